@@ -260,4 +260,3 @@ func countNonASCII(p []byte) int64 {
 	}
 	return int64(n)
 }
-
