@@ -247,7 +247,7 @@ func TestChunkingInvariance(t *testing.T) {
 			rest = rest[k:]
 		}
 		pieces.feed(nil, true)
-		if whole.first != pieces.first || whole.invalid != pieces.invalid || whole.nonASCII != pieces.nonASCII || whole.arabic != pieces.arabic || pieces.off != int64(len(in)) {
+		if whole.first != pieces.first || whole.invalid != pieces.invalid || whole.nonASCII != pieces.nonASCII || whole.arabic != pieces.arabic || whole.pairs != pieces.pairs || pieces.off != int64(len(in)) {
 			t.Fatalf("%q: whole %+v, pieces %+v", in, whole, pieces)
 		}
 		for _, inv := range []Invalid{InvalidError, InvalidReplace} {
@@ -347,8 +347,23 @@ func TestParse(t *testing.T) {
 }
 
 func TestLooksWindows1256(t *testing.T) {
-	if !LooksWindows1256(100, 100, 90) || LooksWindows1256(10, 100, 10) || LooksWindows1256(100, 100, 20) || LooksWindows1256(0, 0, 0) {
-		t.Fatal("rule")
+	tests := []struct {
+		in   []byte
+		want bool
+	}{
+		{cp1256(t, persian1256), true},
+		{cp1256(t, "Mostly English with one Persian word: سلام.\n"), true},
+		{[]byte("bad \xff here\n"), false},                       // one byte that maps to ے
+		{[]byte("a \xc7 b \xe1 c \xd3 d \xe3\n"), false},         // Arabic letters, but isolated
+		{[]byte("caf\xe9 cr\xe8me\n"), false},                    // Latin-1
+		{[]byte(persian + "\xff" + persian + "\xd3\xe1"), false}, // UTF-8 with stray bytes
+	}
+	for _, tt := range tests {
+		st := stats{first: -1}
+		st.feed(tt.in, true)
+		if got := looksWindows1256(&st); got != tt.want {
+			t.Errorf("%q: %v, want %v (%+v)", tt.in, got, tt.want, st)
+		}
 	}
 }
 

@@ -31,7 +31,7 @@ func Check(path string, r io.Reader, opts Options) (Detection, error) {
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return Detection{}, err
 	}
-	d, err := sniff(path, head, opts)
+	d, err := Sniff(path, head, opts)
 	if err != nil {
 		return d, err
 	}
@@ -61,7 +61,7 @@ func Stream(path string, r io.Reader, opts Options) (io.Reader, Detection, error
 	if err != nil && !atEOF && err != bufio.ErrBufferFull {
 		return nil, Detection{}, err
 	}
-	d, err := sniff(path, prefix, opts)
+	d, err := Sniff(path, prefix, opts)
 	if err != nil {
 		return nil, d, err
 	}
@@ -82,8 +82,13 @@ func Stream(path string, r io.Reader, opts Options) (io.Reader, Detection, error
 	return NewReader(path, br, d, opts.Invalid), d, nil
 }
 
-// sniff applies the BOM and binary rules to the head of an input.
-func sniff(path string, head []byte, opts Options) (Detection, error) {
+// Sniff applies the BOM and binary rules to head, the first bytes of an
+// input (at least BinarySniffLen of them, when it has that many), and
+// returns what they decide: the encoding from a BOM or from opts (UTF8 for
+// Auto without a BOM, which Check then confirms), or an *Error wrapping
+// ErrBinary. It is the cheap part of Check, for callers that want to skip
+// binary files before reading anything whole.
+func Sniff(path string, head []byte, opts Options) (Detection, error) {
 	var bomEnc Encoding
 	var bom int
 	switch {
@@ -126,7 +131,7 @@ func decide(path string, st *stats, opts Options) (Detection, error) {
 	switch {
 	case st.first < 0:
 		return Detection{Encoding: UTF8}, nil
-	case LooksWindows1256(st.invalid, st.nonASCII, st.arabic):
+	case looksWindows1256(st):
 		return Detection{Encoding: Windows1256}, nil
 	case opts.Invalid == InvalidReplace:
 		return Detection{Encoding: UTF8}, nil
@@ -134,14 +139,15 @@ func decide(path string, st *stats, opts Options) (Detection, error) {
 	return Detection{Encoding: UTF8}, &Error{Path: path, Offset: st.first, Encoding: UTF8, Err: ErrInvalid}
 }
 
-// LooksWindows1256 is the Auto rule for input that is not valid UTF-8: it
-// reports whether most of its non-ASCII bytes (nonASCII) are not part of
-// valid UTF-8 sequences (invalid), and most of those decode under
-// Windows-1256 to Arabic-script letters or marks (arabic). The first half
-// keeps UTF-8 text with a few stray bytes from being read as Windows-1256;
-// the second keeps Latin-1 and other code pages out.
-func LooksWindows1256(invalid, nonASCII, arabic int64) bool {
-	return invalid > 0 && 2*invalid > nonASCII && 2*arabic > invalid
+// looksWindows1256 is the Auto rule for input that is not valid UTF-8: most
+// of its non-ASCII bytes are not part of valid UTF-8 sequences, most of
+// those decode under Windows-1256 to Arabic-script letters or marks, and
+// most of these stand next to another one, as the letters of words do. The
+// first part keeps UTF-8 text with a few stray bytes from being read as
+// Windows-1256, the second keeps Latin-1 and other code pages out, and the
+// third keeps out isolated bytes that happen to map to Arabic letters.
+func looksWindows1256(st *stats) bool {
+	return st.invalid > 0 && 2*st.invalid > st.nonASCII && 2*st.arabic > st.invalid && 2*st.pairs >= st.arabic
 }
 
 // arabic1256[b] reports whether byte b decodes under Windows-1256 to an
@@ -163,6 +169,8 @@ type stats struct {
 	nonASCII int64 // bytes >= 0x80
 	invalid  int64 // bytes >= 0x80 not part of a valid UTF-8 sequence
 	arabic   int64 // invalid bytes that Windows-1256 maps to Arabic-script letters or marks
+	pairs    int64 // such bytes that follow another one
+	prevAr   bool  // the byte before off was such a byte
 	carry    [utf8.UTFMax]byte
 	ncarry   int
 }
@@ -206,6 +214,7 @@ func (st *stats) feed(p []byte, atEOF bool) {
 			// Fast path: a stretch of valid UTF-8 is only counted.
 			st.nonASCII += countNonASCII(p[:n])
 			st.off += int64(n)
+			st.prevAr = false
 			p = p[n:]
 			continue
 		}
@@ -228,21 +237,27 @@ func (st *stats) step(p []byte, atEOF bool) int {
 	c := p[0]
 	if c < utf8.RuneSelf {
 		st.off++
+		st.prevAr = false
 		return 1
 	}
 	if !utf8.FullRune(p) && !atEOF {
 		return 0
 	}
 	r, size := utf8.DecodeRune(p)
+	ar := false
 	if r == utf8.RuneError && size == 1 {
 		if st.first < 0 {
 			st.first = st.off
 		}
 		st.invalid++
-		if arabic1256[c] {
+		if ar = arabic1256[c]; ar {
 			st.arabic++
+			if st.prevAr {
+				st.pairs++
+			}
 		}
 	}
+	st.prevAr = ar
 	st.nonASCII += int64(size)
 	st.off += int64(size)
 	return size
