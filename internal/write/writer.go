@@ -240,10 +240,14 @@ func (e *InputError) Unwrap() error { return e.Err }
 // Commit moves the output of every closed input into place, in index
 // order, and writes the manifest last. An input that cannot be moved is an
 // *InputError in the returned error (joined with errors.Join); the others
-// are still written, and the manifest lists only what was written.
+// are still written, and the manifest lists only what was written. When no
+// input was closed (all failed), nothing is written, not even the manifest.
 func (w *Writer) Commit() error {
 	w.mu.Lock()
 	defer w.mu.Unlock()
+	if len(w.inputs) == 0 {
+		return nil
+	}
 	manifest, err := newSpill(filepath.Join(w.tmp, ManifestName))
 	if err != nil {
 		return err
