@@ -88,7 +88,7 @@ var langLabel = regexp.MustCompile(`^(en|fa|ar|und|und-[A-Z][a-z]{3})$`)
 
 // parseArgs parses the command line (without the program name).
 func parseArgs(args []string) (*config, error) {
-	cfg := &config{}
+	cfg := &config{jobs: 1} // normalize has no -j
 	if len(args) > 0 && (args[0] == "split" || args[0] == "normalize") {
 		cfg.normalize = args[0] == "normalize"
 		args = args[1:]
