@@ -72,8 +72,8 @@ func parseRecords(t *testing.T, out []byte) []record.Record {
 var (
 	enLines = []string{"The quick brown fox jumps over the lazy dog.", "Release notes for the second version.",
 		"This paragraph is written in plain English.", "Nothing else is on this line."}
-	faLines = []string{"این یک جملهٔ کوتاه فارسی برای آزمون است.", "کتاب‌های خوب را باید چند بار خواند.",
-		"نسخهٔ تازه سه کار را بهتر انجام می‌دهد.", "پایان این بند."}
+	faLines = []string{"این یک جملهٔ کوتاه فارسی برای آزمون است.", "کتاب\u200cهای خوب را باید چند بار خواند.",
+		"نسخهٔ تازه سه کار را بهتر انجام می\u200cدهد.", "پایان این بند."}
 	arLines = []string{"قال المعلم: القراءة هي مفتاح المعرفة.", "هذه جملة عربية قصيرة للاختبار."}
 	odd     = []string{"2024-05-01 12:30", "😀 🎉", "\u200f", "—", "https://example.com/a/b?c=d", ""}
 )
