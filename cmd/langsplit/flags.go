@@ -54,6 +54,7 @@ type config struct {
 // usageError is a command-line mistake: exit status 2.
 type usageError struct{ msg string }
 
+// Error implements error.
 func (e *usageError) Error() string { return e.msg }
 
 func usagef(format string, a ...any) error { return &usageError{fmt.Sprintf(format, a...)} }
@@ -61,6 +62,7 @@ func usagef(format string, a ...any) error { return &usageError{fmt.Sprintf(form
 // sizeValue is a byte size flag: 4096, 512K, 4M, 4MiB, 1G.
 type sizeValue int
 
+// String, Type and Set implement pflag.Value.
 func (s *sizeValue) String() string { return strconv.Itoa(int(*s)) }
 func (s *sizeValue) Type() string   { return "SIZE" }
 func (s *sizeValue) Set(v string) error {

@@ -150,6 +150,7 @@ type countingReader struct {
 	p *progress
 }
 
+// Read implements io.Reader.
 func (c countingReader) Read(b []byte) (int, error) {
 	n, err := c.r.Read(b)
 	c.p.read(n)

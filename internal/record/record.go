@@ -32,25 +32,25 @@ type Record struct {
 // Manifest is one line of manifest.jsonl: a Record without its text, and
 // where the block's bytes were written.
 type Manifest struct {
-	Source    string `json:"source"`
-	Block     int    `json:"block"`
-	Lang      string `json:"lang"`
-	Script    string `json:"script"`
-	Dir       string `json:"dir"`
-	Start     int64  `json:"start"`
-	End       int64  `json:"end"`
-	RuneStart int64  `json:"rune_start"`
-	RuneEnd   int64  `json:"rune_end"`
-	File      string `json:"file"`   // path relative to the output directory, '/'-separated
-	Offset    int64  `json:"offset"` // where the block's bytes start in File
-	Length    int64  `json:"length"` // how many bytes were written
-	SHA256    string `json:"sha256"` // hex SHA-256 of the bytes written
+	Source    string `json:"source"`     // as in Record
+	Block     int    `json:"block"`      // as in Record
+	Lang      string `json:"lang"`       // as in Record
+	Script    string `json:"script"`     // as in Record
+	Dir       string `json:"dir"`        // as in Record
+	Start     int64  `json:"start"`      // as in Record
+	End       int64  `json:"end"`        // as in Record
+	RuneStart int64  `json:"rune_start"` // as in Record
+	RuneEnd   int64  `json:"rune_end"`   // as in Record
+	File      string `json:"file"`       // path relative to the output directory, '/'-separated
+	Offset    int64  `json:"offset"`     // where the block's bytes start in File
+	Length    int64  `json:"length"`     // how many bytes were written
+	SHA256    string `json:"sha256"`     // hex SHA-256 of the bytes written
 }
 
 // Builder numbers the blocks of one source in order and tracks their
 // code-point offsets. The zero value needs only Source.
 type Builder struct {
-	Source string
+	Source string // the Source of every record
 	n      int
 	runes  int64
 }

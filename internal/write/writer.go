@@ -98,6 +98,7 @@ func newSpill(name string) (*spill, error) {
 	return &spill{f: f, bw: bufio.NewWriterSize(f, 64<<10)}, nil
 }
 
+// Write implements io.Writer.
 func (s *spill) Write(p []byte) (int, error) {
 	n, err := s.bw.Write(p)
 	s.size += int64(n)
@@ -227,8 +228,8 @@ func (in *Input) remove() {
 
 // InputError is an input that Commit could not move into place.
 type InputError struct {
-	Source string
-	Err    error
+	Source string // the input, as named to Writer.Input
+	Err    error  // what went wrong
 }
 
 // Error implements error.
