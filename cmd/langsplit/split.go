@@ -70,6 +70,11 @@ func (r *runner) split(ctx context.Context) int {
 		}
 		args = []string{"-"}
 	}
+	if cfg.out != "" {
+		if fi, err := os.Stat(cfg.out); err == nil && !fi.IsDir() {
+			return r.usage(fmt.Errorf("--out %s: not a directory", cfg.out))
+		}
+	}
 	ins := r.collect(args)
 	ins = r.firstPass(ctx, ins, false) // binary files out before names are compared
 	if ctx.Err() != nil {
