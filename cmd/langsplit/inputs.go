@@ -121,6 +121,24 @@ func (r *runner) open(in *input) (io.Reader, func(), error) {
 	return z, closer, nil
 }
 
+// decoded opens an input and returns its decoded UTF-8 text: a stream is
+// decided on its head now, a file as the first pass decided.
+func (r *runner) decoded(ctx context.Context, in *input) (io.Reader, func(), error) {
+	z, closer, err := r.open(in)
+	if err != nil {
+		return nil, nil, err
+	}
+	if !in.stream {
+		return decode.NewReader(in.source, ctxReader{ctx, z}, in.det, r.cfg.dec.Invalid), closer, nil
+	}
+	rd, _, err := decode.Stream(in.source, ctxReader{ctx, z}, r.cfg.dec)
+	if err != nil {
+		closer()
+		return nil, nil, err
+	}
+	return rd, closer, nil
+}
+
 // firstPass checks the files among ins in parallel and returns the inputs
 // left: binary files are skipped with a message (a failure only when named
 // as an argument), and files that cannot be decoded are failures. With

@@ -6,8 +6,6 @@ import (
 	"io"
 
 	"golang.org/x/text/transform"
-
-	"github.com/langsplit/langsplit/internal/decode"
 )
 
 // normalize runs the normalize command and returns the exit status.
@@ -58,19 +56,11 @@ func (r *runner) normalizeTo(ctx context.Context, w io.Writer, ins []*input, t t
 }
 
 func (r *runner) normalizeOne(ctx context.Context, w io.Writer, in *input, t transform.Transformer) error {
-	z, closer, err := r.open(in)
+	rd, closer, err := r.decoded(ctx, in)
 	if err != nil {
 		return err
 	}
 	defer closer()
-	var rd io.Reader
-	if in.stream {
-		if rd, _, err = decode.Stream(in.source, ctxReader{ctx, z}, r.cfg.dec); err != nil {
-			return err
-		}
-	} else {
-		rd = decode.NewReader(in.source, ctxReader{ctx, z}, in.det, r.cfg.dec.Invalid)
-	}
 	t.Reset()
 	_, err = io.Copy(w, transform.NewReader(rd, t))
 	return err

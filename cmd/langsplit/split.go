@@ -14,7 +14,6 @@ import (
 	"strings"
 	"sync"
 
-	"github.com/langsplit/langsplit/internal/decode"
 	"github.com/langsplit/langsplit/internal/record"
 	"github.com/langsplit/langsplit/internal/write"
 	"github.com/langsplit/langsplit/segment"
@@ -222,19 +221,11 @@ func (r *runner) processAll(ctx context.Context, ins []*input) int {
 
 // process reads one input and sends its blocks to s.
 func (r *runner) process(ctx context.Context, in *input, s sink, bn *blockNormalizer, st langStats) error {
-	z, closer, err := r.open(in)
+	rd, closer, err := r.decoded(ctx, in)
 	if err != nil {
 		return err
 	}
 	defer closer()
-	var rd io.Reader
-	if in.stream {
-		if rd, _, err = decode.Stream(in.source, ctxReader{ctx, z}, r.cfg.dec); err != nil {
-			return err
-		}
-	} else {
-		rd = decode.NewReader(in.source, ctxReader{ctx, z}, in.det, r.cfg.dec.Invalid)
-	}
 	if r.cfg.jsonlInput {
 		return r.splitJSONL(ctx, in.source, rd, s, bn, st)
 	}

@@ -171,6 +171,7 @@ func (in *Input) Block(r *record.Record, data []byte) error {
 			in.langs[name] = s
 		}
 		m = r.Manifest(name, s.size, int64(len(data)), sum[:])
+		// A bufio.Writer's error is sticky: the last Write reports any.
 		s.Write(data)
 		if len(data) > 0 && data[len(data)-1] != '\n' {
 			s.Write([]byte{'\n'})
