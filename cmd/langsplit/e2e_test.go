@@ -325,6 +325,22 @@ func waitFor(t *testing.T, what string, cond func() bool) {
 	}
 }
 
+// waitExit waits for cmd to exit, at most 20 s, and returns its status.
+func waitExit(t *testing.T, cmd *exec.Cmd) int {
+	t.Helper()
+	errc := make(chan error, 1)
+	go func() { errc <- cmd.Wait() }()
+	select {
+	case err := <-errc:
+		return exitCode(t, err)
+	case <-time.After(20 * time.Second):
+		cmd.Process.Kill()
+		<-errc
+		t.Fatal("still running 20 s after the signal")
+		return 0
+	}
+}
+
 func exitCode(t *testing.T, err error) int {
 	t.Helper()
 	var ee *exec.ExitError
@@ -355,7 +371,7 @@ func TestInterrupt(t *testing.T) {
 			return len(m) > 100
 		})
 		cmd.Process.Signal(os.Interrupt)
-		if code := exitCode(t, cmd.Wait()); code != 130 {
+		if code := waitExit(t, cmd); code != 130 {
 			t.Fatalf("exit %d, want 130\n%s", code, errb)
 		}
 		if !strings.Contains(errb.String(), "interrupted") {
@@ -378,11 +394,38 @@ func TestInterrupt(t *testing.T) {
 			return len(m) > 100
 		})
 		cmd.Process.Signal(syscall.SIGTERM)
-		if code := exitCode(t, cmd.Wait()); code != 130 {
+		if code := waitExit(t, cmd); code != 130 {
 			t.Fatalf("exit %d, want 130\n%s", code, errb)
 		}
 		if after := snapshot(t, filepath.Join(dir, "kept")); !slices.Equal(before, after) {
 			t.Fatalf("kept/ changed:\nbefore %q\nafter  %q", before, after)
+		}
+	})
+
+	t.Run("stdin that never ends", func(t *testing.T) {
+		// The worker is blocked reading stdin and cannot see the signal.
+		pr, pw, err := os.Pipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		defer pw.Close()
+		cmd, errb := startLangsplit(t, dir, nil, "-q", "-o", "waiting", "small.txt", "-")
+		cmd.Stdin = pr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		pr.Close()
+		waitFor(t, "the temporary directory", func() bool {
+			m, _ := filepath.Glob(filepath.Join(dir, "waiting", write.TempPrefix+"*"))
+			return len(m) > 0
+		})
+		time.Sleep(100 * time.Millisecond) // let small.txt be done
+		cmd.Process.Signal(os.Interrupt)
+		if code := waitExit(t, cmd); code != 130 {
+			t.Fatalf("exit %d, want 130\n%s", code, errb)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "waiting")); !errors.Is(err, os.ErrNotExist) {
+			t.Fatalf("waiting/ left behind (err %v)", err)
 		}
 	})
 
@@ -398,7 +441,7 @@ func TestInterrupt(t *testing.T) {
 			return len(m) > 0
 		})
 		cmd.Process.Signal(os.Interrupt)
-		if code := exitCode(t, cmd.Wait()); code != 130 {
+		if code := waitExit(t, cmd); code != 130 {
 			t.Fatalf("exit %d, want 130\n%s", code, errb)
 		}
 		if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
@@ -439,7 +482,7 @@ func TestBrokenPipe(t *testing.T) {
 		t.Fatal(err)
 	}
 	stdout.Close()
-	if code := exitCode(t, cmd.Wait()); code != exitBrokenPipe {
+	if code := waitExit(t, cmd); code != exitBrokenPipe {
 		t.Fatalf("exit %d, want %d\n%s", code, exitBrokenPipe, errb)
 	}
 	if errb.Len() != 0 {

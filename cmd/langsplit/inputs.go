@@ -183,7 +183,7 @@ func (r *runner) firstPass(ctx context.Context, ins []*input, full bool) []*inpu
 		default:
 			r.fail(err)
 		}
-	})
+	}, nil)
 	var out []*input
 	for i, in := range ins {
 		if keep[i] {
@@ -214,8 +214,12 @@ func (r *runner) check(ctx context.Context, in *input, full bool) error {
 }
 
 // parallel calls f(0), …, f(n-1) on up to jobs goroutines, taking the
-// indices in order, and stops handing them out when ctx is done.
-func parallel(ctx context.Context, n, jobs int, f func(i int)) {
+// indices in order, and stops handing them out when ctx is done. It
+// returns when all calls have returned, and then closes done if not nil.
+func parallel(ctx context.Context, n, jobs int, f func(i int), done chan<- struct{}) {
+	if done != nil {
+		defer close(done)
+	}
 	var next atomic.Int64
 	var wg sync.WaitGroup
 	for range min(jobs, n) {

@@ -13,6 +13,7 @@ import (
 	"slices"
 	"strings"
 	"sync"
+	"time"
 
 	"github.com/langsplit/langsplit/internal/record"
 	"github.com/langsplit/langsplit/internal/write"
@@ -148,7 +149,8 @@ func (r *runner) processAll(ctx context.Context, ins []*input) int {
 	var mu sync.Mutex
 	stats := langStats{}
 	repaired := 0
-	parallel(ctx, len(ins), cfg.jobs, func(i int) {
+	done := make(chan struct{})
+	go parallel(ctx, len(ins), cfg.jobs, func(i int) {
 		in := ins[i]
 		var s sink
 		var win *write.Input
@@ -193,7 +195,17 @@ func (r *runner) processAll(ctx context.Context, ins []*input) int {
 		}
 		repaired += bn.repaired
 		mu.Unlock()
-	})
+	}, done)
+	select {
+	case <-done:
+	case <-ctx.Done():
+		// A worker blocked reading a terminal or a stalled pipe cannot see
+		// the interruption: give the others a moment, then leave it.
+		select {
+		case <-done:
+		case <-time.After(2 * time.Second):
+		}
+	}
 	if r.brokenPipe.Load() {
 		return exitBrokenPipe
 	}
