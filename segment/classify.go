@@ -33,6 +33,9 @@ var asciiClass, arabicClass [256]uint8
 // allocation.
 var undLabels [len(scriptCodes)]string
 
+// clsHani and clsJpan are the classes of Han and of kana.
+var clsHani, clsJpan uint8
+
 func init() {
 	for r := rune(0); r < 0x80; r++ {
 		asciiClass[r] = classOf(r)
@@ -43,6 +46,12 @@ func init() {
 	for i, c := range scriptCodes {
 		if c != "" {
 			undLabels[i] = "und-" + c
+		}
+		switch c {
+		case "Hani":
+			clsHani = uint8(i)
+		case "Jpan":
+			clsJpan = uint8(i)
 		}
 	}
 }

@@ -61,6 +61,8 @@ type engine struct {
 	tk    tokenizer
 	units []unit
 	rs    []run
+	// quoteBuf is the spare unit slice that quotes swaps with units.
+	quoteBuf []unit
 	b     builder
 
 	evEnd int // absolute end of the text read for document evidence
@@ -173,11 +175,21 @@ func (e *engine) decide() {
 		e.sentence(s0, i)
 		s0 = i
 	}
+	e.quotes()
 	for i := range e.units {
 		u := &e.units[i]
-		if u.cls == cArabic {
+		switch u.cls {
+		case cArabic:
 			u.lab, u.weak = e.arabicLabel(u.tok0, u.tok1)
-		} else {
+		case clsHani:
+			u.lab = classLabels[clsHani]
+			for _, t := range toks[u.tok0:u.tok1] {
+				if t.cls == clsHani && t.feat&fKana != 0 {
+					u.lab = classLabels[clsJpan]
+					break
+				}
+			}
+		default:
 			u.lab = classLabels[u.cls]
 		}
 	}
@@ -208,6 +220,52 @@ func (e *engine) decide() {
 			e.lastArab = u.lab
 		}
 	}
+}
+
+// quotes cuts a quotation of more than MaxInline words out of the
+// Arabic-script unit around it, so that an Arabic quotation inside a Persian
+// sentence is decided on its own evidence.
+func (e *engine) quotes() {
+	toks := e.tk.toks
+	us := e.quoteBuf[:0]
+	for _, u := range e.units {
+		if u.cls != cArabic {
+			us = append(us, u)
+			continue
+		}
+		start := u.tok0
+		for k := u.tok0; k < u.tok1; k++ {
+			if toks[k].flags&tfOpen == 0 {
+				continue
+			}
+			end, words := k, 0
+			for end < u.tok1 {
+				if toks[end].cls == cArabic {
+					words++
+				}
+				if toks[end].flags&tfCloseAfter != 0 {
+					break
+				}
+				end++
+			}
+			if end == u.tok1 || words <= e.opts.MaxInline || k == u.tok0 && end == u.tok1-1 {
+				continue
+			}
+			if hasLetters(toks[start:k]) {
+				us = append(us, unit{tok0: start, tok1: k, cls: cArabic})
+			}
+			us = append(us, unit{tok0: k, tok1: end + 1, cls: cArabic})
+			start, k = end+1, end
+		}
+		if start < u.tok1 {
+			if hasLetters(toks[start:u.tok1]) {
+				us = append(us, unit{tok0: firstLetter(toks, start), tok1: u.tok1, cls: cArabic})
+			} else {
+				us[len(us)-1].tok1 = u.tok1
+			}
+		}
+	}
+	e.units, e.quoteBuf = us, e.units[:0]
 }
 
 // sentence adds the units of the sentence toks[s0:s1]. A sentence made of
@@ -279,6 +337,7 @@ func (e *engine) runs(t0, t1 int) {
 		return // no letters: stays with the unit before
 	}
 	rs[len(rs)-1].tok1 = t1
+	host := hostClass(rs)
 	max := e.opts.MaxInline
 	// Sandwiched runs, shortest first; each pass is a stack walk.
 	for w := 1; w <= max && len(rs) > 2; w++ {
@@ -292,13 +351,16 @@ func (e *engine) runs(t0, t1 int) {
 		}
 		rs = out
 	}
-	// Short runs at either end join their neighbour, the smaller end first.
+	// Short runs at either end that are not of the host class (the one with
+	// most words, then letters) join their neighbour, the smaller end first.
 	for len(rs) > 1 {
 		a, z := rs[0], rs[len(rs)-1]
-		if a.words <= max && (z.words > max || smaller(a, z)) {
+		aOK := a.words <= max && a.cls != host
+		zOK := z.words <= max && z.cls != host
+		if aOK && (!zOK || smaller(a, z)) {
 			rs[1] = join(a, rs[1], rs[1].cls)
 			rs = rs[1:]
-		} else if z.words <= max {
+		} else if zOK {
 			rs[len(rs)-2] = join(rs[len(rs)-2], z, rs[len(rs)-2].cls)
 			rs = rs[:len(rs)-1]
 		} else {
@@ -309,6 +371,35 @@ func (e *engine) runs(t0, t1 int) {
 		e.units = append(e.units, unit{tok0: r.tok0, tok1: r.tok1, cls: r.cls})
 	}
 	e.rs = rs
+}
+
+// hostClass returns the letter class with the most words in rs, ties
+// broken by letters.
+func hostClass(rs []run) uint8 {
+	var tl [8]run
+	n := 0
+	for _, r := range rs {
+		k := 0
+		for k < n && tl[k].cls != r.cls {
+			k++
+		}
+		if k == n {
+			if n == len(tl) {
+				continue // a ninth script in one sentence cannot be its host
+			}
+			tl[k].cls = r.cls
+			n++
+		}
+		tl[k].words += r.words
+		tl[k].letters += r.letters
+	}
+	host := tl[0]
+	for _, t := range tl[1:n] {
+		if smaller(host, t) && !(host.words == t.words && host.letters == t.letters) {
+			host = t
+		}
+	}
+	return host.cls
 }
 
 // smaller reports whether run a has fewer words than b, or as many and
@@ -438,4 +529,22 @@ func (b *builder) finish(end int) {
 	if end > b.start || !b.emitted && end > 0 {
 		b.flush(end)
 	}
+}
+
+// hasLetters reports whether toks holds a word.
+func hasLetters(toks []token) bool {
+	for i := range toks {
+		if toks[i].cls >= cLatin {
+			return true
+		}
+	}
+	return false
+}
+
+// firstLetter returns the index of the first word at or after i.
+func firstLetter(toks []token, i int) int {
+	for toks[i].cls < cLatin {
+		i++
+	}
+	return i
 }

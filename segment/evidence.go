@@ -28,6 +28,7 @@ const (
 	fQuranic                        // superscript alef, Quranic annotation marks
 	fOtherLang                      // letters of Urdu, Pashto, Kurdish, Sindhi, Uyghur…
 	fZWNJ                           // a ZWNJ inside the word
+	fKana                           // (Han words) hiragana or katakana in the word
 )
 
 // Word points.

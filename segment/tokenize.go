@@ -23,6 +23,8 @@ const (
 	tfSentence uint8 = 1 << iota // a sentence ends before it
 	tfCell                       // a tab before it
 	tfPair                       // a spaced dash, " = " or ": " before it
+	tfOpen                       // a quotation opens right before it
+	tfCloseAfter                 // a quotation closes right after it
 )
 
 // words returns how many words the token counts for: one, or one per two
@@ -81,8 +83,15 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 		r, w, cls := decode(text[:limit], i)
 		switch {
 		case cls >= cLatin:
+			kana := cls == clsJpan
+			if kana {
+				cls = clsHani // Japanese mixes kanji and kana inside words
+			}
 			if !t.inWord || t.word.cls != cls {
 				t.startWord(i, cls)
+			}
+			if kana {
+				t.word.feat |= fKana
 			}
 			t.word.letters++
 			t.word.end = int32(i + w)
@@ -209,6 +218,13 @@ func (t *tokenizer) endNum() {
 	t.toks = append(t.toks, n)
 }
 
+// closeQuote notes that a quotation closes after the last token.
+func (t *tokenizer) closeQuote() {
+	if n := len(t.toks); n > 0 {
+		t.toks[n-1].flags |= tfCloseAfter
+	}
+}
+
 // orphanMark takes a mark that follows no letter: a Quranic annotation sign
 // standing between words still says the text is Arabic.
 func (t *tokenizer) orphanMark(r rune) {
@@ -288,6 +304,16 @@ func (t *tokenizer) neutral(i int, r rune, w, limit int) int {
 		return j
 	case '.', '!', '?', '؟', '…', '۔', '。', '！', '？', '।', '॥', '‼', '⁇', '⁈', '⁉':
 		return t.terminator(i, r, w, limit)
+	case '«', '“', '»', '”', '"':
+		t.endWord()
+		t.endNum()
+		if r == '«' || r == '“' || r == '"' && (i == t.ls || isSpaceBefore(t.text, t.ls, i)) {
+			t.pend |= tfOpen
+		} else {
+			t.closeQuote()
+		}
+		t.nonSpace(i)
+		return next
 	}
 	t.endWord()
 	t.endNum()
@@ -472,6 +498,9 @@ func (t *tokenizer) terminator(i int, r rune, w, limit int) int {
 	for j < limit {
 		r2, w2, cl := decode(text[:limit], j)
 		if cl == cControl || isCloser(r2) || r2 == '.' || r2 == '!' || r2 == '?' || r2 == '؟' || r2 == '…' {
+			if r2 == '»' || r2 == '”' || r2 == '"' {
+				t.closeQuote()
+			}
 			j += w2
 			continue
 		}
