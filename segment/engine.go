@@ -63,7 +63,7 @@ type engine struct {
 	rs    []run
 	// quoteBuf is the spare unit slice that quotes swaps with units.
 	quoteBuf []unit
-	b     builder
+	b        builder
 
 	evEnd int // absolute end of the text read for document evidence
 	evYK  int // ی and ک letters in it

@@ -20,11 +20,11 @@ type token struct {
 
 // Token flags: what separates a token from the one before it.
 const (
-	tfSentence uint8 = 1 << iota // a sentence ends before it
-	tfCell                       // a tab before it
-	tfPair                       // a spaced dash, " = " or ": " before it
-	tfOpen                       // a quotation opens right before it
-	tfCloseAfter                 // a quotation closes right after it
+	tfSentence   uint8 = 1 << iota // a sentence ends before it
+	tfCell                         // a tab before it
+	tfPair                         // a spaced dash, " = " or ": " before it
+	tfOpen                         // a quotation opens right before it
+	tfCloseAfter                   // a quotation closes right after it
 )
 
 // words returns how many words the token counts for: one, or one per two
