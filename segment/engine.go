@@ -124,6 +124,16 @@ func (e *engine) line(view []byte, base, ls, limit, evTo int) int {
 		return le
 	}
 	e.blank = false
+	if tk := &e.tk; !tk.mixed && tk.cls0 != clsHani && (tk.cls0 != cArabic || tk.sumQ == 0 && !tk.other) {
+		// Fast path: one script, and no Arabic evidence to weigh.
+		lab := classLabels[tk.cls0]
+		if tk.cls0 == cArabic {
+			e.lastArab = lab
+		}
+		e.b.cut(base+ls, lab)
+		e.b.advance(base + le)
+		return le
+	}
 	e.evidence(view, base, evTo)
 	e.decide()
 	for _, u := range e.units {
@@ -175,7 +185,9 @@ func (e *engine) decide() {
 		e.sentence(s0, i)
 		s0 = i
 	}
-	e.quotes()
+	if e.tk.quoted {
+		e.quotes()
+	}
 	for i := range e.units {
 		u := &e.units[i]
 		switch u.cls {
@@ -327,16 +339,27 @@ func (e *engine) runs(t0, t1 int) {
 		}
 		if n := len(rs); n > 0 && rs[n-1].cls == t.cls {
 			rs[n-1].tok1 = i + 1
-			rs[n-1].words += t.words()
-			rs[n-1].letters += int(t.letters)
+			rs[n-1].words += e.tk.words(t)
 			continue
 		}
-		rs = append(rs, run{tok0: i, tok1: i + 1, cls: t.cls, words: t.words(), letters: int(t.letters)})
+		rs = append(rs, run{tok0: i, tok1: i + 1, cls: t.cls, words: e.tk.words(t)})
 	}
 	if len(rs) == 0 {
 		return // no letters: stays with the unit before
 	}
 	rs[len(rs)-1].tok1 = t1
+	if len(rs) == 1 {
+		e.units = append(e.units, unit{tok0: rs[0].tok0, tok1: t1, cls: rs[0].cls})
+		e.rs = rs
+		return
+	}
+	for i := range rs { // letters break ties between runs
+		for k := rs[i].tok0; k < rs[i].tok1; k++ {
+			if toks[k].cls >= cLatin {
+				rs[i].letters += e.tk.letters(&toks[k])
+			}
+		}
+	}
 	host := hostClass(rs)
 	max := e.opts.MaxInline
 	// Sandwiched runs, shortest first; each pass is a stack walk.

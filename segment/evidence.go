@@ -1,5 +1,7 @@
 package segment
 
+import "unicode/utf8"
+
 // Persian and Arabic share a script; they are told apart by evidence that is
 // gathered per word while the text is read and summed per unit:
 //
@@ -29,6 +31,7 @@ const (
 	fOtherLang                      // letters of Urdu, Pashto, Kurdish, Sindhi, Uyghur…
 	fZWNJ                           // a ZWNJ inside the word
 	fKana                           // (Han words) hiragana or katakana in the word
+	fLetter                         // (arabicFeat only) the rune is a letter
 )
 
 // Word points.
@@ -62,6 +65,11 @@ func init() {
 	set(fArabicYK, 'ي', 'ك')
 	set(fTaMarbuta, 'ة')
 	set(fHamzaBelow, 'إ')
+	for r := rune(0x600); r < 0x700; r++ {
+		if classOf(r) == cArabic {
+			set(fLetter, r)
+		}
+	}
 	set(fHamzaAbove, 'أ', 'ؤ')
 	set(fMaksura, 'ى')
 	set(fWasla, 'ٱ')
@@ -103,10 +111,7 @@ const (
 )
 
 func hashRune(h uint64, r rune) uint64 {
-	h ^= uint64(r)
-	h *= hashPrime
-	h ^= uint64(r >> 8)
-	return h * hashPrime
+	return (h ^ uint64(r)) * hashPrime
 }
 
 func hashString(s string, fold bool) uint64 {
@@ -171,121 +176,138 @@ var (
 const maxHashLetters = 8
 
 // arabicWord accumulates the evidence of one Arabic-script word as its runes
-// are read.
+// are read: the OR of its letter features and its letter and harakat
+// counts. What needs the letters in order (function words, the article, the
+// verb prefix, a final ى) is read from the word's bytes when it ends.
 type arabicWord struct {
-	feat     uint16
-	letters  int
-	harakat  int
-	hFold    uint64 // folded letters (Persian spelling)
-	hRaw     uint64 // letters as written
-	first    [3]rune
-	last     rune
-	zwnjAt   int // letters before the first ZWNJ, or -1
-	verbPref bool
+	letters int32
+	harakat int32
+	feat    uint16
 }
 
-func (a *arabicWord) reset() {
-	*a = arabicWord{hFold: hashInit, hRaw: hashInit, zwnjAt: -1}
+// addBase takes the next rune of the word, a letter or mark of U+0600–U+06FF.
+func (a *arabicWord) addBase(r rune) {
+	f := arabicFeat[r-0x600]
+	a.feat |= f
+	if f&fLetter != 0 {
+		a.letters++
+	} else if f&fHaraka != 0 {
+		a.harakat++
+	}
 }
 
 // add takes the next rune of the word: a letter or an inheriting rune.
 func (a *arabicWord) add(r rune) {
-	if r >= 0xFB50 && r <= 0xFEFC { // presentation form: its base letter
+	switch {
+	case r >= 0x600 && r <= 0x6FF:
+		a.addBase(r)
+	case r >= presentationFirst && r <= presentationLast:
 		if b := presentationBase[r-presentationFirst]; b != 0 {
-			r = rune(b)
+			a.addBase(rune(b))
 		}
-	}
-	if r < 0x600 || r > 0x6FF {
-		if r == 0x200C && a.zwnjAt < 0 {
-			a.zwnjAt = a.letters
-			a.feat |= fZWNJ
-			if a.letters == 2 && a.first[0] == 'م' && a.first[1] == 'ی' ||
-				a.letters == 3 && a.first[0] == 'ن' && a.first[1] == 'م' && a.first[2] == 'ی' {
-				a.verbPref = true
-			}
-		}
-		return
-	}
-	f := arabicFeat[r-0x600]
-	a.feat |= f
-	if f&fHaraka != 0 {
-		a.harakat++
-		return
-	}
-	if arabicClass[r-0x600] != cArabic { // tatweel, fathatan, other marks
-		return
-	}
-	if a.letters < len(a.first) {
-		a.first[a.letters] = foldRune(r)
-	}
-	a.letters++
-	a.last = r
-	if a.letters <= maxHashLetters {
-		a.hFold = hashRune(a.hFold, foldRune(r))
-		if r == 'ٱ' {
-			r = 'ا'
-		}
-		a.hRaw = hashRune(a.hRaw, r)
+	case r == 0x200C:
+		a.feat |= fZWNJ
 	}
 }
 
-// points returns the Persian and Arabic points of the finished word.
-func (a *arabicWord) points() (p, q int) {
-	f := a.feat
-	if f&fPersianOnly != 0 {
-		p += ptPersianOnly
-	}
-	if f&fPersianYK != 0 {
-		p += ptPersianYK
-	}
-	if f&fZWNJ != 0 {
-		p += ptZWNJ
-		if a.verbPref {
-			p += ptVerbPrefix
+// featPoints gives the Persian and Arabic points of every combination of
+// letter features (the low 12 bits of arabicWord.feat).
+var featPoints [1 << 12][2]int8
+
+func init() {
+	for f := range len(featPoints) {
+		var p, q int8
+		add := func(bit uint16, pts int8, to *int8) {
+			if uint16(f)&bit != 0 {
+				*to += pts
+			}
 		}
+		add(fPersianOnly, ptPersianOnly, &p)
+		add(fPersianYK, ptPersianYK, &p)
+		add(fZWNJ, ptZWNJ, &p)
+		add(fTaMarbuta, ptTaMarbuta, &q)
+		add(fHamzaBelow, ptHamzaBelow, &q)
+		add(fHamzaAbove, ptHamzaAbove, &q)
+		add(fWasla, ptWasla, &q)
+		add(fQuranic, ptQuranic, &q)
+		featPoints[f] = [2]int8{p, q}
 	}
-	if f&fTaMarbuta != 0 {
-		q += ptTaMarbuta
-	}
-	if f&fHamzaBelow != 0 {
-		q += ptHamzaBelow
-	}
-	if f&fHamzaAbove != 0 {
-		q += ptHamzaAbove
-	}
-	if f&fWasla != 0 {
-		q += ptWasla
-	}
-	if f&fQuranic != 0 {
-		q += ptQuranic
-	}
-	if a.last == 'ى' {
-		q += ptMaksura
-	}
+}
+
+// points returns the Persian and Arabic points of the finished word w.
+func (a *arabicWord) points(w []byte) (p, q int) {
+	fp := featPoints[a.feat&(1<<12-1)]
+	p, q = int(fp[0]), int(fp[1])
 	if a.harakat >= 2 {
 		q += ptVocalised
 	}
-	if a.letters <= maxHashLetters {
-		p += int(persianWords.get(a.hFold))
-		q += int(arabicWords.get(a.hRaw))
+	// The first letters, the last one, the hashes of short words and where
+	// the first ZWNJ is, read from the bytes.
+	var first [3]rune
+	var last rune
+	n, zwnjAt := 0, -1
+	hRaw, hFold := hashInit, hashInit
+	for i := 0; i < len(w); {
+		var r rune
+		if c := w[i]; c >= 0xD8 && c <= 0xDB && i+1 < len(w) {
+			r = rune(c&0x1F)<<6 | rune(w[i+1]&0x3F)
+			i += 2
+		} else {
+			var size int
+			r, size = utf8.DecodeRune(w[i:])
+			i += size
+			if r >= presentationFirst && r <= presentationLast {
+				r = rune(presentationBase[r-presentationFirst])
+			} else if r == 0x200C && zwnjAt < 0 {
+				zwnjAt = n
+			}
+		}
+		if r < 0x600 || r > 0x6FF || arabicClass[r-0x600] != cArabic {
+			continue
+		}
+		if r == 'ٱ' {
+			r = 'ا'
+		}
+		fr := foldRune(r)
+		if n < len(first) {
+			first[n] = fr
+		}
+		n++
+		last = r
+		if n <= maxHashLetters {
+			hRaw, hFold = hashRune(hRaw, r), hashRune(hFold, fr)
+		} else if a.feat&fMaksura == 0 {
+			break // only a final ى needs the rest
+		}
 	}
-	if a.hasArticle() && (a.letters > maxHashLetters || persianAl.get(a.hFold) == 0) {
+	if last == 'ى' {
+		q += ptMaksura
+	}
+	if zwnjAt == 2 && first[0] == 'م' && first[1] == 'ی' || zwnjAt == 3 && first[0] == 'ن' && first[1] == 'م' && first[2] == 'ی' {
+		p += ptVerbPrefix // می‌ / نمی‌
+	}
+	if n > maxHashLetters {
+		return p, q
+	}
+	p += int(persianWords.get(hFold))
+	q += int(arabicWords.get(hRaw))
+	if hasArticle(first, n) && persianAl.get(hFold) == 0 {
 		q += ptArticle
 	}
 	return p, q
 }
 
-// hasArticle reports whether the word starts with the article ال, alone or
-// after one of the clitics و ف ب ك ل (لل for ل+ال).
-func (a *arabicWord) hasArticle() bool {
-	f := a.first
+// hasArticle reports whether a word whose first folded letters are first
+// and that has n letters starts with the article ال, alone or after one of
+// the clitics و ف ب ک ل (لل for ل+ال).
+func hasArticle(f [3]rune, n int) bool {
 	switch {
 	case f[0] == 'ا' && f[1] == 'ل':
-		return a.letters >= 4
+		return n >= 4
 	case f[1] == 'ا' && f[2] == 'ل' && (f[0] == 'و' || f[0] == 'ف' || f[0] == 'ب' || f[0] == 'ک'):
-		return a.letters >= 5
+		return n >= 5
 	case f[0] == 'ل' && f[1] == 'ل':
-		return a.letters >= 4
+		return n >= 4
 	}
 	return false
 }

@@ -13,8 +13,7 @@ type token struct {
 	start, end int32  // byte offsets in the text view
 	cls        uint8  // letter class, or cDigit for a number
 	flags      uint8  // tf* breaks before this token
-	feat       uint16 // fArabicYK, fPersianYK, fOtherLang of an Arabic-script word
-	letters    int32  // letters in the word
+	feat       uint16 // fArabicYK, fPersianYK, fOtherLang, fKana
 	p, q       int16  // Persian and Arabic points (see evidence.go)
 }
 
@@ -27,11 +26,16 @@ const (
 	tfCloseAfter                   // a quotation closes right after it
 )
 
-// words returns how many words the token counts for: one, or one per two
-// letters in scripts written without spaces.
-func (t *token) words() int {
-	if t.cls >= cLatin && noSpaceScript(t.cls) {
-		return int(t.letters+1) / 2
+// letters returns the number of runes in the word tok, marks included.
+func (t *tokenizer) letters(tok *token) int {
+	return utf8.RuneCount(t.text[tok.start:tok.end])
+}
+
+// words returns how many words tok counts for: one, or one per two letters
+// in scripts written without spaces.
+func (t *tokenizer) words(tok *token) int {
+	if tok.cls >= cLatin && noSpaceScript(tok.cls) {
+		return (t.letters(tok) + 1) / 2
 	}
 	return 1
 }
@@ -44,14 +48,20 @@ type tokenizer struct {
 
 	pend     uint8 // flags for the next token
 	inWord   bool
-	word     token
+	word     *token // the word being read: the last token
 	aw       arabicWord
 	inNum    bool
-	num      token
-	runStart int // start of the current run of non-space runes, or -1
-	runTok   int // len(toks) when that run started
-	sentEnd  int // last sentence end, or -1: the best place to cut an overlong line
-	space    int // last space, or -1: the next best
+	num      *token // the number being read: the last token
+	runStart int  // start of the current run of non-space runes, or -1
+	runTok   int  // len(toks) when that run started
+	sentEnd  int  // last sentence end, or -1: the best place to cut an overlong line
+	space    int  // last space, or -1: the next best
+	quoted   bool // a quotation opens in the line
+	// A summary of the line's words, for the engine's fast path.
+	cls0  uint8 // class of the first word
+	mixed bool  // words of another class follow
+	sumQ  int   // Arabic points of its Arabic-script words
+	other bool  // letters of other Arabic-script languages
 }
 
 // line reads the line that starts at ls, up to and including its line
@@ -61,26 +71,67 @@ type tokenizer struct {
 func (t *tokenizer) line(text []byte, ls, limit int) int {
 	t.toks = t.toks[:0]
 	t.text, t.ls = text, ls
-	t.pend, t.inWord, t.inNum = 0, false, false
+	t.pend, t.inWord, t.inNum, t.quoted = 0, false, false, false
+	t.cls0, t.mixed, t.sumQ, t.other = 0, false, 0, false
 	t.runStart, t.runTok, t.sentEnd, t.space = -1, 0, -1, -1
 	i := ls
 	for i < limit {
 		c := text[i]
-		// Fast path: a run of ASCII letters.
-		if asciiClass[c] == cLatin {
-			if !t.inWord || t.word.cls != cLatin {
-				t.startWord(i, cLatin)
+		var r rune
+		var w int
+		var cls uint8
+		if c < utf8.RuneSelf {
+			cls = asciiClass[c]
+			switch cls {
+			case cLatin: // a run of ASCII letters
+				if !t.inWord || t.word.cls != cLatin {
+					t.startWord(i, cLatin)
+				}
+				j := i + 1
+				for j < limit && asciiClass[text[j]] == cLatin {
+					j++
+				}
+				t.word.end = int32(j)
+				i = j
+				continue
+			case cSpace:
+				t.endWord()
+				t.endNum()
+				t.runStart = -1
+				if c == '\t' && len(t.toks) > 0 {
+					t.pend |= tfCell
+				}
+				i++
+				t.space = i
+				continue
 			}
-			j := i + 1
-			for j < limit && asciiClass[text[j]] == cLatin {
-				j++
+			r, w = rune(c), 1
+		} else if c >= 0xD8 && c <= 0xDB && i+1 < limit && text[i+1]&0xC0 == 0x80 {
+			r = rune(c&0x1F)<<6 | rune(text[i+1]&0x3F)
+			w, cls = 2, arabicClass[r-0x600]
+			if cls == cArabic { // a run of letters and marks of U+0600–U+06FF
+				if !t.inWord || t.word.cls != cArabic {
+					t.startWord(i, cArabic)
+				}
+				j := i
+				for {
+					t.aw.addBase(r)
+					j += 2
+					if j+1 >= limit || text[j] < 0xD8 || text[j] > 0xDB || text[j+1]&0xC0 != 0x80 {
+						break
+					}
+					r = rune(text[j]&0x1F)<<6 | rune(text[j+1]&0x3F)
+					if cls = arabicClass[r-0x600]; cls != cArabic && cls != cInherit {
+						break
+					}
+				}
+				t.word.end = int32(j)
+				i = j
+				continue
 			}
-			t.word.letters += int32(j - i)
-			t.word.end = int32(j)
-			i = j
-			continue
+		} else {
+			r, w, cls = decode(text[:limit], i)
 		}
-		r, w, cls := decode(text[:limit], i)
 		switch {
 		case cls >= cLatin:
 			kana := cls == clsJpan
@@ -93,7 +144,6 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 			if kana {
 				t.word.feat |= fKana
 			}
-			t.word.letters++
 			t.word.end = int32(i + w)
 			if cls == cArabic {
 				t.aw.add(r)
@@ -112,8 +162,10 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 		case cls == cDigit:
 			t.endWord()
 			if !t.inNum {
-				t.inNum = true
-				t.num = token{start: int32(i), cls: cDigit}
+				t.endNum()
+				t.nonSpace(i)
+				t.toks = append(t.toks, token{start: int32(i), cls: cDigit, flags: t.pend})
+				t.pend, t.inNum, t.num = 0, true, &t.toks[len(t.toks)-1]
 			}
 			t.num.end = int32(i + w)
 			switch {
@@ -186,10 +238,17 @@ func (t *tokenizer) startWord(i int, cls uint8) {
 	t.endWord()
 	t.endNum()
 	t.nonSpace(i)
-	t.inWord = true
-	t.word = token{start: int32(i), end: int32(i), cls: cls}
+	if t.cls0 == 0 {
+		t.cls0 = cls
+	} else if cls != t.cls0 {
+		t.mixed = true
+	}
+	t.toks = append(t.toks, token{})
+	w := &t.toks[len(t.toks)-1]
+	w.start, w.end, w.cls, w.flags = int32(i), int32(i), cls, t.pend
+	t.pend, t.inWord, t.word = 0, true, w
 	if cls == cArabic {
-		t.aw.reset()
+		t.aw = arabicWord{}
 	}
 }
 
@@ -198,25 +257,16 @@ func (t *tokenizer) endWord() {
 		return
 	}
 	t.inWord = false
-	w := t.word
-	w.flags, t.pend = t.pend, 0
-	if w.cls == cArabic {
-		p, q := t.aw.points()
+	if w := t.word; w.cls == cArabic {
+		p, q := t.aw.points(t.text[w.start:w.end])
 		w.p, w.q = int16(p), int16(q)
 		w.feat = t.aw.feat & (fArabicYK | fPersianYK | fOtherLang)
+		t.sumQ += q
+		t.other = t.other || w.feat&fOtherLang != 0
 	}
-	t.toks = append(t.toks, w)
 }
 
-func (t *tokenizer) endNum() {
-	if !t.inNum {
-		return
-	}
-	t.inNum = false
-	n := t.num
-	n.flags, t.pend = t.pend, 0
-	t.toks = append(t.toks, n)
-}
+func (t *tokenizer) endNum() { t.inNum = false }
 
 // closeQuote notes that a quotation closes after the last token.
 func (t *tokenizer) closeQuote() {
@@ -270,7 +320,7 @@ func (t *tokenizer) neutral(i int, r rune, w, limit int) int {
 	switch r {
 	case ':':
 		if next+1 < limit && text[next] == '/' && text[next+1] == '/' && t.inWord && t.word.cls == cLatin {
-			return t.skipURL(len(t.toks), i, limit) // scheme://…
+			return t.skipURL(len(t.toks)-1, i, limit) // scheme://…
 		}
 		t.endWord()
 		t.endNum()
@@ -309,6 +359,7 @@ func (t *tokenizer) neutral(i int, r rune, w, limit int) int {
 		t.endNum()
 		if r == '«' || r == '“' || r == '"' && (i == t.ls || isSpaceBefore(t.text, t.ls, i)) {
 			t.pend |= tfOpen
+			t.quoted = true
 		} else {
 			t.closeQuote()
 		}
@@ -578,8 +629,11 @@ func (t *tokenizer) abbreviation(tok token) bool {
 		return false
 	}
 	w := t.text[tok.start:tok.end]
-	if tok.letters == 1 {
+	if len(w) == 1 {
 		return true
+	}
+	if len(w) > 6 {
+		return false
 	}
 	roman := len(w) <= 6
 	for _, c := range w {
