@@ -52,11 +52,11 @@ type tokenizer struct {
 	aw       arabicWord
 	inNum    bool
 	num      *token // the number being read: the last token
-	runStart int  // start of the current run of non-space runes, or -1
-	runTok   int  // len(toks) when that run started
-	sentEnd  int  // last sentence end, or -1: the best place to cut an overlong line
-	space    int  // last space, or -1: the next best
-	quoted   bool // a quotation opens in the line
+	runStart int    // start of the current run of non-space runes, or -1
+	runTok   int    // len(toks) when that run started
+	sentEnd  int    // last sentence end, or -1: the best place to cut an overlong line
+	space    int    // last space, or -1: the next best
+	quoted   bool   // a quotation opens in the line
 	// A summary of the line's words, for the engine's fast path.
 	cls0  uint8 // class of the first word
 	mixed bool  // words of another class follow
