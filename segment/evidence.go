@@ -286,12 +286,12 @@ func (a *arabicWord) points(w []byte) (p, q int) {
 	if zwnjAt == 2 && first[0] == 'م' && first[1] == 'ی' || zwnjAt == 3 && first[0] == 'ن' && first[1] == 'م' && first[2] == 'ی' {
 		p += ptVerbPrefix // می‌ / نمی‌
 	}
-	if n > maxHashLetters {
-		return p, q
+	long := n > maxHashLetters // only short words are looked up
+	if !long {
+		p += int(persianWords.get(hFold))
+		q += int(arabicWords.get(hRaw))
 	}
-	p += int(persianWords.get(hFold))
-	q += int(arabicWords.get(hRaw))
-	if hasArticle(first, n) && persianAl.get(hFold) == 0 {
+	if hasArticle(first, n) && (long || persianAl.get(hFold) == 0) {
 		q += ptArticle
 	}
 	return p, q
