@@ -43,7 +43,7 @@ func seeds(t testing.TB) [][]byte {
 	return append(out,
 		[]byte(""), []byte("\n"), []byte("\r\n\r\n"), []byte("a"), []byte("ب"),
 		[]byte("\xd8"), []byte("a\xd8\xa8b"), []byte("x.com/a/b"), []byte("a@b.c"),
-		[]byte("«" + strings.Repeat("ب ", 10) + "»"), []byte("\u200c\u200c"), []byte("ۚ ۖ"),
+		[]byte("«"+strings.Repeat("ب ", 10)+"»"), []byte("\u200c\u200c"), []byte("ۚ ۖ"),
 		[]byte("https://"), []byte("...…..."), []byte("\t\t- = :"),
 	)
 }
