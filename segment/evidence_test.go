@@ -20,7 +20,7 @@ func TestWordPoints(t *testing.T) {
 		{"البته", 0, 0, "Persian word that starts with ال"},
 		{"في", 0, 2, "Arabic function word"},
 		{"إلى", 0, 5, "hamza below, final alef maksura, function word"},
-		{"می‌روم", 5, 0, "ZWNJ, verb prefix, Persian yeh"},
+		{"می\u200cروم", 5, 0, "ZWNJ, verb prefix, Persian yeh"},
 		{"ذَهَبَ", 0, 2, "vocalised"},
 		{"قطعاً", 0, 0, "fathatan alone is Persian usage too"},
 		{"ﺳﻼﻡ", 0, 0, "presentation forms, no evidence"},

@@ -137,7 +137,7 @@ func (g *gen) shape() {
 		}
 		g.put("\n")
 	case x < 84: // an Arabic quotation in Persian text
-		g.put(g.pick(persian), "\n", "چنان‌که گفته‌اند:\n«", g.pick(arabic), "»\n", g.pick(persian), "\n\n")
+		g.put(g.pick(persian), "\n", "چنان\u200cکه گفته\u200cاند:\n«", g.pick(arabic), "»\n", g.pick(persian), "\n\n")
 	case x < 88: // an Arabic paragraph
 		g.paragraph(arabic)
 	case x < 94: // subtitles
