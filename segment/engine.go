@@ -51,7 +51,7 @@ type unit struct {
 	tok0, tok1 int
 	cls        uint8 // letter class of its host words
 	lab        label
-	weak       bool // Arabic script with a trace of Arabic evidence only
+	ev         uint8 // evNone, evWeak or evDecided (Arabic-script units)
 }
 
 // engine turns lines into labelled cuts and blocks. It is shared by the
@@ -69,7 +69,7 @@ type engine struct {
 	evYK  int // ی and ک letters in it
 	blank bool
 	// lastArab is the label of the last Arabic-script unit decided on
-	// evidence of its own.
+	// evidence of its own (zero before the first).
 	lastArab label
 }
 
@@ -127,7 +127,7 @@ func (e *engine) line(view []byte, base, ls, limit, evTo int) int {
 	if tk := &e.tk; !tk.mixed && tk.cls0 != clsHani && (tk.cls0 != cArabic || tk.sumQ == 0 && !tk.other) {
 		// Fast path: one script, and no Arabic evidence to weigh.
 		lab := classLabels[tk.cls0]
-		if tk.cls0 == cArabic {
+		if tk.cls0 == cArabic && tk.sumP > 0 {
 			e.lastArab = lab
 		}
 		e.b.cut(base+ls, lab)
@@ -192,7 +192,7 @@ func (e *engine) decide() {
 		u := &e.units[i]
 		switch u.cls {
 		case cArabic:
-			u.lab, u.weak = e.arabicLabel(u.tok0, u.tok1)
+			u.lab, u.ev = e.arabicLabel(u.tok0, u.tok1)
 		case clsHani:
 			u.lab = classLabels[clsHani]
 			for _, t := range toks[u.tok0:u.tok1] {
@@ -206,19 +206,20 @@ func (e *engine) decide() {
 		}
 	}
 	// A unit with a trace of Arabic and nothing else follows the nearest
-	// decided Arabic-script unit: on its line, else earlier in the text.
+	// Arabic-script unit decided on evidence: on its line, else earlier in
+	// the text.
 	for i := range e.units {
 		u := &e.units[i]
-		if !u.weak {
+		if u.ev != evWeak {
 			continue
 		}
 		ctx := e.lastArab
 		for d := 1; d < len(e.units); d++ {
-			if j := i - d; j >= 0 && e.units[j].cls == cArabic && !e.units[j].weak {
+			if j := i - d; j >= 0 && e.units[j].ev == evDecided {
 				ctx = e.units[j].lab
 				break
 			}
-			if j := i + d; j < len(e.units) && e.units[j].cls == cArabic && !e.units[j].weak {
+			if j := i + d; j < len(e.units) && e.units[j].ev == evDecided {
 				ctx = e.units[j].lab
 				break
 			}
@@ -228,7 +229,7 @@ func (e *engine) decide() {
 		}
 	}
 	for i := range e.units {
-		if u := &e.units[i]; u.cls == cArabic && !u.weak {
+		if u := &e.units[i]; u.ev == evDecided {
 			e.lastArab = u.lab
 		}
 	}
@@ -438,9 +439,9 @@ func join(a, b run, cls uint8) run {
 
 // arabicLabel decides an Arabic-script unit: Arabic when its Arabic
 // evidence wins, text with letters of other Arabic-script languages and
-// little else "und-Arab", Persian otherwise. weak reports a unit with no
-// Persian evidence and too little Arabic evidence to decide alone.
-func (e *engine) arabicLabel(t0, t1 int) (lab label, weak bool) {
+// little else "und-Arab", Persian otherwise. ev says whether the unit had
+// evidence to decide on: none, only a trace of Arabic (evWeak), or enough.
+func (e *engine) arabicLabel(t0, t1 int) (lab label, ev uint8) {
 	var p, q, words, yk, pyk, other int
 	for i := t0; i < t1; i++ {
 		t := &e.tk.toks[i]
@@ -470,12 +471,23 @@ func (e *engine) arabicLabel(t0, t1 int) (lab label, weak bool) {
 	}
 	switch {
 	case other > 0 && 4*other >= words:
-		return labUndArab, false
+		return labUndArab, evDecided
 	case q >= arabicMin && q > p:
-		return labArabic, false
+		return labArabic, evDecided
+	case p > 0:
+		return labPersian, evDecided
+	case q > 0:
+		return labPersian, evWeak
 	}
-	return labPersian, p == 0 && q > 0
+	return labPersian, evNone
 }
+
+// Evidence states of an Arabic-script unit.
+const (
+	evNone    uint8 = iota + 1 // no evidence either way: Persian by default
+	evWeak                     // a trace of Arabic evidence only: follows its context
+	evDecided                  // decided on evidence of its own
+)
 
 // builder turns labelled cuts into blocks: it merges equal neighbours and
 // splits blocks longer than max at the best boundary inside the cap.

@@ -60,6 +60,7 @@ type tokenizer struct {
 	// A summary of the line's words, for the engine's fast path.
 	cls0  uint8 // class of the first word
 	mixed bool  // words of another class follow
+	sumP  int   // Persian points of its Arabic-script words
 	sumQ  int   // Arabic points of its Arabic-script words
 	other bool  // letters of other Arabic-script languages
 }
@@ -72,7 +73,7 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 	t.toks = t.toks[:0]
 	t.text, t.ls = text, ls
 	t.pend, t.inWord, t.inNum, t.quoted = 0, false, false, false
-	t.cls0, t.mixed, t.sumQ, t.other = 0, false, 0, false
+	t.cls0, t.mixed, t.sumP, t.sumQ, t.other = 0, false, 0, 0, false
 	t.runStart, t.runTok, t.sentEnd, t.space = -1, 0, -1, -1
 	i := ls
 	for i < limit {
@@ -261,6 +262,7 @@ func (t *tokenizer) endWord() {
 		p, q := t.aw.points(t.text[w.start:w.end])
 		w.p, w.q = int16(p), int16(q)
 		w.feat = t.aw.feat & (fArabicYK | fPersianYK | fOtherLang)
+		t.sumP += p
 		t.sumQ += q
 		t.other = t.other || w.feat&fOtherLang != 0
 	}
