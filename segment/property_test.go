@@ -1,0 +1,209 @@
+package segment
+
+import (
+	"bytes"
+	"io"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode/utf8"
+)
+
+// chunkReader returns its data in chunks whose sizes cycle through sizes.
+type chunkReader struct {
+	data  []byte
+	sizes []int
+	i     int
+}
+
+func (c *chunkReader) Read(p []byte) (int, error) {
+	if len(c.data) == 0 {
+		return 0, io.EOF
+	}
+	n := c.sizes[c.i%len(c.sizes)]
+	c.i++
+	n = min(n, len(p), len(c.data))
+	copy(p, c.data[:n])
+	c.data = c.data[n:]
+	return n, nil
+}
+
+// seeds returns the fixtures and a few edge cases, for the fuzz targets.
+func seeds(t testing.TB) [][]byte {
+	files, _ := filepath.Glob("testdata/*.txt")
+	var out [][]byte
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, b)
+	}
+	return append(out,
+		[]byte(""), []byte("\n"), []byte("\r\n\r\n"), []byte("a"), []byte("ب"),
+		[]byte("\xd8"), []byte("a\xd8\xa8b"), []byte("x.com/a/b"), []byte("a@b.c"),
+		[]byte("«"+strings.Repeat("ب ", 10)+"»"), []byte("\u200c\u200c"), []byte("ۚ ۖ"),
+		[]byte("https://"), []byte("...…..."), []byte("\t\t- = :"),
+	)
+}
+
+// checkAll runs the whole-text API, the iterator and a Scanner over chunked
+// reads on data, and checks that they agree and cover data losslessly.
+func checkAll(t *testing.T, data []byte, opts Options, sizes []int) {
+	t.Helper()
+	blocks := opts.SegmentBytes(data)
+	checkCover(t, data, blocks)
+	if again := opts.SegmentBytes(data); !equalBlocks(again, blocks) {
+		t.Fatalf("not deterministic")
+	}
+	if s := opts.Segment(string(data)); !equalBlocks(s, blocks) {
+		t.Fatalf("Segment(string) differs from SegmentBytes")
+	}
+	got := scanAll(t, &chunkReader{data: data, sizes: sizes}, opts)
+	if !equalBlocks(got, blocks) {
+		t.Fatalf("Scanner with chunks %v differs:\n%v\nwant\n%v", sizes, got, blocks)
+	}
+}
+
+func FuzzSegment(f *testing.F) {
+	for _, s := range seeds(f) {
+		f.Add(s, uint8(0), uint16(1))
+		f.Add(s, uint8(1), uint16(7))
+	}
+	f.Fuzz(func(t *testing.T, data []byte, inline uint8, chunk uint16) {
+		opts := Options{MaxInline: int(inline%6) - 1}
+		sizes := []int{1 + int(chunk%97), 1 + int(chunk%13), 4096}
+		checkAll(t, data, opts, sizes)
+	})
+}
+
+// TestMaxBlock checks that no block exceeds MaxBlock, on long paragraphs,
+// a long line without line breaks, a long run of Han without spaces, and
+// invalid bytes.
+func TestMaxBlock(t *testing.T) {
+	para := strings.Repeat("This sentence is in English and it goes on. ", 40) + "\n"
+	fa := strings.Repeat("این جمله به زبان فارسی است و ادامه دارد. ", 40) + "\n\n"
+	inputs := map[string][]byte{
+		"paragraphs": []byte(strings.Repeat(para+fa+para+"\n", 40)),
+		"one line":   []byte(strings.Repeat("word ", 60000)),
+		"han":        []byte(strings.Repeat("汉字", 30000)),
+		"no space":   bytes.Repeat([]byte("ab"), 50000),
+		"invalid":    bytes.Repeat([]byte{0xd8, 'a', 0xff, 0xdb}, 30000),
+		"letterless": bytes.Repeat([]byte("12 34\n"), 20000),
+	}
+	for name, data := range inputs {
+		t.Run(name, func(t *testing.T) {
+			opts := Options{MaxBlock: MinMaxBlock}
+			blocks := opts.SegmentBytes(data)
+			for _, b := range blocks {
+				if b.Len() > MinMaxBlock {
+					t.Fatalf("block %+v is longer than MaxBlock %d", b, MinMaxBlock)
+				}
+			}
+			pos := 0
+			for _, b := range blocks {
+				if b.Start != pos {
+					t.Fatalf("gap or overlap at %d: %+v", pos, b)
+				}
+				pos = b.End
+			}
+			if pos != len(data) {
+				t.Fatalf("blocks end at %d of %d", pos, len(data))
+			}
+			got := scanAll(t, &chunkReader{data: data, sizes: []int{1000, 3, 77777}}, opts)
+			if !equalBlocks(got, blocks) {
+				t.Fatalf("Scanner differs from SegmentBytes")
+			}
+		})
+	}
+}
+
+// repeatReader returns chunk over and over, n bytes in all.
+type repeatReader struct {
+	chunk []byte
+	off   int
+	n     int64
+}
+
+func (r *repeatReader) Read(p []byte) (int, error) {
+	if r.n <= 0 {
+		return 0, io.EOF
+	}
+	k := copy(p, r.chunk[r.off:])
+	k = int(min(int64(k), r.n))
+	r.off = (r.off + k) % len(r.chunk)
+	r.n -= int64(k)
+	return k, nil
+}
+
+// TestScannerBuffer streams 48 MiB through a Scanner and checks that its
+// buffer stays within the bound the design promises: the block being built
+// (MaxBlock), a line and the look-ahead, doubled for growth.
+func TestScannerBuffer(t *testing.T) {
+	if testing.Short() {
+		t.Skip("streams 48 MiB")
+	}
+	var chunk []byte
+	for _, s := range seeds(t) {
+		if utf8.Valid(s) && len(s) > 0 {
+			chunk = append(chunk, s...)
+			chunk = append(chunk, '\n', '\n')
+		}
+	}
+	opts := Options{MaxBlock: 256 << 10}
+	const total = 48 << 20
+	sc := NewScanner(&repeatReader{chunk: chunk, n: total}, opts)
+	bound := 2 * (opts.MaxBlock + lineCap + evidenceAhead)
+	pos, maxBuf := 0, 0
+	for sc.Scan() {
+		b := sc.Block()
+		if b.Start != pos {
+			t.Fatalf("gap at %d: %+v", pos, b)
+		}
+		pos = b.End
+		maxBuf = max(maxBuf, len(sc.buf))
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	if pos != total {
+		t.Fatalf("blocks end at %d of %d", pos, total)
+	}
+	if maxBuf > bound {
+		t.Fatalf("Scanner buffer grew to %d bytes, bound %d", maxBuf, bound)
+	}
+	t.Logf("Scanner buffer peaked at %d bytes (bound %d) over %d bytes", maxBuf, bound, total)
+}
+
+// errReader fails after its data.
+type errReader struct{ data []byte }
+
+func (e *errReader) Read(p []byte) (int, error) {
+	if len(e.data) == 0 {
+		return 0, io.ErrUnexpectedEOF
+	}
+	n := copy(p, e.data)
+	e.data = e.data[n:]
+	return n, nil
+}
+
+// TestScannerError checks that a read error is sticky in Err and that the
+// bytes read before it are still covered.
+func TestScannerError(t *testing.T) {
+	data := []byte("Some English.\nو کمی فارسی.\n")
+	sc := NewScanner(&errReader{data: data}, Options{})
+	end := 0
+	for sc.Scan() {
+		end = sc.Block().End
+	}
+	if sc.Err() != io.ErrUnexpectedEOF {
+		t.Fatalf("Err() = %v, want %v", sc.Err(), io.ErrUnexpectedEOF)
+	}
+	if end != len(data) {
+		t.Fatalf("blocks end at %d, want %d", end, len(data))
+	}
+	if sc.Scan() || sc.Err() != io.ErrUnexpectedEOF {
+		t.Fatalf("Scan after the error should stay false with the same Err")
+	}
+}

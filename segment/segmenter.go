@@ -1,0 +1,95 @@
+package segment
+
+import (
+	"iter"
+	"unsafe"
+)
+
+// Segmenter is the allocation-free tier: it steps through a text held in
+// memory and returns its blocks one at a time. After the first few calls it
+// reuses its buffers, so a Segmenter that is reused with Reset does not
+// allocate. The zero value is not ready: call Reset first.
+type Segmenter struct {
+	e     engine
+	view  []byte
+	pos   int
+	queue []Block
+	qi    int
+	done  bool
+	emit  func(Block)
+}
+
+// Reset starts the segmentation of text with opts.
+func (s *Segmenter) Reset(text []byte, opts Options) {
+	if s.emit == nil {
+		s.emit = func(b Block) { s.queue = append(s.queue, b) }
+	}
+	s.e.reset(opts, s.emit)
+	s.view, s.pos, s.queue, s.qi, s.done = text, 0, s.queue[:0], 0, false
+}
+
+// ResetString is Reset for a string; the string is read, never written.
+func (s *Segmenter) ResetString(text string, opts Options) {
+	s.Reset(unsafe.Slice(unsafe.StringData(text), len(text)), opts)
+}
+
+// Next returns the next block, or false when there are no more.
+func (s *Segmenter) Next() (Block, bool) {
+	for s.qi >= len(s.queue) {
+		if s.done {
+			return Block{}, false
+		}
+		s.queue, s.qi = s.queue[:0], 0
+		n := len(s.view)
+		if s.pos >= n {
+			s.e.b.finish(n)
+			s.done = true
+			continue
+		}
+		lc := min(lineCap, s.e.opts.MaxBlock)
+		limit := min(n, s.pos+lc)
+		s.pos = s.e.line(s.view, 0, s.pos, limit, min(n, s.pos+lc+evidenceAhead))
+	}
+	b := s.queue[s.qi]
+	s.qi++
+	return b, true
+}
+
+// Segment returns the blocks of text with the default options.
+func Segment(text string) []Block { return Options{}.Segment(text) }
+
+// All returns an iterator over the blocks of text with the default options.
+func All(text string) iter.Seq[Block] { return Options{}.All(text) }
+
+// Segment returns the blocks of text.
+func (o Options) Segment(text string) []Block {
+	var out []Block
+	for b := range o.All(text) {
+		out = append(out, b)
+	}
+	return out
+}
+
+// SegmentBytes returns the blocks of text.
+func (o Options) SegmentBytes(text []byte) []Block {
+	var s Segmenter
+	s.Reset(text, o)
+	var out []Block
+	for b, ok := s.Next(); ok; b, ok = s.Next() {
+		out = append(out, b)
+	}
+	return out
+}
+
+// All returns an iterator over the blocks of text.
+func (o Options) All(text string) iter.Seq[Block] {
+	return func(yield func(Block) bool) {
+		var s Segmenter
+		s.ResetString(text, o)
+		for b, ok := s.Next(); ok; b, ok = s.Next() {
+			if !yield(b) {
+				return
+			}
+		}
+	}
+}

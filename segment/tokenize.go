@@ -1,0 +1,679 @@
+package segment
+
+import (
+	"unicode"
+	"unicode/utf8"
+)
+
+// A token is a word (a run of letters of one script, with the marks, ZWNJ
+// and ZWJ inside it) or a number. Everything else in a line (spaces,
+// punctuation, symbols, URLs, e-mail addresses, file paths) is neutral and
+// has no token; the breaks it makes are recorded as flags on the token after it.
+type token struct {
+	start, end int32  // byte offsets in the text view
+	cls        uint8  // letter class, or cDigit for a number
+	flags      uint8  // tf* breaks before this token
+	feat       uint16 // fArabicYK, fPersianYK, fOtherLang, fKana
+	p, q       int16  // Persian and Arabic points (see evidence.go)
+}
+
+// Token flags: what separates a token from the one before it.
+const (
+	tfSentence   uint8 = 1 << iota // a sentence ends before it
+	tfCell                         // a tab before it
+	tfPair                         // a spaced dash, " = " or ": " before it
+	tfOpen                         // a quotation opens right before it
+	tfCloseAfter                   // a quotation closes right after it
+)
+
+// letters returns the number of runes in the word tok, marks included.
+func (t *tokenizer) letters(tok *token) int {
+	return utf8.RuneCount(t.text[tok.start:tok.end])
+}
+
+// words returns how many words tok counts for: one, or one per two letters
+// in scripts written without spaces.
+func (t *tokenizer) words(tok *token) int {
+	if tok.cls >= cLatin && noSpaceScript(tok.cls) {
+		return (t.letters(tok) + 1) / 2
+	}
+	return 1
+}
+
+// tokenizer holds the state of reading one line.
+type tokenizer struct {
+	toks []token
+	text []byte
+	ls   int // line start
+
+	pend     uint8 // flags for the next token
+	inWord   bool
+	word     *token // the word being read: the last token
+	aw       arabicWord
+	inNum    bool
+	num      *token // the number being read: the last token
+	runStart int    // start of the current run of non-space runes, or -1
+	runTok   int    // len(toks) when that run started
+	sentEnd  int    // last sentence end, or -1: the best place to cut an overlong line
+	space    int    // last space, or -1: the next best
+	quoted   bool   // a quotation opens in the line
+	// A summary of the line's words, for the engine's fast path.
+	cls0  uint8 // class of the first word
+	mixed bool  // words of another class follow
+	sumP  int   // Persian points of its Arabic-script words
+	sumQ  int   // Arabic points of its Arabic-script words
+	other bool  // letters of other Arabic-script languages
+}
+
+// line reads the line that starts at ls, up to and including its line
+// break, but not past limit. It returns the end of the line. When the line
+// is longer than limit allows (limit < len(text)), it ends at the best
+// boundary before limit: a sentence end, a space, or a rune boundary.
+func (t *tokenizer) line(text []byte, ls, limit int) int {
+	t.toks = t.toks[:0]
+	t.text, t.ls = text, ls
+	t.pend, t.inWord, t.inNum, t.quoted = 0, false, false, false
+	t.cls0, t.mixed, t.sumP, t.sumQ, t.other = 0, false, 0, 0, false
+	t.runStart, t.runTok, t.sentEnd, t.space = -1, 0, -1, -1
+	i := ls
+	for i < limit {
+		c := text[i]
+		var r rune
+		var w int
+		var cls uint8
+		if c < utf8.RuneSelf {
+			cls = asciiClass[c]
+			switch cls {
+			case cLatin: // a run of ASCII letters
+				if !t.inWord || t.word.cls != cLatin {
+					t.startWord(i, cLatin)
+				}
+				j := i + 1
+				for j < limit && asciiClass[text[j]] == cLatin {
+					j++
+				}
+				t.word.end = int32(j)
+				i = j
+				continue
+			case cSpace:
+				t.endWord()
+				t.endNum()
+				t.runStart = -1
+				if c == '\t' && len(t.toks) > 0 {
+					t.pend |= tfCell
+				}
+				i++
+				t.space = i
+				continue
+			}
+			r, w = rune(c), 1
+		} else if c >= 0xD8 && c <= 0xDB && i+1 < limit && text[i+1]&0xC0 == 0x80 {
+			r = rune(c&0x1F)<<6 | rune(text[i+1]&0x3F)
+			w, cls = 2, arabicClass[r-0x600]
+			if cls == cArabic { // a run of letters and marks of U+0600–U+06FF
+				if !t.inWord || t.word.cls != cArabic {
+					t.startWord(i, cArabic)
+				}
+				j := i
+				for {
+					t.aw.addBase(r)
+					j += 2
+					if j+1 >= limit || text[j] < 0xD8 || text[j] > 0xDB || text[j+1]&0xC0 != 0x80 {
+						break
+					}
+					r = rune(text[j]&0x1F)<<6 | rune(text[j+1]&0x3F)
+					if cls = arabicClass[r-0x600]; cls != cArabic && cls != cInherit {
+						break
+					}
+				}
+				t.word.end = int32(j)
+				i = j
+				continue
+			}
+		} else {
+			r, w, cls = decode(text[:limit], i)
+		}
+		switch {
+		case cls >= cLatin:
+			kana := cls == clsJpan
+			if kana {
+				cls = clsHani // Japanese mixes kanji and kana inside words
+			}
+			if !t.inWord || t.word.cls != cls {
+				t.startWord(i, cls)
+			}
+			if kana {
+				t.word.feat |= fKana
+			}
+			t.word.end = int32(i + w)
+			if cls == cArabic {
+				t.aw.add(r)
+			}
+		case cls == cInherit:
+			if t.inWord {
+				t.word.end = int32(i + w)
+				if t.word.cls == cArabic {
+					t.aw.add(r)
+				}
+			} else {
+				t.endNum()
+				t.orphanMark(r)
+				t.nonSpace(i)
+			}
+		case cls == cDigit:
+			t.endWord()
+			if !t.inNum {
+				t.endNum()
+				t.nonSpace(i)
+				t.toks = append(t.toks, token{start: int32(i), cls: cDigit, flags: t.pend})
+				t.pend, t.inNum, t.num = 0, true, &t.toks[len(t.toks)-1]
+			}
+			t.num.end = int32(i + w)
+			switch {
+			case r >= 0x06F0 && r <= 0x06F9:
+				t.num.p = ptDigit
+			case r >= 0x0660 && r <= 0x0669:
+				t.num.q = ptDigit
+			}
+			t.nonSpace(i)
+		case cls == cSpace:
+			t.endWord()
+			t.endNum()
+			t.runStart = -1
+			if r == '\t' && len(t.toks) > 0 {
+				t.pend |= tfCell
+			}
+			t.space = i + w
+		case cls == cBreak:
+			t.endWord()
+			t.endNum()
+			i += w
+			if r == '\r' && i < limit && text[i] == '\n' {
+				i++
+			}
+			return i
+		case cls == cControl:
+			t.endWord()
+			t.endNum()
+		default:
+			i = t.neutral(i, r, w, limit)
+			continue
+		}
+		i += w
+	}
+	t.endWord()
+	t.endNum()
+	if limit == len(text) || i < limit {
+		return i
+	}
+	// The line goes on past limit: cut it at the best boundary.
+	p := t.sentEnd
+	if p <= ls+(limit-ls)/2 {
+		p = t.space
+	}
+	if p <= ls+(limit-ls)/4 {
+		p = limit
+		for p > ls+1 && !utf8.RuneStart(text[p]) {
+			p--
+		}
+	}
+	n := len(t.toks)
+	for n > 0 && int(t.toks[n-1].start) >= p {
+		n--
+	}
+	t.toks = t.toks[:n]
+	if n > 0 && int(t.toks[n-1].end) > p {
+		t.toks[n-1].end = int32(p)
+	}
+	return p
+}
+
+// nonSpace notes a non-space rune at i: the start of a run of them.
+func (t *tokenizer) nonSpace(i int) {
+	if t.runStart < 0 {
+		t.runStart, t.runTok = i, len(t.toks)
+	}
+}
+
+func (t *tokenizer) startWord(i int, cls uint8) {
+	t.endWord()
+	t.endNum()
+	t.nonSpace(i)
+	if t.cls0 == 0 {
+		t.cls0 = cls
+	} else if cls != t.cls0 {
+		t.mixed = true
+	}
+	t.toks = append(t.toks, token{})
+	w := &t.toks[len(t.toks)-1]
+	w.start, w.end, w.cls, w.flags = int32(i), int32(i), cls, t.pend
+	t.pend, t.inWord, t.word = 0, true, w
+	if cls == cArabic {
+		t.aw = arabicWord{}
+	}
+}
+
+func (t *tokenizer) endWord() {
+	if !t.inWord {
+		return
+	}
+	t.inWord = false
+	if w := t.word; w.cls == cArabic {
+		p, q := t.aw.points(t.text[w.start:w.end])
+		w.p, w.q = int16(p), int16(q)
+		w.feat = t.aw.feat & (fArabicYK | fPersianYK | fOtherLang)
+		t.sumP += p
+		t.sumQ += q
+		t.other = t.other || w.feat&fOtherLang != 0
+	}
+}
+
+func (t *tokenizer) endNum() { t.inNum = false }
+
+// closeQuote notes that a quotation closes after the last token.
+func (t *tokenizer) closeQuote() {
+	if n := len(t.toks); n > 0 {
+		t.toks[n-1].flags |= tfCloseAfter
+	}
+}
+
+// orphanMark takes a mark that follows no letter: a Quranic annotation sign
+// standing between words still says the text is Arabic.
+func (t *tokenizer) orphanMark(r rune) {
+	if r >= 0x600 && r < 0x700 && arabicFeat[r-0x600]&fQuranic != 0 {
+		if n := len(t.toks); n > 0 && t.toks[n-1].cls == cArabic && t.toks[n-1].q < ptQuranic {
+			t.toks[n-1].q += ptQuranic
+		}
+	}
+}
+
+// drop removes the tokens from index k on (and the word being read): they
+// are part of a URL, an e-mail address or a path. The breaks before them
+// pass to the next token.
+func (t *tokenizer) drop(k int) {
+	t.inWord, t.inNum = false, false
+	if k < len(t.toks) {
+		t.pend |= t.toks[k].flags
+		t.toks = t.toks[:k]
+	}
+}
+
+// neutral handles a neutral rune r of width w at i and returns where to go
+// on: it joins words across apostrophes, hyphens and dots, skips URLs,
+// e-mail addresses and paths, and notes sentence ends and separators.
+func (t *tokenizer) neutral(i int, r rune, w, limit int) int {
+	text := t.text
+	next := i + w
+	nextIs := func(cls uint8) bool {
+		if next >= limit {
+			return false
+		}
+		_, _, c := decode(text[:limit], next)
+		return c == cls
+	}
+	// Inside a Latin word: don't, well-known, Node.js; www.… and example.com are URLs.
+	if t.inWord && t.word.cls == cLatin && (r == '\'' || r == '’' || r == '-' || r == '.') && nextIs(cLatin) {
+		if r == '.' && t.isDomainDot(i, limit) {
+			return t.skipURL(t.runTok, i, limit)
+		}
+		t.word.end = int32(next)
+		return next
+	}
+	switch r {
+	case ':':
+		if next+1 < limit && text[next] == '/' && text[next+1] == '/' && t.inWord && t.word.cls == cLatin {
+			return t.skipURL(len(t.toks)-1, i, limit) // scheme://…
+		}
+		t.endWord()
+		t.endNum()
+		if next < limit && asciiClass[text[next]] == cSpace && i > t.ls && asciiClass[text[i-1]] != cSpace {
+			t.pend |= tfPair
+		}
+	case '@':
+		if j := t.emailEnd(next, limit); j > 0 {
+			return t.skipEmail(i, j)
+		}
+		t.endWord()
+		t.endNum()
+	case '/', '\\':
+		t.nonSpace(i)
+		if t.isPath(i, limit) {
+			return t.skipURL(t.runTok, i, limit)
+		}
+		t.endWord()
+		t.endNum()
+	case '-', '–', '—', '=':
+		t.endWord()
+		t.endNum()
+		t.nonSpace(i)
+		j := next
+		for r == '-' && j < limit && text[j] == '-' { // "--"
+			j++
+		}
+		if i > t.ls && isSpaceBefore(text, t.ls, i) && j < limit && asciiClass[text[j]] == cSpace {
+			t.pend |= tfPair
+		}
+		return j
+	case '.', '!', '?', '؟', '…', '۔', '。', '！', '？', '।', '॥', '‼', '⁇', '⁈', '⁉':
+		return t.terminator(i, r, w, limit)
+	case '«', '“', '»', '”', '"':
+		t.endWord()
+		t.endNum()
+		if r == '«' || r == '“' || r == '"' && (i == t.ls || isSpaceBefore(t.text, t.ls, i)) {
+			t.pend |= tfOpen
+			t.quoted = true
+		} else {
+			t.closeQuote()
+		}
+		t.nonSpace(i)
+		return next
+	}
+	t.endWord()
+	t.endNum()
+	t.nonSpace(i)
+	return next
+}
+
+// isSpaceBefore reports whether the rune before i is a space.
+func isSpaceBefore(text []byte, ls, i int) bool {
+	r, _ := utf8.DecodeLastRune(text[ls:i])
+	return r < utf8.RuneSelf && asciiClass[r] == cSpace || r == 0xA0 || r == 0x202F
+}
+
+// isDomainDot reports whether the dot at i, inside a Latin word, is part of
+// a host name: www.… or name.tld with a common top-level domain.
+func (t *tokenizer) isDomainDot(i, limit int) bool {
+	text := t.text
+	if w := text[t.word.start:i]; len(w) == 3 && (w[0]|0x20) == 'w' && (w[1]|0x20) == 'w' && (w[2]|0x20) == 'w' {
+		return true
+	}
+	j := i + 1
+	for j < limit && (text[j]|0x20) >= 'a' && (text[j]|0x20) <= 'z' {
+		j++
+	}
+	if j < limit && (asciiClass[text[j]] >= cLatin || asciiClass[text[j]] == cDigit || text[j] == '-') {
+		return false
+	}
+	return topLevel[string(text[i+1:j])]
+}
+
+var topLevel = map[string]bool{
+	"com": true, "org": true, "net": true, "edu": true, "gov": true, "mil": true, "int": true,
+	"io": true, "ir": true, "info": true, "biz": true, "uk": true, "de": true, "fr": true,
+	"ru": true, "cn": true, "jp": true, "tv": true, "us": true, "ca": true, "au": true,
+	"dev": true, "app": true, "ai": true, "xyz": true, "eu": true, "nl": true, "af": true,
+	"tj": true, "ae": true, "sa": true, "iq": true, "tr": true, "html": true, "htm": true,
+	"php": true, "aspx": true,
+}
+
+// isPath reports whether the slash at i belongs to a file path: the run of
+// non-space runes holding it starts with /, ~/, ./ or ../, starts with a
+// drive letter (C:\), or holds another slash further on.
+func (t *tokenizer) isPath(i, limit int) bool {
+	text := t.text
+	head := string(text[t.runStart:i])
+	if head == "" || head == "~" || head == "." || head == ".." {
+		return i+1 < limit && (asciiClass[text[i+1]] >= cLatin || asciiClass[text[i+1]] == cDigit || text[i+1] == '_' || text[i+1] == '.')
+	}
+	if len(head) == 2 && head[1] == ':' && text[i] == '\\' {
+		return true
+	}
+	for j := i + 1; j < limit; j++ {
+		c := text[j]
+		if c == '/' || c == '\\' {
+			return j > i+1
+		}
+		if c < utf8.RuneSelf && (asciiClass[c] == cSpace || asciiClass[c] == cBreak) || c == '"' || c == '<' || c == '>' {
+			return false
+		}
+	}
+	return false
+}
+
+// skipURL drops the tokens from index k on and skips the URL or path whose
+// neutral rune is at i, to the end of its run of non-space runes. Trailing
+// punctuation is left to be read as such.
+func (t *tokenizer) skipURL(k, i, limit int) int {
+	t.drop(k)
+	text := t.text
+	j := i
+	for j < limit {
+		c := text[j]
+		if c < utf8.RuneSelf {
+			if cl := asciiClass[c]; cl == cSpace || cl == cBreak || c == '"' || c == '\'' || c == '<' || c == '>' {
+				break
+			}
+			j++
+			continue
+		}
+		r, w, cl := decode(text[:limit], j)
+		if cl == cSpace || cl == cBreak || cl == cControl || r == '«' || r == '»' {
+			break
+		}
+		j += w
+	}
+	for j > i+1 && isTrailingPunct(text[j-1]) {
+		j--
+	}
+	return j
+}
+
+func isTrailingPunct(c byte) bool {
+	switch c {
+	case '.', ',', ';', ':', '!', '?', ')', ']', '}':
+		return true
+	}
+	return false
+}
+
+// emailEnd returns the end of the domain of an e-mail address whose @ ends
+// at from, or 0 when what follows is not a domain with a dot.
+func (t *tokenizer) emailEnd(from, limit int) int {
+	text := t.text
+	j, dots := from, 0
+	for j < limit {
+		c := text[j]
+		if c == '.' {
+			if j == from || text[j-1] == '.' {
+				break
+			}
+			dots++
+		} else if !(c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '-') {
+			break
+		}
+		j++
+	}
+	for j > from && (text[j-1] == '.' || text[j-1] == '-') {
+		if text[j-1] == '.' {
+			dots--
+		}
+		j--
+	}
+	if dots == 0 || j == from {
+		return 0
+	}
+	// The local part must end right before the @.
+	if at := from - 1; at <= t.ls || !isLocalPart(text[at-1]) {
+		return 0
+	}
+	return j
+}
+
+func isLocalPart(c byte) bool {
+	return c >= 'a' && c <= 'z' || c >= 'A' && c <= 'Z' || c >= '0' && c <= '9' || c == '.' || c == '_' || c == '%' || c == '+' || c == '-'
+}
+
+// skipEmail drops the tokens of the local part before the @ at i and skips
+// the address up to end.
+func (t *tokenizer) skipEmail(i, end int) int {
+	text := t.text
+	ls := i
+	for ls > t.ls && isLocalPart(text[ls-1]) {
+		ls--
+	}
+	t.endWord()
+	t.endNum()
+	k := len(t.toks)
+	for k > 0 && int(t.toks[k-1].start) >= ls {
+		k--
+	}
+	t.drop(k)
+	return end
+}
+
+// terminator handles a sentence-ending mark at i: it ends a sentence when
+// followed (after closing quotes and brackets) by a space or the line end,
+// and when it is not a numbering or abbreviation dot. An ellipsis ends a
+// sentence only at the end of its line.
+func (t *tokenizer) terminator(i int, r rune, w, limit int) int {
+	text := t.text
+	j := i + w
+	ellipsis := r == '…'
+	if r == '.' {
+		for j < limit && text[j] == '.' {
+			j++
+		}
+		ellipsis = j-i >= 2
+	}
+	wasWord := t.inWord && int(t.word.end) == i
+	t.endWord()
+	t.endNum()
+	t.nonSpace(i)
+	if r == '.' && !ellipsis && i > t.ls {
+		prev, _ := utf8.DecodeLastRune(text[t.ls:i])
+		if classOf(prev) == cDigit {
+			return j // 8.23. or 1. : numbering
+		}
+		if wasWord && t.abbreviation(t.toks[len(t.toks)-1]) {
+			return j
+		}
+	}
+	for j < limit {
+		r2, w2, cl := decode(text[:limit], j)
+		if cl == cControl || isCloser(r2) || r2 == '.' || r2 == '!' || r2 == '?' || r2 == '؟' || r2 == '…' {
+			if r2 == '»' || r2 == '”' || r2 == '"' {
+				t.closeQuote()
+			}
+			j += w2
+			continue
+		}
+		break
+	}
+	if j < limit {
+		_, _, cl := decode(text[:limit], j)
+		if cl != cSpace && cl != cBreak {
+			return j
+		}
+	}
+	if ellipsis { // the rest of the line must be blank
+		for k := j; k < limit; {
+			_, w2, cl := decode(text[:limit], k)
+			if cl == cBreak {
+				break
+			}
+			if cl != cSpace && cl != cControl {
+				return j
+			}
+			k += w2
+		}
+	}
+	if t.continues(j, limit) {
+		return j
+	}
+	t.pend |= tfSentence
+	t.sentEnd = j
+	return j
+}
+
+// continues reports whether the sentence goes on after a terminator that
+// follows a foreign word: "Saves اجرا در پایانه؟ the current session" is one
+// English sentence with a Persian term in it, because the sentence began in
+// Latin and goes on with a lowercase Latin word (not a label like "c)").
+func (t *tokenizer) continues(j, limit int) bool {
+	n := len(t.toks)
+	if n == 0 || t.toks[n-1].cls == cLatin || t.toks[n-1].cls < cLatin {
+		return false
+	}
+	for j < limit {
+		_, w, cls := decode(t.text[:limit], j)
+		if cls != cSpace && cls != cControl {
+			break
+		}
+		j += w
+	}
+	letters := 0
+	for j < limit && letters < 2 {
+		r, w, cls := decode(t.text[:limit], j)
+		if cls != cLatin || letters == 0 && !unicode.IsLower(r) {
+			return false
+		}
+		letters++
+		j += w
+	}
+	if letters < 2 {
+		return false
+	}
+	k := n - 1
+	for k > 0 && t.toks[k].flags&(tfSentence|tfCell) == 0 {
+		k--
+	}
+	for k < n && t.toks[k].cls < cLatin {
+		k++
+	}
+	return t.toks[k].cls == cLatin
+}
+
+// abbreviation reports whether a Latin word before a dot makes the dot part
+// of an abbreviation or a label: a single letter (J. K.), a Roman numeral
+// (IV.), a dotted abbreviation (e.g.) or a title (Mr.).
+func (t *tokenizer) abbreviation(tok token) bool {
+	if tok.cls != cLatin {
+		return false
+	}
+	w := t.text[tok.start:tok.end]
+	if len(w) == 1 {
+		return true
+	}
+	if len(w) > 6 {
+		return false
+	}
+	roman := len(w) <= 6
+	for _, c := range w {
+		if c == '.' {
+			return true
+		}
+		switch c {
+		case 'I', 'V', 'X', 'L', 'C', 'D', 'M':
+		default:
+			roman = false
+		}
+	}
+	return roman || abbreviations[string(w)]
+}
+
+var abbreviations = map[string]bool{
+	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Prof": true, "Sr": true, "Jr": true,
+	"St": true, "Mt": true, "vs": true, "cf": true, "al": true, "Fig": true, "Figs": true,
+	"No": true, "Nos": true, "Vol": true, "Vols": true, "pp": true, "Ch": true, "Sec": true,
+	"Eq": true, "Eqs": true, "approx": true, "ca": true, "Jan": true, "Feb": true, "Mar": true,
+	"Apr": true, "Jun": true, "Jul": true, "Aug": true, "Sep": true, "Sept": true, "Oct": true,
+	"Nov": true, "Dec": true,
+}
+
+// isCloser reports whether r closes a quotation or bracket.
+func isCloser(r rune) bool {
+	switch r {
+	case ')', ']', '}', '»', '›', '"', '\'', '”', '’', '」', '』', '）':
+		return true
+	}
+	return false
+}
+
+// isOpener reports whether r opens a quotation or bracket.
+func isOpener(r rune) bool {
+	switch r {
+	case '(', '[', '{', '«', '‹', '"', '\'', '“', '‘', '„', '¿', '¡', '「', '『', '（':
+		return true
+	}
+	return false
+}
