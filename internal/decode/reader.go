@@ -23,34 +23,48 @@ func NewTransformer(path string, d Detection, invalid Invalid) transform.Transfo
 	replace := invalid == InvalidReplace
 	switch d.Encoding {
 	case UTF16LE, UTF16BE:
-		return &utf16Decoder{path: path, skip: d.BOM, be: d.Encoding == UTF16BE, replace: replace}
+		return &utf16Decoder{cursor: cursor{path: path, skip: d.BOM, replace: replace}, be: d.Encoding == UTF16BE}
 	case Windows1256:
 		return charmap.Windows1256.NewDecoder()
 	}
-	return &utf8Decoder{path: path, skip: d.BOM, replace: replace}
+	return &utf8Decoder{cursor{path: path, skip: d.BOM, replace: replace}}
 }
 
 const replacement = "\uFFFD"
 
-// utf8Decoder copies valid UTF-8 and handles invalid bytes.
-type utf8Decoder struct {
+// cursor is what both decoders track: the input's name, the offset of the
+// next source byte, the BOM bytes still to skip, and the invalid policy.
+type cursor struct {
 	path    string
-	pos     int64 // input offset of the next source byte
-	skip    int   // BOM bytes still to skip
+	pos     int64
+	skip    int
 	replace bool
 }
 
 // Reset implements transform.Transformer. It does not rewind offsets: a
 // decoder reads one input.
-func (d *utf8Decoder) Reset() {}
+func (c *cursor) Reset() {}
+
+// skipBOM consumes what is left of the BOM at the start of src and returns
+// how many bytes of src that was.
+func (c *cursor) skipBOM(src []byte) int {
+	n := min(c.skip, len(src))
+	c.skip -= n
+	return n
+}
+
+// invalid returns the error for an invalid sequence at src offset n.
+func (c *cursor) invalid(enc Encoding, n int) error {
+	return &Error{Path: c.path, Offset: c.pos + int64(n), Encoding: enc, Err: ErrInvalid}
+}
+
+// utf8Decoder copies valid UTF-8 and handles invalid bytes.
+type utf8Decoder struct{ cursor }
 
 // Transform implements transform.Transformer.
 func (d *utf8Decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
 	defer func() { d.pos += int64(nSrc) }()
-	if d.skip > 0 {
-		nSrc = min(d.skip, len(src))
-		d.skip -= nSrc
-	}
+	nSrc = d.skipBOM(src)
 	for nSrc < len(src) {
 		rest := src[nSrc:]
 		// Fast path: copy the longest valid prefix that fits.
@@ -66,7 +80,7 @@ func (d *utf8Decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, er
 				return nDst, nSrc, transform.ErrShortSrc
 			}
 			if !d.replace {
-				return nDst, nSrc, &Error{Path: d.path, Offset: d.pos + int64(nSrc), Encoding: UTF8, Err: ErrInvalid}
+				return nDst, nSrc, d.invalid(UTF8, nSrc)
 			}
 			if len(dst)-nDst < len(replacement) {
 				return nDst, nSrc, transform.ErrShortDst
@@ -104,15 +118,9 @@ func validPrefix(p []byte) int {
 
 // utf16Decoder decodes UTF-16 to UTF-8.
 type utf16Decoder struct {
-	path    string
-	pos     int64
-	skip    int
-	be      bool
-	replace bool
+	cursor
+	be bool
 }
-
-// Reset implements transform.Transformer. It does not rewind offsets.
-func (d *utf16Decoder) Reset() {}
 
 func (d *utf16Decoder) unit(p []byte) uint16 {
 	if d.be {
@@ -124,10 +132,7 @@ func (d *utf16Decoder) unit(p []byte) uint16 {
 // Transform implements transform.Transformer.
 func (d *utf16Decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
 	defer func() { d.pos += int64(nSrc) }()
-	if d.skip > 0 {
-		nSrc = min(d.skip, len(src))
-		d.skip -= nSrc
-	}
+	nSrc = d.skipBOM(src)
 	for nSrc < len(src) {
 		rest := src[nSrc:]
 		r, size, ok := utf8.RuneError, 2, false
@@ -155,7 +160,7 @@ func (d *utf16Decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, e
 			if d.be {
 				enc = UTF16BE
 			}
-			return nDst, nSrc, &Error{Path: d.path, Offset: d.pos + int64(nSrc), Encoding: enc, Err: ErrInvalid}
+			return nDst, nSrc, d.invalid(enc, nSrc)
 		}
 		if len(dst)-nDst < utf8.RuneLen(r) {
 			return nDst, nSrc, transform.ErrShortDst
