@@ -353,30 +353,42 @@ func exitCode(t *testing.T, err error) int {
 	return 0
 }
 
+// interruptWhen starts cmd, waits until at least n paths match glob and
+// then settle more, sends sig, and checks that the run ends with status
+// 130 and says so.
+func interruptWhen(t *testing.T, cmd *exec.Cmd, errb *bytes.Buffer, glob string, n int, settle time.Duration, sig os.Signal) {
+	t.Helper()
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	waitFor(t, glob, func() bool {
+		m, _ := filepath.Glob(glob)
+		return len(m) >= n
+	})
+	time.Sleep(settle)
+	cmd.Process.Signal(sig)
+	if code := waitExit(t, cmd); code != 130 {
+		t.Fatalf("exit %d, want 130\n%s", code, errb)
+	}
+	if !strings.Contains(errb.String(), "langsplit: interrupted") {
+		t.Errorf("stderr: %q", errb)
+	}
+}
+
 // Ctrl-C mid-run: exit 130, no partial files, no temporary files, and an
 // earlier output left as it was.
 func TestInterrupt(t *testing.T) {
 	dir := t.TempDir()
 	bigInput(t, filepath.Join(dir, "big.txt"), 16<<20)
 	os.WriteFile(filepath.Join(dir, "small.txt"), []byte("Small.\n"), 0o666)
+	// Block files of big.txt (input 1) being written in the temporary directory.
+	blockFiles := func(out string) string {
+		return filepath.Join(dir, out, write.TempPrefix+"*", "1", "*.txt")
+	}
 
 	t.Run("new DIR", func(t *testing.T) {
 		cmd, errb := startLangsplit(t, dir, nil, "-q", "-o", "out", "small.txt", "big.txt")
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		// Wait until block files are being written in the temporary directory.
-		waitFor(t, "block files", func() bool {
-			m, _ := filepath.Glob(filepath.Join(dir, "out", write.TempPrefix+"*", "1", "*.txt"))
-			return len(m) > 100
-		})
-		cmd.Process.Signal(os.Interrupt)
-		if code := waitExit(t, cmd); code != 130 {
-			t.Fatalf("exit %d, want 130\n%s", code, errb)
-		}
-		if !strings.Contains(errb.String(), "interrupted") {
-			t.Errorf("stderr: %q", errb)
-		}
+		interruptWhen(t, cmd, errb, blockFiles("out"), 100, 0, os.Interrupt)
 		if _, err := os.Stat(filepath.Join(dir, "out")); !errors.Is(err, os.ErrNotExist) {
 			t.Fatalf("out/ left behind (err %v)", err)
 		}
@@ -386,17 +398,7 @@ func TestInterrupt(t *testing.T) {
 		mustRun(t, dir, "-q", "-o", "kept", "small.txt")
 		before := snapshot(t, filepath.Join(dir, "kept"))
 		cmd, errb := startLangsplit(t, dir, nil, "-q", "-f", "-o", "kept", "small.txt", "big.txt")
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		waitFor(t, "block files", func() bool {
-			m, _ := filepath.Glob(filepath.Join(dir, "kept", write.TempPrefix+"*", "1", "*.txt"))
-			return len(m) > 100
-		})
-		cmd.Process.Signal(syscall.SIGTERM)
-		if code := waitExit(t, cmd); code != 130 {
-			t.Fatalf("exit %d, want 130\n%s", code, errb)
-		}
+		interruptWhen(t, cmd, errb, blockFiles("kept"), 100, 0, syscall.SIGTERM)
 		if after := snapshot(t, filepath.Join(dir, "kept")); !slices.Equal(before, after) {
 			t.Fatalf("kept/ changed:\nbefore %q\nafter  %q", before, after)
 		}
@@ -411,18 +413,13 @@ func TestInterrupt(t *testing.T) {
 		defer pw.Close()
 		cmd, errb := startLangsplit(t, dir, nil, "-q", "-o", "waiting", "small.txt", "-")
 		cmd.Stdin = pr
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
+		// Input 1 (stdin) has started when its manifest spill is there;
+		// it then blocks reading the pipe.
+		start := time.Now()
+		interruptWhen(t, cmd, errb, filepath.Join(dir, "waiting", write.TempPrefix+"*", "1.manifest"), 1, 200*time.Millisecond, os.Interrupt)
 		pr.Close()
-		waitFor(t, "the temporary directory", func() bool {
-			m, _ := filepath.Glob(filepath.Join(dir, "waiting", write.TempPrefix+"*"))
-			return len(m) > 0
-		})
-		time.Sleep(100 * time.Millisecond) // let small.txt be done
-		cmd.Process.Signal(os.Interrupt)
-		if code := waitExit(t, cmd); code != 130 {
-			t.Fatalf("exit %d, want 130\n%s", code, errb)
+		if time.Since(start) < 2*time.Second {
+			t.Errorf("exited %v after start: the signal came before the read blocked, so this case was not exercised", time.Since(start))
 		}
 		if _, err := os.Stat(filepath.Join(dir, "waiting")); !errors.Is(err, os.ErrNotExist) {
 			t.Fatalf("waiting/ left behind (err %v)", err)
@@ -433,17 +430,7 @@ func TestInterrupt(t *testing.T) {
 		tmp := t.TempDir()
 		cmd, errb := startLangsplit(t, dir, []string{"TMPDIR=" + tmp}, "-q", "-j", "2", "big.txt", "big.txt")
 		cmd.Stdout = io.Discard
-		if err := cmd.Start(); err != nil {
-			t.Fatal(err)
-		}
-		waitFor(t, "a spill file", func() bool {
-			m, _ := filepath.Glob(filepath.Join(tmp, "langsplit-spill-*", "part-*"))
-			return len(m) > 0
-		})
-		cmd.Process.Signal(os.Interrupt)
-		if code := waitExit(t, cmd); code != 130 {
-			t.Fatalf("exit %d, want 130\n%s", code, errb)
-		}
+		interruptWhen(t, cmd, errb, filepath.Join(tmp, "langsplit-spill-*", "part-*"), 1, 0, os.Interrupt)
 		if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
 			t.Fatalf("%d temporary entries left in TMPDIR", len(entries))
 		}
