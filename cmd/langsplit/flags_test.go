@@ -1,0 +1,110 @@
+package main
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"os"
+	"path/filepath"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf16"
+
+	"github.com/spf13/pflag"
+	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/runes"
+
+	"github.com/langsplit/langsplit/internal/decode"
+	"github.com/langsplit/langsplit/segment"
+)
+
+// The hand-written help lists every flag that the parser defines.
+func TestHelpListsEveryFlag(t *testing.T) {
+	for _, args := range [][]string{nil, {"normalize"}} {
+		cfg, err := parseArgs(args)
+		if err != nil {
+			t.Fatal(err)
+		}
+		cfg.flags.VisitAll(func(f *pflag.Flag) {
+			if !strings.Contains(cfg.helpMessage, "--"+f.Name+" ") && !strings.Contains(cfg.helpMessage, "--"+f.Name+"\n") {
+				t.Errorf("%v: --help does not list --%s", args, f.Name)
+			}
+			if f.Shorthand != "" && !strings.Contains(cfg.helpMessage, "-"+f.Shorthand+", --"+f.Name) {
+				t.Errorf("%v: --help does not list -%s", args, f.Shorthand)
+			}
+		})
+	}
+}
+
+func TestParseArgs(t *testing.T) {
+	cfg, err := parseArgs([]string{"-o", "out", "--max-inline", "0", "--max-block", "8MiB", "--langs", "fa, und-Cyrl",
+		"--encoding", "UTF-16", "--invalid", "replace", "-j", "3", "--input-format", "jsonl", "a", "-"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if cfg.seg != (segment.Options{MaxInline: -1, MaxBlock: 8 << 20}) {
+		t.Errorf("segment options %+v", cfg.seg)
+	}
+	if !cfg.langs["fa"] || !cfg.langs["und-Cyrl"] || len(cfg.langs) != 2 {
+		t.Errorf("langs %v", cfg.langs)
+	}
+	if cfg.dec != (decode.Options{Encoding: decode.UTF16, Invalid: decode.InvalidReplace}) || cfg.jobs != 3 || !cfg.jsonlInput {
+		t.Errorf("config %+v", cfg)
+	}
+	if strings.Join(cfg.args, " ") != "a -" {
+		t.Errorf("args %q", cfg.args)
+	}
+	cfg, err = parseArgs([]string{"split", "x"})
+	if err != nil || cfg.normalize || cfg.seg.MaxInline != segment.DefaultMaxInline || cfg.langs != nil {
+		t.Errorf("defaults: %+v %v", cfg, err)
+	}
+	var ue *usageError
+	if _, err := parseArgs([]string{"--max-block", "0"}); !errors.As(err, &ue) {
+		t.Errorf("--max-block 0: %v", err)
+	}
+	for in, want := range map[string]int{"4096": 4096, "512K": 512 << 10, "4MiB": 4 << 20, "1g": 1 << 30, "2KB": 2048} {
+		var s sizeValue
+		if err := s.Set(in); err != nil || int(s) != want {
+			t.Errorf("size %q = %d, %v; want %d", in, s, err, want)
+		}
+	}
+	for _, in := range []string{"", "-1", "4X", "9999999G"} {
+		var s sizeValue
+		if err := s.Set(in); err == nil {
+			t.Errorf("size %q accepted", in)
+		}
+	}
+}
+
+// The normalize plumbing (first pass, decoding, transformer, stdout) with a
+// stand-in transformer, until bidi is wired.
+func TestNormalizePlumbing(t *testing.T) {
+	dir := t.TempDir()
+	text := "Hello, سلام.\nSecond line.\n"
+	var u16 []byte
+	u16 = append(u16, 0xFF, 0xFE)
+	for _, u := range utf16.Encode([]rune(text)) {
+		u16 = append(u16, byte(u), byte(u>>8))
+	}
+	cp, _ := charmap.Windows1256.NewEncoder().Bytes([]byte("Third: ويندوز.\n"))
+	files := map[string][]byte{"a.txt": u16, "b.txt": cp, "bad.txt": []byte("x\xffy")}
+	for name, b := range files {
+		os.WriteFile(filepath.Join(dir, name), b, 0o666)
+	}
+	cfg, err := parseArgs([]string{"normalize"})
+	if err != nil {
+		t.Fatal(err)
+	}
+	var stderr, out bytes.Buffer
+	r := &runner{cfg: cfg, stderr: &stderr}
+	ctx := context.Background()
+	ins := r.firstPass(ctx, r.collect([]string{filepath.Join(dir, "a.txt"), filepath.Join(dir, "bad.txt"), filepath.Join(dir, "b.txt")}), true)
+	r.normalizeTo(ctx, &out, ins, runes.Map(unicode.ToUpper))
+	if want := strings.ToUpper(text) + "THIRD: ويندوز.\n"; out.String() != want {
+		t.Fatalf("got %q, want %q", out.String(), want)
+	}
+	if r.failed.Load() != 1 || !strings.Contains(stderr.String(), "bad.txt: invalid UTF-8 at byte offset 1") {
+		t.Fatalf("failures %d, stderr %q", r.failed.Load(), stderr.String())
+	}
+}

@@ -1,0 +1,264 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"compress/gzip"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"flag"
+	"fmt"
+	"io/fs"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"strings"
+	"testing"
+	"unicode/utf16"
+
+	"github.com/rogpeppe/go-internal/testscript"
+	"golang.org/x/text/encoding/charmap"
+
+	"github.com/langsplit/langsplit/internal/record"
+)
+
+var update = flag.Bool("update", false, "rewrite the golden sections of testdata/script/*.txtar from the actual output")
+
+// TestMain makes the test binary double as the langsplit command for the
+// scripts and for exec-based tests (it is put on $PATH as "langsplit").
+func TestMain(m *testing.M) {
+	testscript.Main(m, map[string]func(){"langsplit": main})
+}
+
+// seedPath is the shared seed page, next to the repository.
+var seedPath, _ = filepath.Abs("../../../shared/seeds/webpage-en-fa.txt")
+
+// TestScripts runs the end-to-end scripts in testdata/script. Golden
+// sections are refreshed with go test ./cmd/langsplit -update.
+func TestScripts(t *testing.T) {
+	testscript.Run(t, testscript.Params{
+		Dir:                 "testdata/script",
+		UpdateScripts:       *update,
+		RequireExplicitExec: true,
+		Cmds: map[string]func(*testscript.TestScript, bool, []string){
+			"exits":         cmdExits,
+			"writebytes":    cmdWriteBytes,
+			"gen":           cmdGen,
+			"encode":        cmdEncode,
+			"lstree":        cmdLstree,
+			"checkmanifest": cmdCheckManifest,
+			"catmanifest":   cmdCatManifest,
+		},
+	})
+}
+
+// exits N command args...: runs the command and checks its exit status.
+func cmdExits(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: exits N command [args...]")
+	}
+	want, err := strconv.Atoi(args[0])
+	ts.Check(err)
+	err = ts.Exec(args[1], args[2:]...)
+	got := 0
+	var ee *exec.ExitError
+	switch {
+	case errors.As(err, &ee):
+		got = ee.ExitCode()
+	case err != nil:
+		ts.Fatalf("%v", err)
+	}
+	if got != want {
+		ts.Fatalf("exit status %d, want %d", got, want)
+	}
+}
+
+// unquote reads a script argument with Go escapes such as \xff and \n.
+func unquote(ts *testscript.TestScript, s string) []byte {
+	u, err := strconv.Unquote(`"` + strings.ReplaceAll(s, `"`, `\"`) + `"`)
+	ts.Check(err)
+	return []byte(u)
+}
+
+// writeFile writes a file of the script, making its directory.
+func writeFile(ts *testscript.TestScript, name string, data []byte) {
+	p := ts.MkAbs(name)
+	ts.Check(os.MkdirAll(filepath.Dir(p), 0o777))
+	ts.Check(os.WriteFile(p, data, 0o666))
+}
+
+// writebytes FILE TEXT: writes TEXT, with Go escapes, to FILE.
+func cmdWriteBytes(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: writebytes FILE TEXT")
+	}
+	writeFile(ts, args[0], unquote(ts, args[1]))
+}
+
+// gen FILE N TEXT...: writes the TEXTs (with Go escapes), in turn, N times.
+func cmdGen(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) < 3 {
+		ts.Fatalf("usage: gen FILE N TEXT...")
+	}
+	n, err := strconv.Atoi(args[1])
+	ts.Check(err)
+	var unit []byte
+	for _, a := range args[2:] {
+		unit = append(unit, unquote(ts, a)...)
+	}
+	writeFile(ts, args[0], bytes.Repeat(unit, n))
+}
+
+// encode ENCODING SRC DST: writes the UTF-8 file SRC to DST in utf-16le,
+// utf-16le-bom, utf-16be-bom, utf-8-bom, windows-1256 or gzip.
+func cmdEncode(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 3 {
+		ts.Fatalf("usage: encode ENCODING SRC DST")
+	}
+	src := []byte(ts.ReadFile(args[1]))
+	var out []byte
+	u16 := func(be, bom bool) {
+		put := func(u uint16) {
+			if be {
+				out = append(out, byte(u>>8), byte(u))
+			} else {
+				out = append(out, byte(u), byte(u>>8))
+			}
+		}
+		if bom {
+			put(0xFEFF)
+		}
+		for _, u := range utf16.Encode([]rune(string(src))) {
+			put(u)
+		}
+	}
+	switch args[0] {
+	case "utf-16le":
+		u16(false, false)
+	case "utf-16le-bom":
+		u16(false, true)
+	case "utf-16be-bom":
+		u16(true, true)
+	case "utf-8-bom":
+		out = append([]byte("\xEF\xBB\xBF"), src...)
+	case "windows-1256":
+		var err error
+		out, err = charmap.Windows1256.NewEncoder().Bytes(src)
+		ts.Check(err)
+	case "gzip":
+		var buf bytes.Buffer
+		z := gzip.NewWriter(&buf)
+		z.Write(src)
+		ts.Check(z.Close())
+		out = buf.Bytes()
+	default:
+		ts.Fatalf("unknown encoding %q", args[0])
+	}
+	writeFile(ts, args[2], out)
+}
+
+// lstree DIR: prints every entry under DIR, hidden ones included, sorted,
+// one a line: directories with a trailing /, files with their size.
+func cmdLstree(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: lstree DIR")
+	}
+	root := ts.MkAbs(args[0])
+	ts.Check(filepath.WalkDir(root, func(p string, d fs.DirEntry, err error) error {
+		if err != nil || p == root {
+			return err
+		}
+		rel, _ := filepath.Rel(root, p)
+		rel = filepath.ToSlash(rel)
+		if d.IsDir() {
+			fmt.Fprintf(ts.Stdout(), "%s/\n", rel)
+			return nil
+		}
+		fi, err := d.Info()
+		if err != nil {
+			return err
+		}
+		fmt.Fprintf(ts.Stdout(), "%s %d\n", rel, fi.Size())
+		return nil
+	}))
+}
+
+// readManifest returns the lines of DIR/manifest.jsonl, raw and parsed.
+func readManifest(dir string) ([]string, []record.Manifest, error) {
+	f, err := os.Open(filepath.Join(dir, "manifest.jsonl"))
+	if err != nil {
+		return nil, nil, err
+	}
+	defer f.Close()
+	var lines []string
+	var ms []record.Manifest
+	sc := bufio.NewScanner(f)
+	sc.Buffer(nil, 1<<26)
+	for sc.Scan() {
+		var m record.Manifest
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			return nil, nil, fmt.Errorf("manifest line %d: %v", len(ms)+1, err)
+		}
+		lines = append(lines, sc.Text())
+		ms = append(ms, m)
+	}
+	return lines, ms, sc.Err()
+}
+
+// manifestBytes checks every manifest line of dir (field order, file
+// inside dir, offset and length inside the file, SHA-256 of the bytes) and
+// returns the bytes of each entry.
+func manifestBytes(dir string) ([][]byte, []record.Manifest, error) {
+	lines, ms, err := readManifest(dir)
+	if err != nil {
+		return nil, nil, err
+	}
+	var out [][]byte
+	for i, m := range ms {
+		if enc := strings.TrimSuffix(string(m.AppendJSON(nil)), "\n"); enc != lines[i] {
+			return nil, nil, fmt.Errorf("manifest line %d is not in the schema's field order:\n%s\nwant\n%s", i+1, lines[i], enc)
+		}
+		if filepath.IsAbs(m.File) || strings.Contains("/"+m.File+"/", "/../") {
+			return nil, nil, fmt.Errorf("manifest line %d: file %q escapes the directory", i+1, m.File)
+		}
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(m.File)))
+		if err != nil {
+			return nil, nil, err
+		}
+		if m.Offset < 0 || m.Length < 0 || m.Offset+m.Length > int64(len(data)) {
+			return nil, nil, fmt.Errorf("manifest line %d: bytes %d+%d outside %s (%d bytes)", i+1, m.Offset, m.Length, m.File, len(data))
+		}
+		b := data[m.Offset : m.Offset+m.Length]
+		if sum := sha256.Sum256(b); hex.EncodeToString(sum[:]) != m.SHA256 {
+			return nil, nil, fmt.Errorf("manifest line %d: sha256 of %s differs", i+1, m.File)
+		}
+		out = append(out, b)
+	}
+	return out, ms, nil
+}
+
+// checkmanifest DIR: checks DIR/manifest.jsonl against the files.
+func cmdCheckManifest(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 1 {
+		ts.Fatalf("usage: checkmanifest DIR")
+	}
+	_, ms, err := manifestBytes(ts.MkAbs(args[0]))
+	ts.Check(err)
+	if len(ms) == 0 {
+		ts.Fatalf("empty manifest")
+	}
+}
+
+// catmanifest DIR FILE: writes the bytes of every manifest entry, in
+// manifest order, to FILE.
+func cmdCatManifest(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: catmanifest DIR FILE")
+	}
+	parts, _, err := manifestBytes(ts.MkAbs(args[0]))
+	ts.Check(err)
+	ts.Check(os.WriteFile(ts.MkAbs(args[1]), bytes.Join(parts, nil), 0o666))
+}

@@ -1,0 +1,67 @@
+package main
+
+import (
+	"context"
+	"errors"
+	"io"
+
+	"golang.org/x/text/transform"
+)
+
+// normalize runs the normalize command and returns the exit status.
+func (r *runner) normalize(ctx context.Context) int {
+	t := newNormalizer(r.cfg.lang, r.cfg.policy)
+	if t == nil {
+		r.fail(errors.New("normalize: not in this build yet: the bidi normalizer has not landed"))
+		return r.status()
+	}
+	args := r.cfg.args
+	if len(args) == 0 {
+		args = []string{"-"}
+	}
+	ins := r.firstPass(ctx, r.collect(args), true)
+	if ctx.Err() != nil {
+		return r.interrupted()
+	}
+	r.normalizeTo(ctx, r.stdout, ins, t)
+	if r.brokenPipe.Load() {
+		return exitBrokenPipe
+	}
+	if ctx.Err() != nil {
+		return r.interrupted()
+	}
+	if n := t.RepairedLines(); n > 0 && !r.cfg.quiet {
+		r.warnf("%d %s repaired from visual order", n, plural(int64(n), "line", "lines"))
+	}
+	return r.status()
+}
+
+// normalizeTo writes the inputs, decoded and passed through t, to w, one
+// after the other.
+func (r *runner) normalizeTo(ctx context.Context, w io.Writer, ins []*input, t transform.Transformer) {
+	for _, in := range ins {
+		if ctx.Err() != nil {
+			return
+		}
+		if err := r.normalizeOne(ctx, w, in, t); err != nil {
+			if isEPIPE(err) {
+				r.brokenPipe.Store(true)
+				return
+			}
+			if ctx.Err() == nil {
+				r.fail(err)
+			}
+		}
+	}
+}
+
+func (r *runner) normalizeOne(ctx context.Context, w io.Writer, in *input, t transform.Transformer) error {
+	rd, closer, err := r.decoded(ctx, in)
+	if err != nil {
+		return err
+	}
+	defer closer()
+	t.Reset()
+	_, err = io.Copy(w, transform.NewReader(rd, t))
+	return err
+}

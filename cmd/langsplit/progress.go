@@ -1,0 +1,158 @@
+package main
+
+import (
+	"fmt"
+	"io"
+	"sync"
+	"sync/atomic"
+	"time"
+)
+
+// progress draws a one-line progress bar on a terminal: bytes and files
+// done, rate and ETA. A nil *progress draws nothing; its methods still
+// print messages.
+type progress struct {
+	w     io.Writer
+	mu    sync.Mutex // serializes drawing and messages
+	label string
+	total int64 // bytes, -1 when unknown (stdin)
+	files int
+	start time.Time
+	shown bool // a bar is on the line
+
+	bytes atomic.Int64
+	done  atomic.Int64
+	stop  chan struct{}
+	wg    sync.WaitGroup
+}
+
+func startProgress(w io.Writer) *progress {
+	p := &progress{w: w, stop: make(chan struct{}), total: -1}
+	p.wg.Go(func() {
+		t := time.NewTicker(200 * time.Millisecond)
+		defer t.Stop()
+		for {
+			select {
+			case <-p.stop:
+				return
+			case <-t.C:
+				p.mu.Lock()
+				p.draw()
+				p.mu.Unlock()
+			}
+		}
+	})
+	return p
+}
+
+// phase starts counting a new pass over files files of total bytes (-1 if
+// unknown).
+func (p *progress) phase(label string, files int, total int64) {
+	if p == nil {
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.shown && p.label != "" {
+		p.draw()
+		fmt.Fprintln(p.w)
+		p.shown = false
+	}
+	p.label, p.files, p.total, p.start = label, files, total, time.Now()
+	p.bytes.Store(0)
+	p.done.Store(0)
+	p.draw()
+}
+
+// read counts n bytes read.
+func (p *progress) read(n int) {
+	if p != nil {
+		p.bytes.Add(int64(n))
+	}
+}
+
+// fileDone counts a finished file.
+func (p *progress) fileDone() {
+	if p != nil {
+		p.done.Add(1)
+	}
+}
+
+// draw redraws the bar. The caller holds p.mu.
+func (p *progress) draw() {
+	if p.label == "" {
+		return
+	}
+	n, elapsed := p.bytes.Load(), time.Since(p.start).Seconds()
+	line := fmt.Sprintf("%s %s", p.label, human(n))
+	if p.total >= 0 {
+		line += " / " + human(p.total)
+	}
+	line += fmt.Sprintf("  %d/%d files", p.done.Load(), p.files)
+	if elapsed > 0 {
+		rate := float64(n) / elapsed
+		line += fmt.Sprintf("  %s/s", human(int64(rate)))
+		if p.total >= 0 && rate > 0 {
+			eta := time.Duration(float64(max(p.total-n, 0))/rate) * time.Second
+			line += "  ETA " + eta.Round(time.Second).String()
+		}
+	}
+	fmt.Fprintf(p.w, "\r\x1b[K%s", line)
+	p.shown = true
+}
+
+// printf prints a message line, clearing the bar first.
+func (p *progress) printf(w io.Writer, format string, a ...any) {
+	if p == nil {
+		fmt.Fprintf(w, format, a...)
+		return
+	}
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.shown {
+		fmt.Fprint(p.w, "\r\x1b[K")
+		p.shown = false
+	}
+	fmt.Fprintf(p.w, format, a...)
+}
+
+// finish draws the final state and ends the line.
+func (p *progress) finish() {
+	if p == nil {
+		return
+	}
+	close(p.stop)
+	p.wg.Wait()
+	p.mu.Lock()
+	defer p.mu.Unlock()
+	if p.label != "" {
+		p.draw()
+		fmt.Fprintln(p.w)
+	}
+}
+
+// human formats a byte count: 512 B, 1.5 KiB, 3.2 MiB, 1.1 GiB.
+func human(n int64) string {
+	switch {
+	case n < 1<<10:
+		return fmt.Sprintf("%d B", n)
+	case n < 1<<20:
+		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
+	case n < 1<<30:
+		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
+	}
+	return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
+}
+
+// countingReader reports the bytes it reads to a progress bar.
+type countingReader struct {
+	r io.Reader
+	p *progress
+}
+
+// Read implements io.Reader.
+func (c countingReader) Read(b []byte) (int, error) {
+	n, err := c.r.Read(b)
+	c.p.read(n)
+	return n, err
+}

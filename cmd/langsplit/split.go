@@ -1,0 +1,325 @@
+package main
+
+import (
+	"bufio"
+	"bytes"
+	"context"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"io"
+	"maps"
+	"os"
+	"slices"
+	"strings"
+	"sync"
+	"time"
+
+	"github.com/langsplit/langsplit/internal/record"
+	"github.com/langsplit/langsplit/internal/write"
+	"github.com/langsplit/langsplit/segment"
+)
+
+// sink receives the blocks of one input.
+type sink interface {
+	document(id string) error // a new document of a JSON Lines input
+	block(r *record.Record, data []byte) error
+}
+
+// jsonSink prints records.
+type jsonSink struct {
+	part *write.Part
+	buf  []byte
+}
+
+func (s *jsonSink) document(string) error { return nil }
+
+func (s *jsonSink) block(r *record.Record, data []byte) error {
+	r.Text = string(data)
+	s.buf = r.AppendJSON(s.buf[:0])
+	_, err := s.part.Write(s.buf)
+	return err
+}
+
+// dirSink writes block files.
+type dirSink struct{ in *write.Input }
+
+func (s dirSink) document(id string) error                  { return s.in.Document(id) }
+func (s dirSink) block(r *record.Record, data []byte) error { return s.in.Block(r, data) }
+
+// langStat counts the blocks and bytes written in one language.
+type langStat struct{ blocks, bytes int64 }
+
+// langStats counts blocks and bytes written per language.
+type langStats map[string]langStat
+
+func (st langStats) add(lang string, blocks, n int64) {
+	s := st[lang]
+	s.blocks += blocks
+	s.bytes += n
+	st[lang] = s
+}
+
+// split runs the split command and returns the exit status.
+func (r *runner) split(ctx context.Context) int {
+	cfg := r.cfg
+	args := cfg.args
+	if len(args) == 0 {
+		if r.stdinIsTerminal {
+			return r.usage(errors.New("no input: give files, directories, or - for stdin"))
+		}
+		args = []string{"-"}
+	}
+	if cfg.out != "" {
+		if fi, err := os.Stat(cfg.out); err == nil && !fi.IsDir() {
+			return r.usage(fmt.Errorf("--out %s: not a directory", cfg.out))
+		}
+	}
+	ins := r.collect(args)
+	ins = r.firstPass(ctx, ins, false) // binary files out before names are compared
+	if ctx.Err() != nil {
+		return r.interrupted()
+	}
+	if cfg.out != "" {
+		folders := make([]string, len(ins))
+		sources := make([]string, len(ins))
+		for i, in := range ins {
+			in.folder = write.Folder(in.rel)
+			folders[i], sources[i] = in.folder, in.source
+		}
+		if !cfg.byLang {
+			if err := write.CheckFolders(sources, folders); err != nil {
+				return r.usage(err)
+			}
+		}
+		existing, err := write.Existing(cfg.out, folders, cfg.byLang)
+		if err != nil {
+			r.fail(err)
+			return r.status()
+		}
+		if len(existing) > 0 && !cfg.force {
+			if len(existing) > 5 {
+				existing = append(existing[:5], "…")
+			}
+			return r.usage(fmt.Errorf("output exists in %s: %s (use --force to replace it)", cfg.out, strings.Join(existing, ", ")))
+		}
+	}
+	ins = r.firstPass(ctx, ins, true)
+	if ctx.Err() != nil {
+		return r.interrupted()
+	}
+	return r.processAll(ctx, ins)
+}
+
+// processAll splits the inputs and writes their blocks.
+func (r *runner) processAll(ctx context.Context, ins []*input) int {
+	cfg := r.cfg
+	var total int64
+	for _, in := range ins {
+		if in.size < 0 {
+			total = -1
+			break
+		}
+		total += in.size
+	}
+	var w *write.Writer
+	var ord *write.Ordered
+	if cfg.out != "" {
+		var err error
+		if w, err = write.New(write.Options{Dir: cfg.out, ByLang: cfg.byLang, Force: cfg.force}); err != nil {
+			r.fail(err)
+			return r.status()
+		}
+		defer w.Cleanup()
+	} else {
+		spillDir := ""
+		if cfg.jobs > 1 {
+			var err error
+			if spillDir, err = os.MkdirTemp("", "langsplit-spill-"); err != nil {
+				r.fail(err)
+				return r.status()
+			}
+			defer os.RemoveAll(spillDir)
+		}
+		ord = write.NewOrdered(r.stdout, spillDir)
+	}
+	ctx, cancel := context.WithCancel(ctx)
+	defer cancel()
+	r.prog.phase("splitting", len(ins), total)
+	var mu sync.Mutex
+	stats := langStats{}
+	repaired := 0
+	done := make(chan struct{})
+	go parallel(ctx, len(ins), cfg.jobs, func(i int) {
+		in := ins[i]
+		var s sink
+		var win *write.Input
+		if w != nil {
+			var err error
+			if win, err = w.Input(i, in.source, in.folder); err != nil {
+				r.fail(err)
+				return
+			}
+			s = dirSink{win}
+		} else {
+			s = &jsonSink{part: ord.Part(i)}
+		}
+		st := langStats{}
+		bn := newBlockNormalizer(cfg.policy, cfg.raw)
+		err := r.process(ctx, in, s, bn, st)
+		if err == nil && win != nil {
+			err = win.Close()
+		} else if win != nil {
+			win.Abort()
+		}
+		if js, ok := s.(*jsonSink); ok {
+			if cerr := js.part.Close(); err == nil {
+				err = cerr
+			}
+		}
+		r.prog.fileDone()
+		switch {
+		case ctx.Err() != nil:
+			return
+		case isEPIPE(err):
+			r.brokenPipe.Store(true)
+			cancel()
+			return
+		case err != nil:
+			r.fail(err)
+			return
+		}
+		mu.Lock()
+		for lang, s := range st {
+			stats.add(lang, s.blocks, s.bytes)
+		}
+		repaired += bn.repaired
+		mu.Unlock()
+	}, done)
+	select {
+	case <-done:
+	case <-ctx.Done():
+		// A worker blocked reading a terminal or a stalled pipe cannot see
+		// the interruption: give the others a moment, then leave it.
+		select {
+		case <-done:
+		case <-time.After(2 * time.Second):
+		}
+	}
+	if r.brokenPipe.Load() {
+		return exitBrokenPipe
+	}
+	if ctx.Err() != nil {
+		return r.interrupted()
+	}
+	if w != nil {
+		if err := w.Commit(); err != nil {
+			r.fail(err)
+		}
+	}
+	r.prog.finish()
+	r.prog = nil
+	if !cfg.quiet {
+		for _, lang := range slices.Sorted(maps.Keys(stats)) {
+			s := stats[lang]
+			r.warnf("%s: %d %s, %s", lang, s.blocks, plural(s.blocks, "block", "blocks"), human(s.bytes))
+		}
+		if repaired > 0 {
+			r.warnf("%d %s repaired from visual order", repaired, plural(int64(repaired), "line", "lines"))
+		}
+	}
+	return r.status()
+}
+
+// process reads one input and sends its blocks to s.
+func (r *runner) process(ctx context.Context, in *input, s sink, bn *blockNormalizer, st langStats) error {
+	rd, closer, err := r.decoded(ctx, in)
+	if err != nil {
+		return err
+	}
+	defer closer()
+	if r.cfg.jsonlInput {
+		return r.splitJSONL(ctx, in.source, rd, s, bn, st)
+	}
+	return r.splitText(ctx, in.source, rd, s, bn, st)
+}
+
+// splitText segments one document and sends its blocks to s.
+func (r *runner) splitText(ctx context.Context, source string, rd io.Reader, s sink, bn *blockNormalizer, st langStats) error {
+	sc := segment.NewScanner(rd, r.cfg.seg)
+	bd := record.Builder{Source: source}
+	for sc.Scan() {
+		if err := ctx.Err(); err != nil {
+			return err
+		}
+		b, raw := sc.Block(), sc.Bytes()
+		rec := bd.Next(b, raw)
+		if r.cfg.langs != nil && !r.cfg.langs[b.Lang] {
+			continue
+		}
+		data, err := bn.apply(b.Lang, raw)
+		if err != nil {
+			return fmt.Errorf("%s: block %d: %w", source, rec.Block, err)
+		}
+		if err := s.block(&rec, data); err != nil {
+			return err
+		}
+		st.add(b.Lang, 1, int64(len(data)))
+	}
+	return sc.Err()
+}
+
+// splitJSONL reads one {"id","text"} object a line and splits each text as
+// its own document, whose source is its id.
+func (r *runner) splitJSONL(ctx context.Context, source string, rd io.Reader, s sink, bn *blockNormalizer, st langStats) error {
+	br := bufio.NewReaderSize(rd, 64<<10)
+	for line := 1; ; line++ {
+		b, err := br.ReadBytes('\n')
+		if t := bytes.TrimSpace(b); len(t) > 0 {
+			id, text, perr := parseDoc(t)
+			if perr != nil {
+				return fmt.Errorf("%s:%d: %v", source, line, perr)
+			}
+			if derr := s.document(id); derr != nil {
+				return fmt.Errorf("%s:%d: %w", source, line, derr)
+			}
+			if serr := r.splitText(ctx, id, strings.NewReader(text), s, bn, st); serr != nil {
+				return serr
+			}
+		}
+		if err == io.EOF {
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+// parseDoc parses one JSON Lines document: an object with an "id" (a
+// string or a number) and a "text" string.
+func parseDoc(b []byte) (id, text string, err error) {
+	var doc struct {
+		ID   json.RawMessage `json:"id"`
+		Text *string         `json:"text"`
+	}
+	if err := json.Unmarshal(b, &doc); err != nil {
+		return "", "", fmt.Errorf("not a JSON object: %v", err)
+	}
+	switch {
+	case len(doc.ID) == 0 || string(doc.ID) == "null":
+		return "", "", errors.New(`no "id"`)
+	case doc.ID[0] == '"':
+		if err := json.Unmarshal(doc.ID, &id); err != nil {
+			return "", "", err
+		}
+	case doc.ID[0] == '-' || doc.ID[0] >= '0' && doc.ID[0] <= '9':
+		id = string(doc.ID)
+	default:
+		return "", "", errors.New(`"id" is neither a string nor a number`)
+	}
+	if doc.Text == nil {
+		return "", "", errors.New(`no "text" string`)
+	}
+	return id, *doc.Text, nil
+}

@@ -1,0 +1,388 @@
+package decode
+
+import (
+	"bytes"
+	"compress/gzip"
+	"errors"
+	"io"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"testing/iotest"
+	"unicode/utf16"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+const persian = "این یک متن فارسی است که برای آزمون نوشته شده.\n"
+const english = "This is an English line written for the test.\n"
+
+// persian1256 is persian as Windows-1256 can hold it: that code page has the
+// Arabic yeh ي where Persian has ی.
+var persian1256 = strings.ReplaceAll(persian, "ی", "ي")
+
+func utf16Bytes(s string, be, bom bool) []byte {
+	var out []byte
+	put := func(u uint16) {
+		if be {
+			out = append(out, byte(u>>8), byte(u))
+		} else {
+			out = append(out, byte(u), byte(u>>8))
+		}
+	}
+	if bom {
+		put(0xFEFF)
+	}
+	for _, u := range utf16.Encode([]rune(s)) {
+		put(u)
+	}
+	return out
+}
+
+func cp1256(t testing.TB, s string) []byte {
+	b, err := charmap.Windows1256.NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		t.Fatal(err)
+	}
+	return b
+}
+
+// readAll decodes in as Check decides and returns the text.
+func readAll(t *testing.T, in []byte, opts Options) (string, Detection, error) {
+	t.Helper()
+	d, err := Check("in.txt", bytes.NewReader(in), opts)
+	if err != nil {
+		return "", d, err
+	}
+	out, err := io.ReadAll(NewReader("in.txt", bytes.NewReader(in), d, opts.Invalid))
+	return string(out), d, err
+}
+
+func TestCheckAndRead(t *testing.T) {
+	text := english + persian + "😀 U+FFFD: \uFFFD\n"
+	tests := []struct {
+		name string
+		in   []byte
+		opts Options
+		enc  Encoding
+		want string
+	}{
+		{"utf-8", []byte(text), Options{}, UTF8, text},
+		{"utf-8 BOM stripped", append([]byte("\xEF\xBB\xBF"), text...), Options{}, UTF8, text},
+		{"utf-16le BOM", utf16Bytes(text, false, true), Options{}, UTF16LE, text},
+		{"utf-16be BOM", utf16Bytes(text, true, true), Options{}, UTF16BE, text},
+		{"utf-16 without BOM is LE", utf16Bytes(text, false, false), Options{Encoding: UTF16}, UTF16LE, text},
+		{"utf-16be explicit", utf16Bytes(text, true, false), Options{Encoding: UTF16BE}, UTF16BE, text},
+		{"windows-1256 detected", cp1256(t, english+persian1256+persian1256), Options{}, Windows1256, english + persian1256 + persian1256},
+		{"windows-1256 explicit", cp1256(t, english), Options{Encoding: Windows1256}, Windows1256, english},
+		{"empty", nil, Options{}, UTF8, ""},
+		{"replace", []byte("ab\xffcd\xe2\x82"), Options{Invalid: InvalidReplace}, UTF8, "ab\uFFFDcd\uFFFD\uFFFD"},
+		{"utf-16 replace lone surrogate", utf16Bytes("a", false, true)[:4:4], Options{Invalid: InvalidReplace}, UTF16LE, "a"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			got, d, err := readAll(t, tt.in, tt.opts)
+			if err != nil {
+				t.Fatal(err)
+			}
+			if d.Encoding != tt.enc {
+				t.Errorf("encoding %v, want %v", d.Encoding, tt.enc)
+			}
+			if got != tt.want {
+				t.Errorf("text %q, want %q", got, tt.want)
+			}
+		})
+	}
+}
+
+func TestUTF16LoneSurrogate(t *testing.T) {
+	in := append(utf16Bytes("ab", false, true), 0x00, 0xD8, 'c', 0) // BOM a b <D800> c
+	_, _, err := readAll(t, in, Options{})
+	var e *Error
+	if !errors.As(err, &e) || e.Offset != 6 || e.Encoding != UTF16LE || !errors.Is(err, ErrInvalid) {
+		t.Fatalf("err = %v, want invalid UTF-16LE at 6", err)
+	}
+	got, _, err := readAll(t, in, Options{Invalid: InvalidReplace})
+	if err != nil || got != "ab\uFFFDc" {
+		t.Fatalf("replace: %q, %v", got, err)
+	}
+	odd := append(utf16Bytes("ab", true, true), 'x')
+	if _, _, err := readAll(t, odd, Options{}); errorOf(err) == nil || errorOf(err).Offset != 6 {
+		t.Fatalf("odd length: %v, want error at 6", err)
+	}
+}
+
+func errorOf(err error) *Error {
+	var e *Error
+	if errors.As(err, &e) {
+		return e
+	}
+	return nil
+}
+
+func TestInvalidOffsets(t *testing.T) {
+	tests := []struct {
+		name string
+		in   []byte
+		opts Options
+		off  int64
+	}{
+		{"latin-1 is not windows-1256", []byte("caf\xe9 cr\xe8me br\xfbl\xe9e, na\xefve fa\xe7ade\n"), Options{}, 3},
+		{"utf-8 persian with a stray byte", []byte(persian + persian + "x\xff" + persian), Options{}, int64(2*len(persian) + 1)},
+		{"truncated at end", []byte(persian + "\xd8"), Options{}, int64(len(persian))},
+		{"explicit utf-8 with BOM", []byte("\xEF\xBB\xBFab\xc0\xafcd"), Options{Encoding: UTF8}, 5},
+		{"late in a long file", append(bytes.Repeat([]byte(persian), 5000), "\xfe"...), Options{}, int64(5000 * len(persian))},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			_, _, err := readAll(t, tt.in, tt.opts)
+			e := errorOf(err)
+			if e == nil || !errors.Is(err, ErrInvalid) || e.Offset != tt.off || e.Path != "in.txt" {
+				t.Fatalf("err = %v, want invalid at %d", err, tt.off)
+			}
+			if msg := err.Error(); !strings.Contains(msg, "in.txt") || !strings.Contains(msg, "byte offset") {
+				t.Errorf("message %q does not name the file and offset", msg)
+			}
+			// The second-pass reader reports the same offset as Check.
+			_, err = io.ReadAll(NewReader("in.txt", bytes.NewReader(tt.in), Detection{Encoding: UTF8, BOM: 3 * btoi(bytes.HasPrefix(tt.in, []byte("\xEF\xBB\xBF")))}, InvalidError))
+			if e2 := errorOf(err); e2 == nil || e2.Offset != tt.off {
+				t.Fatalf("reader err = %v, want offset %d", err, tt.off)
+			}
+		})
+	}
+}
+
+func btoi(b bool) int {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+func TestBinary(t *testing.T) {
+	in := []byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR")
+	_, err := Check("img.png", bytes.NewReader(in), Options{})
+	if e := errorOf(err); e == nil || !errors.Is(err, ErrBinary) || e.Offset != 8 {
+		t.Fatalf("err = %v, want binary at 8", err)
+	}
+	// A NUL after the first 8 KiB is text (and valid UTF-8).
+	late := append(bytes.Repeat([]byte("a"), BinarySniffLen), 0)
+	if _, err := Check("late", bytes.NewReader(late), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	// UTF-16 is full of NULs and is not binary.
+	if _, err := Check("u16", bytes.NewReader(utf16Bytes(english, false, true)), Options{}); err != nil {
+		t.Fatal(err)
+	}
+	if _, _, err := Stream("-", bytes.NewReader(in), Options{}); !errors.Is(err, ErrBinary) {
+		t.Fatalf("Stream: %v, want binary", err)
+	}
+}
+
+func TestStream(t *testing.T) {
+	// Decided on the prefix, invalid later: the text before is delivered,
+	// then an error at the right offset.
+	good := strings.Repeat(persian, StreamSniffLen/len(persian)+10)
+	in := good + "\xff tail"
+	r, d, err := Stream("-", strings.NewReader(in), Options{})
+	if err != nil || d.Encoding != UTF8 {
+		t.Fatalf("Stream: %v %v", d, err)
+	}
+	out, err := io.ReadAll(r)
+	if e := errorOf(err); e == nil || e.Offset != int64(len(good)) || e.Path != "-" {
+		t.Fatalf("err = %v, want offset %d", err, len(good))
+	}
+	if string(out) != good {
+		t.Fatalf("got %d bytes before the error, want %d", len(out), len(good))
+	}
+	// Invalid inside the prefix: an error before any output.
+	if _, _, err := Stream("-", strings.NewReader("ab\xff"+good), Options{}); errorOf(err) == nil || errorOf(err).Offset != 2 {
+		t.Fatalf("err = %v, want offset 2", err)
+	}
+	// A prefix cut inside a rune is not invalid.
+	cut := strings.Repeat("a", StreamSniffLen-1) + "ی" + english
+	r, _, err = Stream("-", strings.NewReader(cut), Options{})
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, err := io.ReadAll(r); err != nil || string(out) != cut {
+		t.Fatalf("cut rune: %v", err)
+	}
+	// Windows-1256 from the prefix.
+	r, d, err = Stream("-", bytes.NewReader(cp1256(t, persian1256+english)), Options{})
+	if err != nil || d.Encoding != Windows1256 {
+		t.Fatalf("Stream: %v %v", d, err)
+	}
+	if out, _ := io.ReadAll(r); string(out) != persian1256+english {
+		t.Fatalf("windows-1256: %q", out)
+	}
+	// BOM of UTF-16.
+	r, d, err = Stream("-", bytes.NewReader(utf16Bytes(persian, true, true)), Options{})
+	if err != nil || d != (Detection{Encoding: UTF16BE, BOM: 2}) {
+		t.Fatalf("Stream: %v %v", d, err)
+	}
+	if out, _ := io.ReadAll(r); string(out) != persian {
+		t.Fatalf("utf-16be: %q", out)
+	}
+}
+
+// The statistics and the readers do not depend on how the input is chunked.
+func TestChunkingInvariance(t *testing.T) {
+	rng := rand.New(rand.NewPCG(1, 2))
+	alphabet := []string{"a", " ", "\n", "ی", "ک", "😀", "\xff", "\xd8", "\xe2\x82", "\xf0\x9f", "\x80", "é"}
+	for iter := 0; iter < 300; iter++ {
+		var sb strings.Builder
+		for n := rng.IntN(200); n > 0; n-- {
+			sb.WriteString(alphabet[rng.IntN(len(alphabet))])
+		}
+		in := []byte(sb.String())
+		whole := stats{first: -1}
+		whole.feed(in, true)
+		pieces := stats{first: -1}
+		rest := in
+		for len(rest) > 0 {
+			k := min(len(rest), 1+rng.IntN(6))
+			pieces.feed(rest[:k], false)
+			rest = rest[k:]
+		}
+		pieces.feed(nil, true)
+		if whole.first != pieces.first || whole.invalid != pieces.invalid || whole.nonASCII != pieces.nonASCII || whole.arabic != pieces.arabic || whole.pairs != pieces.pairs || pieces.off != int64(len(in)) {
+			t.Fatalf("%q: whole %+v, pieces %+v", in, whole, pieces)
+		}
+		for _, inv := range []Invalid{InvalidError, InvalidReplace} {
+			a, errA := io.ReadAll(NewReader("x", bytes.NewReader(in), Detection{Encoding: UTF8}, inv))
+			b, errB := io.ReadAll(NewReader("x", iotest.OneByteReader(bytes.NewReader(in)), Detection{Encoding: UTF8}, inv))
+			if !bytes.Equal(a, b) || (errA == nil) != (errB == nil) || (errA != nil && errorOf(errA).Offset != errorOf(errB).Offset) {
+				t.Fatalf("%q: chunked read differs: %q %v / %q %v", in, a, errA, b, errB)
+			}
+			if inv == InvalidError && (errA == nil) != (whole.first < 0) {
+				t.Fatalf("%q: reader err %v, stats first %d", in, errA, whole.first)
+			}
+		}
+	}
+}
+
+// refReplace is the reference for InvalidReplace on UTF-8: one U+FFFD per
+// byte that utf8.DecodeRune rejects.
+func refReplace(p []byte) (string, int64) {
+	var sb strings.Builder
+	first := int64(-1)
+	for i := 0; i < len(p); {
+		r, size := utf8.DecodeRune(p[i:])
+		if r == utf8.RuneError && size == 1 && first < 0 {
+			first = int64(i)
+		}
+		sb.WriteRune(r)
+		i += size
+	}
+	return sb.String(), first
+}
+
+func FuzzUTF8Reader(f *testing.F) {
+	for _, s := range []string{"", "abc", persian, "a\xffb", "\xe2\x82", "\xed\xa0\x80", "\xf4\x90\x80\x80", "ی\xd8"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, in []byte) {
+		want, first := refReplace(in)
+		got, err := io.ReadAll(NewReader("x", iotest.HalfReader(bytes.NewReader(in)), Detection{Encoding: UTF8}, InvalidReplace))
+		if err != nil || string(got) != want {
+			t.Fatalf("replace: %q, %v; want %q", got, err, want)
+		}
+		_, err = io.ReadAll(NewReader("x", bytes.NewReader(in), Detection{Encoding: UTF8}, InvalidError))
+		if first < 0 && err != nil || first >= 0 && (errorOf(err) == nil || errorOf(err).Offset != first) {
+			t.Fatalf("error mode: %v, want first invalid at %d", err, first)
+		}
+		d, err := Check("x", bytes.NewReader(in), Options{Invalid: InvalidReplace})
+		if err == nil && d.Encoding == UTF8 && first >= 0 {
+			// Check said UTF-8 with replacement: fine. Without BOM and with
+			// valid input it must say UTF-8.
+			return
+		}
+		if err == nil && first < 0 && d.BOM == 0 && d.Encoding != UTF8 {
+			t.Fatalf("valid UTF-8 detected as %v", d.Encoding)
+		}
+	})
+}
+
+func TestDecompress(t *testing.T) {
+	var buf bytes.Buffer
+	z := gzip.NewWriter(&buf)
+	z.Write([]byte(persian))
+	z.Close()
+	r, err := Decompress("a.txt.gz", &buf)
+	if err != nil {
+		t.Fatal(err)
+	}
+	if out, _ := io.ReadAll(r); string(out) != persian {
+		t.Fatalf("got %q", out)
+	}
+	if _, err := Decompress("bad.gz", strings.NewReader("not gzip")); err == nil || !strings.Contains(err.Error(), "bad.gz") {
+		t.Fatalf("err = %v", err)
+	}
+	plain := strings.NewReader("x")
+	if r, _ := Decompress("a.txt", plain); r != plain {
+		t.Fatal("a .txt file was wrapped")
+	}
+}
+
+func TestParse(t *testing.T) {
+	for _, e := range []Encoding{Auto, UTF8, UTF16, UTF16LE, UTF16BE, Windows1256} {
+		got, err := ParseEncoding(strings.ToUpper(e.String()))
+		if err != nil || got != e {
+			t.Errorf("ParseEncoding(%q) = %v, %v", e, got, err)
+		}
+	}
+	if _, err := ParseEncoding("latin1"); err == nil {
+		t.Error("latin1 accepted")
+	}
+	for _, v := range []Invalid{InvalidError, InvalidReplace} {
+		if got, err := ParseInvalid(v.String()); err != nil || got != v {
+			t.Errorf("ParseInvalid(%q) = %v, %v", v, got, err)
+		}
+	}
+	if _, err := ParseInvalid("skip"); err == nil {
+		t.Error("skip accepted")
+	}
+}
+
+func TestLooksWindows1256(t *testing.T) {
+	tests := []struct {
+		in   []byte
+		want bool
+	}{
+		{cp1256(t, persian1256), true},
+		{cp1256(t, "Mostly English with one Persian word: سلام.\n"), true},
+		{[]byte("bad \xff here\n"), false},                       // one byte that maps to ے
+		{[]byte("a \xc7 b \xe1 c \xd3 d \xe3\n"), false},         // Arabic letters, but isolated
+		{[]byte("caf\xe9 cr\xe8me\n"), false},                    // Latin-1
+		{[]byte(persian + "\xff" + persian + "\xd3\xe1"), false}, // UTF-8 with stray bytes
+	}
+	for _, tt := range tests {
+		st := stats{first: -1}
+		st.feed(tt.in, true)
+		if got := looksWindows1256(&st); got != tt.want {
+			t.Errorf("%q: %v, want %v (%+v)", tt.in, got, tt.want, st)
+		}
+	}
+}
+
+func BenchmarkCheckUTF8(b *testing.B) {
+	in := []byte(strings.Repeat(english+persian, 20000))
+	b.SetBytes(int64(len(in)))
+	for b.Loop() {
+		if _, err := Check("x", bytes.NewReader(in), Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+func BenchmarkReadUTF8(b *testing.B) {
+	in := []byte(strings.Repeat(english+persian, 20000))
+	b.SetBytes(int64(len(in)))
+	for b.Loop() {
+		if _, err := io.Copy(io.Discard, NewReader("x", bytes.NewReader(in), Detection{Encoding: UTF8}, InvalidError)); err != nil {
+			b.Fatal(err)
+		}
+	}
+}

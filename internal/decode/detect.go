@@ -1,0 +1,277 @@
+package decode
+
+import (
+	"bufio"
+	"bytes"
+	"encoding/binary"
+	"io"
+	"math/bits"
+	"unicode"
+	"unicode/utf8"
+
+	"golang.org/x/text/encoding/charmap"
+)
+
+// Check reads r to the end, with bounded memory, and decides how to decode
+// it under opts; path names the input in errors. It returns an *Error
+// wrapping ErrBinary when r looks binary (unless it is UTF-16), and one
+// wrapping ErrInvalid, with the offset of the first invalid sequence, when r
+// is not valid in the chosen encoding and opts.Invalid is InvalidError.
+//
+// With Auto, a BOM decides; otherwise valid UTF-8 is UTF-8; otherwise input
+// that looks like Windows-1256 Arabic-script text (see LooksWindows1256) is
+// Windows-1256; otherwise it is UTF-8 with invalid sequences, an error unless
+// opts.Invalid is InvalidReplace.
+//
+// Check stops reading early when nothing past the first 8 KiB can change its
+// answer (Windows-1256, or UTF-8 under InvalidReplace).
+func Check(path string, r io.Reader, opts Options) (Detection, error) {
+	br := bufio.NewReaderSize(r, StreamSniffLen)
+	head, err := br.Peek(BinarySniffLen)
+	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
+		return Detection{}, err
+	}
+	d, err := Sniff(path, head, opts)
+	if err != nil {
+		return d, err
+	}
+	switch {
+	case opts.Encoding == Auto && d.BOM == 0:
+		st := stats{first: -1}
+		if err := st.readAll(br); err != nil {
+			return d, err
+		}
+		return decide(path, &st, opts)
+	case opts.Invalid == InvalidReplace || d.Encoding == Windows1256:
+		return d, nil
+	default: // UTF-8 or UTF-16 that must be valid
+		_, err := io.Copy(io.Discard, NewReader(path, br, d, InvalidError))
+		return d, err
+	}
+}
+
+// Stream decides how to decode r on its first 64 KiB (StreamSniffLen) and
+// returns the decoding reader, which reads on from where the sniffing
+// started. The rules are those of Check, applied to that prefix; a later
+// invalid sequence is an *Error from the returned reader.
+func Stream(path string, r io.Reader, opts Options) (io.Reader, Detection, error) {
+	br := bufio.NewReaderSize(r, StreamSniffLen)
+	prefix, err := br.Peek(StreamSniffLen)
+	atEOF := err == io.EOF
+	if err != nil && !atEOF && err != bufio.ErrBufferFull {
+		return nil, Detection{}, err
+	}
+	d, err := Sniff(path, prefix, opts)
+	if err != nil {
+		return nil, d, err
+	}
+	switch {
+	case opts.Encoding == Auto && d.BOM == 0:
+		st := stats{first: -1}
+		st.feed(prefix, atEOF)
+		if d, err = decide(path, &st, opts); err != nil {
+			return nil, d, err
+		}
+	case d.Encoding == UTF8 && opts.Invalid == InvalidError:
+		st := stats{first: -1}
+		st.feed(prefix, atEOF)
+		if st.first >= 0 {
+			return nil, d, &Error{Path: path, Offset: st.first, Encoding: UTF8, Err: ErrInvalid}
+		}
+	}
+	return NewReader(path, br, d, opts.Invalid), d, nil
+}
+
+// Sniff applies the BOM and binary rules to head, the first bytes of an
+// input (at least BinarySniffLen of them, when it has that many), and
+// returns what they decide: the encoding from a BOM or from opts (UTF8 for
+// Auto without a BOM, which Check then confirms), or an *Error wrapping
+// ErrBinary. It is the cheap part of Check, for callers that want to skip
+// binary files before reading anything whole.
+func Sniff(path string, head []byte, opts Options) (Detection, error) {
+	var bomEnc Encoding
+	var bom int
+	switch {
+	case bytes.HasPrefix(head, []byte{0xEF, 0xBB, 0xBF}):
+		bomEnc, bom = UTF8, 3
+	case bytes.HasPrefix(head, []byte{0xFF, 0xFE}):
+		bomEnc, bom = UTF16LE, 2
+	case bytes.HasPrefix(head, []byte{0xFE, 0xFF}):
+		bomEnc, bom = UTF16BE, 2
+	}
+	d := Detection{Encoding: opts.Encoding}
+	switch opts.Encoding {
+	case Auto:
+		if bom > 0 {
+			d = Detection{Encoding: bomEnc, BOM: bom}
+		} else {
+			d.Encoding = UTF8 // provisional: Check and Stream decide
+		}
+	case UTF16:
+		d.Encoding = UTF16LE
+		if bomEnc == UTF16LE || bomEnc == UTF16BE {
+			d = Detection{Encoding: bomEnc, BOM: bom}
+		}
+	case UTF8, UTF16LE, UTF16BE:
+		if bomEnc == opts.Encoding {
+			d.BOM = bom
+		}
+	}
+	if d.Encoding != UTF16LE && d.Encoding != UTF16BE {
+		h := head[:min(len(head), BinarySniffLen)]
+		if i := bytes.IndexByte(h, 0); i >= 0 {
+			return d, &Error{Path: path, Offset: int64(i), Err: ErrBinary}
+		}
+	}
+	return d, nil
+}
+
+// decide resolves Auto for an input without BOM from its statistics.
+func decide(path string, st *stats, opts Options) (Detection, error) {
+	switch {
+	case st.first < 0:
+		return Detection{Encoding: UTF8}, nil
+	case looksWindows1256(st):
+		return Detection{Encoding: Windows1256}, nil
+	case opts.Invalid == InvalidReplace:
+		return Detection{Encoding: UTF8}, nil
+	}
+	return Detection{Encoding: UTF8}, &Error{Path: path, Offset: st.first, Encoding: UTF8, Err: ErrInvalid}
+}
+
+// looksWindows1256 is the Auto rule for input that is not valid UTF-8: most
+// of its non-ASCII bytes are not part of valid UTF-8 sequences, most of
+// those decode under Windows-1256 to Arabic-script letters or marks, and
+// most of these stand next to another one, as the letters of words do. The
+// first part keeps UTF-8 text with a few stray bytes from being read as
+// Windows-1256, the second keeps Latin-1 and other code pages out, and the
+// third keeps out isolated bytes that happen to map to Arabic letters.
+func looksWindows1256(st *stats) bool {
+	return st.invalid > 0 && 2*st.invalid > st.nonASCII && 2*st.arabic > st.invalid && 2*st.pairs >= st.arabic
+}
+
+// arabic1256[b] reports whether byte b decodes under Windows-1256 to an
+// Arabic-script letter or combining mark.
+var arabic1256 = func() (t [256]bool) {
+	for b := 0x80; b < 0x100; b++ {
+		r := charmap.Windows1256.DecodeByte(byte(b))
+		t[b] = unicode.Is(unicode.Arabic, r) && (unicode.IsLetter(r) || unicode.IsMark(r))
+	}
+	return t
+}()
+
+// stats scans bytes as UTF-8 and counts what decide needs. Feed it the input
+// in order; a sequence split between two calls is carried over. Make it with
+// first: -1.
+type stats struct {
+	off      int64 // input offset of the next byte to scan (carry excluded)
+	first    int64 // offset of the first invalid byte, or -1
+	nonASCII int64 // bytes >= 0x80
+	invalid  int64 // bytes >= 0x80 not part of a valid UTF-8 sequence
+	arabic   int64 // invalid bytes that Windows-1256 maps to Arabic-script letters or marks
+	pairs    int64 // such bytes that follow another one
+	prevAr   bool  // the byte before off was such a byte
+	carry    [utf8.UTFMax]byte
+	ncarry   int
+}
+
+func (st *stats) readAll(r io.Reader) error {
+	buf := make([]byte, 64<<10)
+	for {
+		n, err := r.Read(buf)
+		st.feed(buf[:n], false)
+		if err == io.EOF {
+			st.feed(nil, true)
+			return nil
+		}
+		if err != nil {
+			return err
+		}
+	}
+}
+
+func (st *stats) feed(p []byte, atEOF bool) {
+	if st.ncarry > 0 {
+		// Decide the carried bytes with the help of the first bytes of p.
+		var tmp [2 * utf8.UTFMax]byte
+		t := append(append(tmp[:0], st.carry[:st.ncarry]...), p[:min(len(p), utf8.UTFMax)]...)
+		tEOF := atEOF && len(p) <= utf8.UTFMax
+		i := 0
+		for i < st.ncarry {
+			n := st.step(t[i:], tEOF)
+			if n == 0 { // still incomplete: t[i:] is shorter than UTFMax, so it holds all of p
+				st.ncarry = copy(st.carry[:], t[i:])
+				return
+			}
+			i += n
+		}
+		p = p[i-st.ncarry:]
+		st.ncarry = 0
+	}
+	for len(p) > 0 {
+		n := min(len(p), 4096)
+		if utf8.Valid(p[:n]) && (n == len(p) || utf8.RuneStart(p[n])) {
+			// Fast path: a stretch of valid UTF-8 is only counted.
+			st.nonASCII += countNonASCII(p[:n])
+			st.off += int64(n)
+			st.prevAr = false
+			p = p[n:]
+			continue
+		}
+		i := 0
+		for i < n {
+			k := st.step(p[i:], atEOF)
+			if k == 0 {
+				st.ncarry = copy(st.carry[:], p[i:])
+				return
+			}
+			i += k
+		}
+		p = p[i:]
+	}
+}
+
+// step scans the one sequence at the start of p and returns its length, or
+// 0 when p holds only an incomplete sequence and more input may follow.
+func (st *stats) step(p []byte, atEOF bool) int {
+	c := p[0]
+	if c < utf8.RuneSelf {
+		st.off++
+		st.prevAr = false
+		return 1
+	}
+	if !utf8.FullRune(p) && !atEOF {
+		return 0
+	}
+	r, size := utf8.DecodeRune(p)
+	ar := false
+	if r == utf8.RuneError && size == 1 {
+		if st.first < 0 {
+			st.first = st.off
+		}
+		st.invalid++
+		if ar = arabic1256[c]; ar {
+			st.arabic++
+			if st.prevAr {
+				st.pairs++
+			}
+		}
+	}
+	st.prevAr = ar
+	st.nonASCII += int64(size)
+	st.off += int64(size)
+	return size
+}
+
+// countNonASCII counts the bytes >= 0x80 in p.
+func countNonASCII(p []byte) int64 {
+	var n int
+	for len(p) >= 8 {
+		n += bits.OnesCount64(binary.LittleEndian.Uint64(p) & 0x8080808080808080)
+		p = p[8:]
+	}
+	for _, c := range p {
+		n += int(c >> 7)
+	}
+	return int64(n)
+}

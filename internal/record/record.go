@@ -1,0 +1,191 @@
+// Package record defines the JSON Lines schema of langsplit's output: the
+// per-block Record printed to stdout, and the Manifest line that describes a
+// block written to a file under an output directory.
+//
+// Both encode with a fixed field order (the order of the struct fields), one
+// object a line, without HTML escaping, exactly as encoding/json would with
+// SetEscapeHTML(false); both decode with encoding/json.
+package record
+
+import (
+	"encoding/hex"
+	"strconv"
+	"unicode/utf8"
+
+	"github.com/langsplit/langsplit/segment"
+)
+
+// Record is one block of one source.
+type Record struct {
+	Source    string `json:"source"`     // the input's path as found, "-" for stdin, or the document id
+	Block     int    `json:"block"`      // block number, from 1 per source
+	Lang      string `json:"lang"`       // "en", "fa", "ar", "und-Xxxx" or "und"
+	Script    string `json:"script"`     // ISO 15924 code
+	Dir       string `json:"dir"`        // "ltr" or "rtl"
+	Start     int64  `json:"start"`      // byte offset into the decoded UTF-8 text of the source
+	End       int64  `json:"end"`        // exclusive
+	RuneStart int64  `json:"rune_start"` // code-point offset into the same text
+	RuneEnd   int64  `json:"rune_end"`   // exclusive
+	Text      string `json:"text"`       // the block, normalized unless raw output was asked for
+}
+
+// Manifest is one line of manifest.jsonl: a Record without its text, and
+// where the block's bytes were written.
+type Manifest struct {
+	Source    string `json:"source"`     // as in Record
+	Block     int    `json:"block"`      // as in Record
+	Lang      string `json:"lang"`       // as in Record
+	Script    string `json:"script"`     // as in Record
+	Dir       string `json:"dir"`        // as in Record
+	Start     int64  `json:"start"`      // as in Record
+	End       int64  `json:"end"`        // as in Record
+	RuneStart int64  `json:"rune_start"` // as in Record
+	RuneEnd   int64  `json:"rune_end"`   // as in Record
+	File      string `json:"file"`       // path relative to the output directory, '/'-separated
+	Offset    int64  `json:"offset"`     // where the block's bytes start in File
+	Length    int64  `json:"length"`     // how many bytes were written
+	SHA256    string `json:"sha256"`     // hex SHA-256 of the bytes written
+}
+
+// Builder numbers the blocks of one source in order and tracks their
+// code-point offsets. The zero value needs only Source.
+type Builder struct {
+	Source string // the Source of every record
+	n      int
+	runes  int64
+}
+
+// Next returns the record of the next block b of the source, whose bytes in
+// the decoded text are raw. Every block must be passed, in order, including
+// blocks the caller then drops, so that numbers and rune offsets stay
+// right. Text is left empty: set it to what is written.
+func (bd *Builder) Next(b segment.Block, raw []byte) Record {
+	bd.n++
+	start := bd.runes
+	bd.runes += int64(utf8.RuneCount(raw))
+	return Record{
+		Source:    bd.Source,
+		Block:     bd.n,
+		Lang:      b.Lang,
+		Script:    b.Script,
+		Dir:       b.Dir.String(),
+		Start:     int64(b.Start),
+		End:       int64(b.End),
+		RuneStart: start,
+		RuneEnd:   bd.runes,
+	}
+}
+
+// Manifest returns the manifest line of r written to file at offset, with
+// the given length and SHA-256 sum.
+func (r *Record) Manifest(file string, offset, length int64, sum []byte) Manifest {
+	return Manifest{
+		Source: r.Source, Block: r.Block, Lang: r.Lang, Script: r.Script, Dir: r.Dir,
+		Start: r.Start, End: r.End, RuneStart: r.RuneStart, RuneEnd: r.RuneEnd,
+		File: file, Offset: offset, Length: length, SHA256: hex.EncodeToString(sum),
+	}
+}
+
+// AppendJSON appends r as one JSON object and a newline to dst.
+func (r *Record) AppendJSON(dst []byte) []byte {
+	dst = r.appendHead(dst)
+	dst = append(dst, `,"text":`...)
+	dst = appendString(dst, r.Text)
+	return append(dst, "}\n"...)
+}
+
+// AppendJSON appends m as one JSON object and a newline to dst.
+func (m *Manifest) AppendJSON(dst []byte) []byte {
+	r := Record{Source: m.Source, Block: m.Block, Lang: m.Lang, Script: m.Script, Dir: m.Dir,
+		Start: m.Start, End: m.End, RuneStart: m.RuneStart, RuneEnd: m.RuneEnd}
+	dst = r.appendHead(dst)
+	dst = append(dst, `,"file":`...)
+	dst = appendString(dst, m.File)
+	dst = append(dst, `,"offset":`...)
+	dst = strconv.AppendInt(dst, m.Offset, 10)
+	dst = append(dst, `,"length":`...)
+	dst = strconv.AppendInt(dst, m.Length, 10)
+	dst = append(dst, `,"sha256":`...)
+	dst = appendString(dst, m.SHA256)
+	return append(dst, "}\n"...)
+}
+
+// appendHead appends the fields common to Record and Manifest, from "{" to
+// rune_end.
+func (r *Record) appendHead(dst []byte) []byte {
+	dst = append(dst, `{"source":`...)
+	dst = appendString(dst, r.Source)
+	dst = append(dst, `,"block":`...)
+	dst = strconv.AppendInt(dst, int64(r.Block), 10)
+	dst = append(dst, `,"lang":`...)
+	dst = appendString(dst, r.Lang)
+	dst = append(dst, `,"script":`...)
+	dst = appendString(dst, r.Script)
+	dst = append(dst, `,"dir":`...)
+	dst = appendString(dst, r.Dir)
+	dst = append(dst, `,"start":`...)
+	dst = strconv.AppendInt(dst, r.Start, 10)
+	dst = append(dst, `,"end":`...)
+	dst = strconv.AppendInt(dst, r.End, 10)
+	dst = append(dst, `,"rune_start":`...)
+	dst = strconv.AppendInt(dst, r.RuneStart, 10)
+	dst = append(dst, `,"rune_end":`...)
+	return strconv.AppendInt(dst, r.RuneEnd, 10)
+}
+
+const hexDigits = "0123456789abcdef"
+
+// appendString appends s as a JSON string the way encoding/json does with
+// SetEscapeHTML(false): an invalid UTF-8 byte becomes \ufffd, and U+2028 and U+2029
+// are escaped.
+func appendString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		c := s[i]
+		if c < utf8.RuneSelf {
+			if c >= 0x20 && c != '"' && c != '\\' {
+				i++
+				continue
+			}
+			dst = append(dst, s[start:i]...)
+			switch c {
+			case '"', '\\':
+				dst = append(dst, '\\', c)
+			case '\n':
+				dst = append(dst, '\\', 'n')
+			case '\r':
+				dst = append(dst, '\\', 'r')
+			case '\t':
+				dst = append(dst, '\\', 't')
+			case '\b':
+				dst = append(dst, '\\', 'b')
+			case '\f':
+				dst = append(dst, '\\', 'f')
+			default:
+				dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+			}
+			i++
+			start = i
+			continue
+		}
+		r, size := utf8.DecodeRuneInString(s[i:])
+		if r == utf8.RuneError && size == 1 {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, `\ufffd`...)
+			i += size
+			start = i
+			continue
+		}
+		if r == '\u2028' || r == '\u2029' {
+			dst = append(dst, s[start:i]...)
+			dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[r&0xF])
+			i += size
+			start = i
+			continue
+		}
+		i += size
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}

@@ -1,0 +1,110 @@
+package record
+
+import (
+	"bytes"
+	"crypto/sha256"
+	"encoding/json"
+	"math/rand/v2"
+	"strings"
+	"testing"
+	"unicode/utf8"
+
+	"github.com/langsplit/langsplit/segment"
+)
+
+// stdJSON encodes v with encoding/json as the package documents.
+func stdJSON(t testing.TB, v any) []byte {
+	var buf bytes.Buffer
+	enc := json.NewEncoder(&buf)
+	enc.SetEscapeHTML(false)
+	if err := enc.Encode(v); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
+func randString(rng *rand.Rand) string {
+	pieces := []string{"a", "<", ">", "&", "\"", "\\", "\n", "\r", "\t", "\b", "\f", "\x00", "\x1f", "\x7f",
+		"ی", "\u200c", "\u2028", "\u2029", "😀", "\xff", "\xe2\x82", "\uFFFD", " ", "/"}
+	var sb strings.Builder
+	for n := rng.IntN(30); n > 0; n-- {
+		sb.WriteString(pieces[rng.IntN(len(pieces))])
+	}
+	return sb.String()
+}
+
+// AppendJSON writes what encoding/json writes, for any strings, and the
+// output decodes back to the same values (invalid UTF-8 aside).
+func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
+	rng := rand.New(rand.NewPCG(3, 4))
+	for i := 0; i < 2000; i++ {
+		r := Record{Source: randString(rng), Block: rng.IntN(10000), Lang: "fa", Script: "Arab", Dir: "rtl",
+			Start: rng.Int64N(1 << 40), End: rng.Int64N(1 << 40), RuneStart: rng.Int64N(1 << 40), RuneEnd: rng.Int64N(1 << 40),
+			Text: randString(rng)}
+		got, want := r.AppendJSON(nil), stdJSON(t, r)
+		if !bytes.Equal(got, want) {
+			t.Fatalf("record\n got %s\nwant %s", got, want)
+		}
+		m := r.Manifest(randString(rng), rng.Int64N(1<<30), rng.Int64N(1<<30), []byte{0xde, 0xad})
+		got, want = m.AppendJSON(nil), stdJSON(t, m)
+		if !bytes.Equal(got, want) {
+			t.Fatalf("manifest\n got %s\nwant %s", got, want)
+		}
+		var back Record
+		if err := json.Unmarshal(r.AppendJSON(nil), &back); err != nil {
+			t.Fatal(err)
+		}
+		if back.Block != r.Block || back.Start != r.Start || back.RuneEnd != r.RuneEnd ||
+			utf8.ValidString(r.Text) && back.Text != r.Text {
+			t.Fatalf("round trip: %+v != %+v", back, r)
+		}
+	}
+}
+
+func TestFieldOrder(t *testing.T) {
+	r := Record{Source: "a.txt", Block: 2, Lang: "fa", Script: "Arab", Dir: "rtl", Start: 10, End: 30, RuneStart: 10, RuneEnd: 20, Text: "سلام"}
+	want := `{"source":"a.txt","block":2,"lang":"fa","script":"Arab","dir":"rtl","start":10,"end":30,"rune_start":10,"rune_end":20,"text":"سلام"}` + "\n"
+	if got := string(r.AppendJSON(nil)); got != want {
+		t.Fatalf("got  %s\nwant %s", got, want)
+	}
+	sum := sha256.Sum256([]byte("سلام"))
+	m := r.Manifest("a/0002.fa.txt", 0, 8, sum[:])
+	want = `{"source":"a.txt","block":2,"lang":"fa","script":"Arab","dir":"rtl","start":10,"end":30,"rune_start":10,"rune_end":20,"file":"a/0002.fa.txt","offset":0,"length":8,"sha256":"` + strings.ToLower(hexOf(sum[:])) + `"}` + "\n"
+	if got := string(m.AppendJSON(nil)); got != want {
+		t.Fatalf("got  %s\nwant %s", got, want)
+	}
+}
+
+func hexOf(b []byte) string {
+	const d = "0123456789ABCDEF"
+	var sb strings.Builder
+	for _, c := range b {
+		sb.WriteByte(d[c>>4])
+		sb.WriteByte(d[c&15])
+	}
+	return sb.String()
+}
+
+func TestBuilder(t *testing.T) {
+	text := "Hello, world.\nسلام دنیا.\n😀 ok\n"
+	blocks := []segment.Block{
+		{Start: 0, End: 14, Lang: "en", Script: "Latn", Dir: segment.LTR},
+		{Start: 14, End: 32, Lang: "fa", Script: "Arab", Dir: segment.RTL},
+		{Start: 32, End: len(text), Lang: "und", Script: "Zyyy", Dir: segment.LTR},
+	}
+	bd := Builder{Source: "-"}
+	var runeEnd int64
+	for i, b := range blocks {
+		r := bd.Next(b, []byte(text[b.Start:b.End]))
+		if r.Block != i+1 || r.Source != "-" || r.Lang != b.Lang || r.Dir != b.Dir.String() || r.Start != int64(b.Start) || r.End != int64(b.End) {
+			t.Fatalf("block %d: %+v", i, r)
+		}
+		if r.RuneStart != runeEnd {
+			t.Fatalf("block %d starts at rune %d, want %d", i, r.RuneStart, runeEnd)
+		}
+		runeEnd = r.RuneEnd
+	}
+	if want := int64(len([]rune(text))); runeEnd != want {
+		t.Fatalf("last rune_end %d, want %d", runeEnd, want)
+	}
+}

@@ -1,0 +1,408 @@
+package write
+
+import (
+	"bufio"
+	"bytes"
+	"crypto/sha256"
+	"encoding/hex"
+	"encoding/json"
+	"errors"
+	"fmt"
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"sync"
+	"testing"
+
+	"github.com/langsplit/langsplit/internal/record"
+	"github.com/langsplit/langsplit/segment"
+)
+
+func TestSafeName(t *testing.T) {
+	tests := map[string]string{
+		"":          "%",
+		".":         "%2E",
+		"..":        "%2E.",
+		"../../x":   "%2E.%2F..%2Fx",
+		"/abs":      "%2Fabs",
+		"a\x00b":    "a%00b",
+		"50%":       "50%25",
+		"سلام":      "سلام",
+		".hidden":   "%2Ehidden",
+		"a\\b":      "a%5Cb",
+		"a\xffb":    "a%FFb",
+		"doc 1.v2":  "doc 1.v2",
+		"tab\there": "tab%09here",
+	}
+	for in, want := range tests {
+		if got := SafeName(in); got != want {
+			t.Errorf("SafeName(%q) = %q, want %q", in, got, want)
+		}
+	}
+	// Properties on random names: one safe component, and injective.
+	rng := rand.New(rand.NewPCG(5, 6))
+	pieces := []string{".", "/", "%", "a", "\x00", "\\", "ی", "\xff", "2", "E", "%2E", " "}
+	seen := map[string]string{}
+	for i := 0; i < 20000; i++ {
+		var sb strings.Builder
+		for n := rng.IntN(6); n > 0; n-- {
+			sb.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		in := sb.String()
+		got := SafeName(in)
+		if got == "" || got == "." || got == ".." || strings.ContainsAny(got, "/\x00\\") || strings.HasPrefix(got, ".") {
+			t.Fatalf("SafeName(%q) = %q is not a safe component", in, got)
+		}
+		if prev, ok := seen[got]; ok && prev != in {
+			t.Fatalf("SafeName(%q) = SafeName(%q) = %q", in, prev, got)
+		}
+		seen[got] = in
+	}
+}
+
+func TestFolder(t *testing.T) {
+	tests := map[string]string{
+		"a.txt":        "a",
+		"sub/dir/b.md": "sub/dir/b",
+		"a.txt.gz":     "a",
+		"notes":        "notes",
+		"a.b.c":        "a.b",
+		".txt":         "%2Etxt",
+		"..txt":        "%2E",
+		"stdin":        "stdin",
+		"x/../y.txt":   "x/%2E./y",
+		"":             "%",
+	}
+	for in, want := range tests {
+		if got := Folder(in); got != want {
+			t.Errorf("Folder(%q) = %q, want %q", in, got, want)
+		}
+	}
+}
+
+func TestCheckFolders(t *testing.T) {
+	if err := CheckFolders([]string{"a.txt", "b/c.txt"}, []string{"a", "b/c"}); err != nil {
+		t.Fatal(err)
+	}
+	for _, tt := range []struct {
+		folders []string
+		want    string
+	}{
+		{[]string{"a", "b", "a"}, "inputs s0 and s2 both map to folder a"},
+		{[]string{"x/y/z", "x"}, "input s0 maps to folder x/y/z, inside folder x of input s1"},
+		{[]string{"manifest.jsonl"}, "the manifest's name"},
+	} {
+		sources := make([]string, len(tt.folders))
+		for i := range sources {
+			sources[i] = fmt.Sprintf("s%d", i)
+		}
+		err := CheckFolders(sources, tt.folders)
+		if err == nil || !strings.Contains(err.Error(), tt.want) {
+			t.Errorf("CheckFolders(%q) = %v, want %q", tt.folders, err, tt.want)
+		}
+	}
+}
+
+func TestExisting(t *testing.T) {
+	dir := t.TempDir()
+	if got, err := Existing(filepath.Join(dir, "missing"), []string{"a"}, false); err != nil || got != nil {
+		t.Fatalf("missing dir: %v %v", got, err)
+	}
+	os.MkdirAll(filepath.Join(dir, "a"), 0o777)
+	os.WriteFile(filepath.Join(dir, "f"), nil, 0o666)
+	os.WriteFile(filepath.Join(dir, "fa.txt"), nil, 0o666)
+	os.WriteFile(filepath.Join(dir, "und-Cyrl.txt"), nil, 0o666)
+	os.WriteFile(filepath.Join(dir, "notes.txt"), nil, 0o666)
+	got, err := Existing(dir, []string{"a", "b", "f/x"}, false)
+	if err != nil || !slices.Equal(got, []string{"a", "f/x"}) {
+		t.Fatalf("folders: %q %v", got, err)
+	}
+	os.WriteFile(filepath.Join(dir, ManifestName), nil, 0o666)
+	got, err = Existing(dir, nil, true)
+	if err != nil || !slices.Equal(got, []string{"fa.txt", ManifestName, "und-Cyrl.txt"}) {
+		t.Fatalf("by-lang: %q %v", got, err)
+	}
+}
+
+// block is one block to write in a test.
+type block struct {
+	lang, text string
+}
+
+func writeInput(t *testing.T, w *Writer, index int, source string, blocks []block, abort bool) {
+	t.Helper()
+	in, err := w.Input(index, source, Folder(source))
+	if err != nil {
+		t.Fatal(err)
+	}
+	bd := record.Builder{Source: source}
+	off := 0
+	for _, b := range blocks {
+		r := bd.Next(segmentBlock(off, b), []byte(b.text))
+		off += len(b.text)
+		if err := in.Block(&r, []byte(b.text)); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if abort {
+		in.Abort()
+	} else if err := in.Close(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func readManifest(t *testing.T, dir string) []record.Manifest {
+	t.Helper()
+	f, err := os.Open(filepath.Join(dir, ManifestName))
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer f.Close()
+	var out []record.Manifest
+	sc := bufio.NewScanner(f)
+	for sc.Scan() {
+		var m record.Manifest
+		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+			t.Fatal(err)
+		}
+		out = append(out, m)
+	}
+	return out
+}
+
+// checkManifest verifies that every manifest line points at bytes whose
+// length and SHA-256 it states, and returns those bytes.
+func checkManifest(t *testing.T, dir string, ms []record.Manifest) []string {
+	t.Helper()
+	var texts []string
+	for _, m := range ms {
+		data, err := os.ReadFile(filepath.Join(dir, filepath.FromSlash(m.File)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if m.Offset+m.Length > int64(len(data)) {
+			t.Fatalf("%+v: beyond the end of %s", m, m.File)
+		}
+		b := data[m.Offset : m.Offset+m.Length]
+		if sum := sha256.Sum256(b); hex.EncodeToString(sum[:]) != m.SHA256 {
+			t.Fatalf("%+v: sha256 mismatch", m)
+		}
+		texts = append(texts, string(b))
+	}
+	return texts
+}
+
+func noTemp(t *testing.T, dir string) {
+	t.Helper()
+	entries, _ := os.ReadDir(dir)
+	for _, e := range entries {
+		if strings.HasPrefix(e.Name(), TempPrefix) {
+			t.Fatalf("temporary %s left in %s", e.Name(), dir)
+		}
+	}
+}
+
+var (
+	inA = []block{{"en", "Hello.\n\n"}, {"fa", "سلام.\n"}}
+	inB = []block{{"fa", "دو"}, {"en", "two\n"}}
+	inC = []block{{"fa", "failed input"}}
+)
+
+func TestWriterBlocks(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "out")
+	w, err := New(Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	// Closed out of order; one aborted.
+	writeInput(t, w, 2, "sub/b.txt", inB, false)
+	writeInput(t, w, 1, "c.txt", inC, true)
+	if entries, _ := os.ReadDir(dir); len(entries) != 1 {
+		t.Fatalf("before Commit, %s holds %d entries, want only the temporary one", dir, len(entries))
+	}
+	writeInput(t, w, 0, "a.txt", inA, false)
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	w.Cleanup()
+	noTemp(t, dir)
+	ms := readManifest(t, dir)
+	var files []string
+	for _, m := range ms {
+		files = append(files, m.File)
+	}
+	if want := []string{"a/0001.en.txt", "a/0002.fa.txt", "sub/b/0001.fa.txt", "sub/b/0002.en.txt"}; !slices.Equal(files, want) {
+		t.Fatalf("manifest files %q, want %q", files, want)
+	}
+	if got := checkManifest(t, dir, ms); !slices.Equal(got, []string{"Hello.\n\n", "سلام.\n", "دو", "two\n"}) {
+		t.Fatalf("texts %q", got)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "c")); !errors.Is(err, os.ErrNotExist) {
+		t.Fatal("the aborted input left its folder")
+	}
+
+	// Without Force an existing folder is an error of that input only.
+	os.WriteFile(filepath.Join(dir, "a", "stale.txt"), []byte("x"), 0o666)
+	w, _ = New(Options{Dir: dir})
+	writeInput(t, w, 0, "a.txt", inB, false)
+	writeInput(t, w, 1, "d.txt", inA, false)
+	var ie *InputError
+	if err := w.Commit(); !errors.As(err, &ie) || ie.Source != "a.txt" {
+		t.Fatalf("Commit = %v, want an InputError for a.txt", err)
+	}
+	w.Cleanup()
+	if _, err := os.Stat(filepath.Join(dir, "a", "stale.txt")); err != nil {
+		t.Fatal("the existing folder was touched without Force")
+	}
+	// With Force the folder is replaced whole.
+	w, _ = New(Options{Dir: dir, Force: true})
+	writeInput(t, w, 0, "a.txt", inB, false)
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	w.Cleanup()
+	entries, _ := os.ReadDir(filepath.Join(dir, "a"))
+	var names []string
+	for _, e := range entries {
+		names = append(names, e.Name())
+	}
+	if !slices.Equal(names, []string{"0001.fa.txt", "0002.en.txt"}) {
+		t.Fatalf("after --force, a/ holds %q", names)
+	}
+	noTemp(t, dir)
+}
+
+func TestWriterByLang(t *testing.T) {
+	dir := t.TempDir()
+	os.WriteFile(filepath.Join(dir, "ar.txt"), []byte("old run"), 0o666)
+	w, err := New(Options{Dir: dir, ByLang: true, Force: true})
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeInput(t, w, 1, "b.txt", inB, false)
+	writeInput(t, w, 2, "c.txt", inC, true)
+	writeInput(t, w, 0, "a.txt", inA, false)
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	w.Cleanup()
+	noTemp(t, dir)
+	ms := readManifest(t, dir)
+	if got := checkManifest(t, dir, ms); !slices.Equal(got, []string{"Hello.\n\n", "سلام.\n", "دو", "two\n"}) {
+		t.Fatalf("texts %q", got)
+	}
+	fa, _ := os.ReadFile(filepath.Join(dir, "fa.txt"))
+	if want := "سلام.\n\nدو\n\n"; string(fa) != want {
+		t.Fatalf("fa.txt = %q, want %q", fa, want)
+	}
+	en, _ := os.ReadFile(filepath.Join(dir, "en.txt"))
+	if want := "Hello.\n\n\ntwo\n\n"; string(en) != want {
+		t.Fatalf("en.txt = %q, want %q", en, want)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "ar.txt")); !errors.Is(err, os.ErrNotExist) {
+		t.Fatal("stale ar.txt kept under Force")
+	}
+}
+
+func TestDocuments(t *testing.T) {
+	for _, byLang := range []bool{false, true} {
+		dir := t.TempDir()
+		w, _ := New(Options{Dir: dir, ByLang: byLang})
+		in, _ := w.Input(0, "docs.jsonl", "docs")
+		if err := in.Document("../../x"); err != nil {
+			t.Fatal(err)
+		}
+		bd := record.Builder{Source: "../../x"}
+		r := bd.Next(segmentBlock(0, block{"en", "hi"}), []byte("hi"))
+		if err := in.Block(&r, []byte("hi")); err != nil {
+			t.Fatal(err)
+		}
+		if err := in.Document("../../x"); !errors.Is(err, ErrDuplicate) {
+			t.Fatalf("by-lang %v: second id: %v, want ErrDuplicate", byLang, err)
+		}
+		in.Close()
+		if err := w.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		w.Cleanup()
+		ms := readManifest(t, dir)
+		if byLang {
+			if ms[0].File != "en.txt" {
+				t.Fatalf("file %q", ms[0].File)
+			}
+		} else if ms[0].File != "docs/%2E.%2F..%2Fx/0001.en.txt" {
+			t.Fatalf("file %q", ms[0].File)
+		}
+		checkManifest(t, dir, ms)
+	}
+}
+
+func TestCleanupRemovesCreatedDir(t *testing.T) {
+	dir := filepath.Join(t.TempDir(), "new")
+	w, err := New(Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	writeInput(t, w, 0, "a.txt", inA, false)
+	w.Cleanup() // interrupted: no Commit
+	if _, err := os.Stat(dir); !errors.Is(err, os.ErrNotExist) {
+		t.Fatalf("%s left behind", dir)
+	}
+}
+
+func TestOrdered(t *testing.T) {
+	rng := rand.New(rand.NewPCG(7, 8))
+	for iter := 0; iter < 20; iter++ {
+		dir := t.TempDir()
+		var out bytes.Buffer
+		o := NewOrdered(&out, dir)
+		n := 1 + rng.IntN(12)
+		var want bytes.Buffer
+		recs := make([][]string, n)
+		for i := range recs {
+			for k := rng.IntN(50); k > 0; k-- {
+				recs[i] = append(recs[i], fmt.Sprintf("part %d record %d %s\n", i, k, strings.Repeat("x", rng.IntN(3000))))
+			}
+			want.WriteString(strings.Join(recs[i], ""))
+		}
+		// Workers take parts in order, as the CLI does, and finish in any order.
+		next := make(chan int)
+		var wg sync.WaitGroup
+		for range 1 + rng.IntN(4) {
+			wg.Go(func() {
+				for i := range next {
+					p := o.Part(i)
+					for _, r := range recs[i] {
+						if _, err := p.Write([]byte(r)); err != nil {
+							t.Error(err)
+						}
+					}
+					if err := p.Close(); err != nil {
+						t.Error(err)
+					}
+				}
+			})
+		}
+		for i := range n {
+			next <- i
+		}
+		close(next)
+		wg.Wait()
+		if !bytes.Equal(out.Bytes(), want.Bytes()) {
+			t.Fatalf("iteration %d: output differs from the parts in order", iter)
+		}
+		if entries, _ := os.ReadDir(dir); len(entries) != 0 {
+			t.Fatalf("spill files left: %d", len(entries))
+		}
+	}
+}
+
+func segmentBlock(off int, b block) segment.Block {
+	sb := segment.Block{Start: off, End: off + len(b.text), Lang: b.lang, Script: "Latn"}
+	if b.lang == "fa" {
+		sb.Script, sb.Dir = "Arab", segment.RTL
+	}
+	return sb
+}
