@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/langsplit/langsplit/internal/decode"
+	"github.com/langsplit/langsplit/internal/split"
 	"github.com/langsplit/langsplit/segment"
 )
 
@@ -34,12 +35,9 @@ func versionString() string {
 type config struct {
 	out         string
 	byLang      bool
-	raw         bool
-	langs       map[string]bool // nil: all
 	jsonlInput  bool
 	dec         decode.Options
-	seg         segment.Options
-	policy      policy
+	split       split.Options // segmentation, --langs, --raw and the policy
 	jobs        int
 	quiet       bool
 	force       bool
@@ -106,7 +104,7 @@ func parseArgs(args []string) (*config, error) {
 	if !cfg.normalize {
 		fs.StringVarP(&cfg.out, "out", "o", "", "write one file per block under `DIR`; without it, JSON Lines to stdout")
 		fs.BoolVar(&cfg.byLang, "by-lang", false, "with --out: one file per language for all inputs together (DIR/en.txt, DIR/fa.txt, …)")
-		fs.BoolVar(&cfg.raw, "raw", false, "write blocks byte for byte as in the (decoded) input, without normalization")
+		fs.BoolVar(&cfg.split.Raw, "raw", false, "write blocks byte for byte as in the (decoded) input, without normalization")
 		fs.StringVar(&langs, "langs", "", "keep only these languages, e.g. `en,fa` (block numbers keep their gaps)")
 		fs.StringVar(&inputFormat, "input-format", "text", "`text`, or jsonl: one {\"id\",\"text\"} object a line, each its own document")
 	} else {
@@ -118,10 +116,10 @@ func parseArgs(args []string) (*config, error) {
 		fs.IntVar(&maxInline, "max-inline", segment.DefaultMaxInline, "foreign words that stay inside a sentence's block (0: none)")
 		fs.Var(&maxBlock, "max-block", "split blocks longer than this (e.g. 4MiB; at least 4KiB); bounds memory")
 	}
-	fs.StringVar(&cfg.policy.digits, "digits", "keep", "Persian digits: `keep`, fa or latin")
-	fs.BoolVar(&cfg.policy.stripDiacritics, "strip-diacritics", false, "remove Arabic-script diacritics (harakat)")
-	fs.BoolVar(&cfg.policy.noVisualRepair, "no-visual-repair", false, "do not repair text left in visual order by PDF extraction")
-	fs.BoolVar(&cfg.policy.noAffixJoin, "no-affix-join", false, "do not join می/ها affixes with a ZWNJ")
+	fs.StringVar(&cfg.split.Policy.Digits, "digits", "keep", "Persian digits: `keep`, fa or latin")
+	fs.BoolVar(&cfg.split.Policy.StripDiacritics, "strip-diacritics", false, "remove Arabic-script diacritics (harakat)")
+	fs.BoolVar(&cfg.split.Policy.NoVisualRepair, "no-visual-repair", false, "do not repair text left in visual order by PDF extraction")
+	fs.BoolVar(&cfg.split.Policy.NoAffixJoin, "no-affix-join", false, "do not join می/ها affixes with a ZWNJ")
 	if !cfg.normalize {
 		fs.IntVarP(&cfg.jobs, "jobs", "j", 1, "process `N` files in parallel (output identical to -j 1)")
 		fs.BoolVarP(&cfg.quiet, "quiet", "q", false, "no progress bar and no summary")
@@ -150,7 +148,7 @@ func parseArgs(args []string) (*config, error) {
 	if cfg.dec.Invalid, err = decode.ParseInvalid(invalid); err != nil {
 		return cfg, &usageError{err.Error()}
 	}
-	if err := cfg.policy.check(); err != nil {
+	if err := cfg.split.Policy.Check(); err != nil {
 		return cfg, &usageError{err.Error()}
 	}
 	if cfg.normalize {
@@ -180,22 +178,22 @@ func parseArgs(args []string) (*config, error) {
 	if maxInline < 0 {
 		return cfg, usagef("invalid --max-inline %d (want 0 or more)", maxInline)
 	}
-	cfg.seg.MaxInline = maxInline
+	cfg.split.Segment.MaxInline = maxInline
 	if maxInline == 0 {
-		cfg.seg.MaxInline = -1 // segment.Options: negative turns absorption off
+		cfg.split.Segment.MaxInline = -1 // segment.Options: negative turns absorption off
 	}
 	if maxBlock < segment.MinMaxBlock {
 		return cfg, usagef("invalid --max-block %d (want at least %d)", maxBlock, segment.MinMaxBlock)
 	}
-	cfg.seg.MaxBlock = int(maxBlock)
+	cfg.split.Segment.MaxBlock = int(maxBlock)
 	if fs.Changed("langs") {
-		cfg.langs = map[string]bool{}
+		cfg.split.Langs = map[string]bool{}
 		for _, l := range strings.Split(langs, ",") {
 			l = strings.TrimSpace(l)
 			if !langLabel.MatchString(l) {
 				return cfg, usagef("invalid language %q in --langs (want en, fa, ar, und or und-Xxxx)", l)
 			}
-			cfg.langs[l] = true
+			cfg.split.Langs[l] = true
 		}
 	}
 	stdin := 0
@@ -289,7 +287,7 @@ Flags:
       --version                print the version
   -h, --help                   print this help
 `)
-	if !bidiWired {
+	if !split.Available {
 		if normalize {
 			sb.WriteString(`
 Not in this build yet: the bidi normalizer has not landed, so normalize

@@ -43,11 +43,11 @@ func TestParseArgs(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if cfg.seg != (segment.Options{MaxInline: -1, MaxBlock: 8 << 20}) {
-		t.Errorf("segment options %+v", cfg.seg)
+	if cfg.split.Segment != (segment.Options{MaxInline: -1, MaxBlock: 8 << 20}) {
+		t.Errorf("segment options %+v", cfg.split.Segment)
 	}
-	if !cfg.langs["fa"] || !cfg.langs["und-Cyrl"] || len(cfg.langs) != 2 {
-		t.Errorf("langs %v", cfg.langs)
+	if !cfg.split.Langs["fa"] || !cfg.split.Langs["und-Cyrl"] || len(cfg.split.Langs) != 2 {
+		t.Errorf("langs %v", cfg.split.Langs)
 	}
 	if cfg.dec != (decode.Options{Encoding: decode.UTF16, Invalid: decode.InvalidReplace}) || cfg.jobs != 3 || !cfg.jsonlInput {
 		t.Errorf("config %+v", cfg)
@@ -56,7 +56,7 @@ func TestParseArgs(t *testing.T) {
 		t.Errorf("args %q", cfg.args)
 	}
 	cfg, err = parseArgs([]string{"split", "x"})
-	if err != nil || cfg.normalize || cfg.seg.MaxInline != segment.DefaultMaxInline || cfg.langs != nil {
+	if err != nil || cfg.normalize || cfg.split.Segment.MaxInline != segment.DefaultMaxInline || cfg.split.Langs != nil {
 		t.Errorf("defaults: %+v %v", cfg, err)
 	}
 	var ue *usageError

@@ -5,12 +5,13 @@ import (
 	"errors"
 	"io"
 
+	"github.com/langsplit/langsplit/internal/split"
 	"golang.org/x/text/transform"
 )
 
 // normalize runs the normalize command and returns the exit status.
 func (r *runner) normalize(ctx context.Context) int {
-	t := newNormalizer(r.cfg.lang, r.cfg.policy)
+	t := split.NewTransformer(r.cfg.lang, r.cfg.split.Policy)
 	if t == nil {
 		r.fail(errors.New("normalize: not in this build yet: the bidi normalizer has not landed"))
 		return r.status()

@@ -1,13 +1,9 @@
 package main
 
 import (
-	"bufio"
-	"bytes"
 	"context"
-	"encoding/json"
 	"errors"
 	"fmt"
-	"io"
 	"maps"
 	"os"
 	"slices"
@@ -16,8 +12,8 @@ import (
 	"time"
 
 	"github.com/langsplit/langsplit/internal/record"
+	"github.com/langsplit/langsplit/internal/split"
 	"github.com/langsplit/langsplit/internal/write"
-	"github.com/langsplit/langsplit/segment"
 )
 
 // sink receives the blocks of one input.
@@ -165,8 +161,8 @@ func (r *runner) processAll(ctx context.Context, ins []*input) int {
 			s = &jsonSink{part: ord.Part(i)}
 		}
 		st := langStats{}
-		bn := newBlockNormalizer(cfg.policy, cfg.raw)
-		err := r.process(ctx, in, s, bn, st)
+		n := split.NewNormalizer(cfg.split.Policy, cfg.split.Raw)
+		err := r.process(ctx, in, s, n, st)
 		if err == nil && win != nil {
 			err = win.Close()
 		} else if win != nil {
@@ -193,7 +189,7 @@ func (r *runner) processAll(ctx context.Context, ins []*input) int {
 		for lang, s := range st {
 			stats.add(lang, s.blocks, s.bytes)
 		}
-		repaired += bn.repaired
+		repaired += n.Repaired()
 		mu.Unlock()
 	}, done)
 	select {
@@ -232,94 +228,21 @@ func (r *runner) processAll(ctx context.Context, ins []*input) int {
 }
 
 // process reads one input and sends its blocks to s.
-func (r *runner) process(ctx context.Context, in *input, s sink, bn *blockNormalizer, st langStats) error {
+func (r *runner) process(ctx context.Context, in *input, s sink, n *split.Normalizer, st langStats) error {
 	rd, closer, err := r.decoded(ctx, in)
 	if err != nil {
 		return err
 	}
 	defer closer()
+	emit := func(rec *record.Record, text []byte) error {
+		if err := s.block(rec, text); err != nil {
+			return err
+		}
+		st.add(rec.Lang, 1, int64(len(text)))
+		return nil
+	}
 	if r.cfg.jsonlInput {
-		return r.splitJSONL(ctx, in.source, rd, s, bn, st)
+		return split.JSONL(ctx, in.source, rd, r.cfg.split, n, s.document, emit)
 	}
-	return r.splitText(ctx, in.source, rd, s, bn, st)
-}
-
-// splitText segments one document and sends its blocks to s.
-func (r *runner) splitText(ctx context.Context, source string, rd io.Reader, s sink, bn *blockNormalizer, st langStats) error {
-	sc := segment.NewScanner(rd, r.cfg.seg)
-	bd := record.Builder{Source: source}
-	for sc.Scan() {
-		if err := ctx.Err(); err != nil {
-			return err
-		}
-		b, raw := sc.Block(), sc.Bytes()
-		rec := bd.Next(b, raw)
-		if r.cfg.langs != nil && !r.cfg.langs[b.Lang] {
-			continue
-		}
-		data, err := bn.apply(b.Lang, raw)
-		if err != nil {
-			return fmt.Errorf("%s: block %d: %w", source, rec.Block, err)
-		}
-		if err := s.block(&rec, data); err != nil {
-			return err
-		}
-		st.add(b.Lang, 1, int64(len(data)))
-	}
-	return sc.Err()
-}
-
-// splitJSONL reads one {"id","text"} object a line and splits each text as
-// its own document, whose source is its id.
-func (r *runner) splitJSONL(ctx context.Context, source string, rd io.Reader, s sink, bn *blockNormalizer, st langStats) error {
-	br := bufio.NewReaderSize(rd, 64<<10)
-	for line := 1; ; line++ {
-		b, err := br.ReadBytes('\n')
-		if t := bytes.TrimSpace(b); len(t) > 0 {
-			id, text, perr := parseDoc(t)
-			if perr != nil {
-				return fmt.Errorf("%s:%d: %v", source, line, perr)
-			}
-			if derr := s.document(id); derr != nil {
-				return fmt.Errorf("%s:%d: %w", source, line, derr)
-			}
-			if serr := r.splitText(ctx, id, strings.NewReader(text), s, bn, st); serr != nil {
-				return serr
-			}
-		}
-		if err == io.EOF {
-			return nil
-		}
-		if err != nil {
-			return err
-		}
-	}
-}
-
-// parseDoc parses one JSON Lines document: an object with an "id" (a
-// string or a number) and a "text" string.
-func parseDoc(b []byte) (id, text string, err error) {
-	var doc struct {
-		ID   json.RawMessage `json:"id"`
-		Text *string         `json:"text"`
-	}
-	if err := json.Unmarshal(b, &doc); err != nil {
-		return "", "", fmt.Errorf("not a JSON object: %v", err)
-	}
-	switch {
-	case len(doc.ID) == 0 || string(doc.ID) == "null":
-		return "", "", errors.New(`no "id"`)
-	case doc.ID[0] == '"':
-		if err := json.Unmarshal(doc.ID, &id); err != nil {
-			return "", "", err
-		}
-	case doc.ID[0] == '-' || doc.ID[0] >= '0' && doc.ID[0] <= '9':
-		id = string(doc.ID)
-	default:
-		return "", "", errors.New(`"id" is neither a string nor a number`)
-	}
-	if doc.Text == nil {
-		return "", "", errors.New(`no "text" string`)
-	}
-	return id, *doc.Text, nil
+	return split.Text(ctx, in.source, rd, r.cfg.split, n, emit)
 }
