@@ -12,6 +12,7 @@ import (
 	"github.com/spf13/pflag"
 
 	"github.com/langsplit/langsplit/internal/decode"
+	"github.com/langsplit/langsplit/internal/report"
 	"github.com/langsplit/langsplit/internal/split"
 	"github.com/langsplit/langsplit/segment"
 )
@@ -43,7 +44,11 @@ type config struct {
 	force       bool
 	args        []string
 	normalize   bool   // the normalize subcommand
+	report      bool   // the report subcommand
 	lang        string // normalize --lang
+	title       string // report --title
+	maxDocBytes int64  // report --max-doc-bytes
+	showChanges bool   // report --show-changes
 	help, vers  bool
 	helpMessage string
 	flags       *pflag.FlagSet
@@ -88,11 +93,13 @@ var langLabel = regexp.MustCompile(`^(en|fa|ar|und|und-[A-Z][a-z]{3})$`)
 
 // parseArgs parses the command line (without the program name).
 func parseArgs(args []string) (*config, error) {
-	cfg := &config{jobs: 1} // normalize has no -j
-	if len(args) > 0 && (args[0] == "split" || args[0] == "normalize") {
+	cfg := &config{jobs: 1} // normalize and report have no -j
+	if len(args) > 0 && (args[0] == "split" || args[0] == "normalize" || args[0] == "report") {
 		cfg.normalize = args[0] == "normalize"
+		cfg.report = args[0] == "report"
 		args = args[1:]
 	}
+	splits := !cfg.normalize && !cfg.report
 	fs := pflag.NewFlagSet("langsplit", pflag.ContinueOnError)
 	fs.SetOutput(io.Discard)
 	fs.SortFlags = false
@@ -100,19 +107,26 @@ func parseArgs(args []string) (*config, error) {
 		encoding, invalid, inputFormat, langs string
 		maxInline                             int
 		maxBlock                              = sizeValue(segment.DefaultMaxBlock)
+		maxDoc                                = sizeValue(report.DefaultMaxDocBytes)
 	)
-	if !cfg.normalize {
+	switch {
+	case cfg.report:
+		fs.StringVarP(&cfg.out, "out", "o", "", "write the page to `FILE`; without it, to stdout")
+		fs.StringVar(&cfg.title, "title", "langsplit report", "the page's `TITLE`")
+		fs.Var(&maxDoc, "max-doc-bytes", "show at most this much of each document (e.g. 1MiB); the rest is counted")
+		fs.BoolVar(&cfg.showChanges, "show-changes", false, "show what the normalizer changes in each block, before and after")
+	case splits:
 		fs.StringVarP(&cfg.out, "out", "o", "", "write one file per block under `DIR`; without it, JSON Lines to stdout")
 		fs.BoolVar(&cfg.byLang, "by-lang", false, "with --out: one file per language for all inputs together (DIR/en.txt, DIR/fa.txt, …)")
 		fs.BoolVar(&cfg.split.Raw, "raw", false, "write blocks byte for byte as in the (decoded) input, without normalization")
 		fs.StringVar(&langs, "langs", "", "keep only these languages, e.g. `en,fa` (block numbers keep their gaps)")
 		fs.StringVar(&inputFormat, "input-format", "text", "`text`, or jsonl: one {\"id\",\"text\"} object a line, each its own document")
-	} else {
+	default:
 		fs.StringVar(&cfg.lang, "lang", "fa", "normalize as `fa`, ar or en")
 	}
 	fs.StringVar(&encoding, "encoding", "auto", "input encoding: `auto`, utf-8, utf-16, utf-16le, utf-16be or windows-1256")
 	fs.StringVar(&invalid, "invalid", "error", "invalid byte sequences: `error` (name the file and offset) or replace (with U+FFFD)")
-	if !cfg.normalize {
+	if splits || cfg.report {
 		fs.IntVar(&maxInline, "max-inline", segment.DefaultMaxInline, "foreign words that stay inside a sentence's block (0: none)")
 		fs.Var(&maxBlock, "max-block", "split blocks longer than this (e.g. 4MiB; at least 4KiB); bounds memory")
 	}
@@ -120,15 +134,17 @@ func parseArgs(args []string) (*config, error) {
 	fs.BoolVar(&cfg.split.Policy.StripDiacritics, "strip-diacritics", false, "remove Arabic-script diacritics (harakat)")
 	fs.BoolVar(&cfg.split.Policy.NoVisualRepair, "no-visual-repair", false, "do not repair text left in visual order by PDF extraction")
 	fs.BoolVar(&cfg.split.Policy.NoAffixJoin, "no-affix-join", false, "do not join می/ها affixes with a ZWNJ")
-	if !cfg.normalize {
+	if splits {
 		fs.IntVarP(&cfg.jobs, "jobs", "j", 1, "process `N` files in parallel (output identical to -j 1)")
+	}
+	if splits || cfg.report {
 		fs.BoolVarP(&cfg.quiet, "quiet", "q", false, "no progress bar and no summary")
-		fs.BoolVarP(&cfg.force, "force", "f", false, "replace existing output under DIR")
+		fs.BoolVarP(&cfg.force, "force", "f", false, "replace existing output")
 	}
 	fs.BoolVar(&cfg.vers, "version", false, "print the version and exit")
 	fs.BoolVarP(&cfg.help, "help", "h", false, "print this help and exit")
 
-	cfg.helpMessage = helpText(cfg.normalize)
+	cfg.helpMessage = helpText(cfg)
 	cfg.flags = fs
 	if err := fs.Parse(args); err != nil {
 		if errors.Is(err, pflag.ErrHelp) {
@@ -159,8 +175,14 @@ func parseArgs(args []string) (*config, error) {
 		}
 		return cfg, nil
 	}
+	if cfg.report {
+		cfg.maxDocBytes = int64(maxDoc)
+		if fs.Changed("out") && cfg.out == "" {
+			return cfg, usagef("--out needs a file name")
+		}
+	}
 	switch inputFormat {
-	case "text":
+	case "", "text":
 	case "jsonl":
 		cfg.jsonlInput = true
 	default:
@@ -208,9 +230,39 @@ func parseArgs(args []string) (*config, error) {
 	return cfg, nil
 }
 
-func helpText(normalize bool) string {
+func helpText(cfg *config) string {
+	normalize := cfg.normalize
 	var sb strings.Builder
-	if normalize {
+	switch {
+	case cfg.report:
+		sb.WriteString(`langsplit report writes one self-contained HTML page that shows each input
+with its language blocks marked: each block in its language's colour, with
+its lang and dir set (Persian and Arabic right to left), a label with its
+number and language, a tooltip with its script and byte offsets, line ends
+marked, a legend of blocks and bytes per language and a table of contents.
+The page needs nothing else: no scripts, fonts or styles to fetch.
+
+Usage:
+  langsplit report [flags] [FILE|DIR|-]...
+
+Examples:
+  langsplit report -o report.html testdata/example.txt
+  langsplit report --show-changes -o check.html dumps/
+  cat page.txt | langsplit report > page.html
+
+Flags:
+  -o, --out FILE               write the page to FILE (atomically); default stdout
+      --title TITLE            the page's title (default "langsplit report")
+      --max-doc-bytes SIZE     show at most SIZE of each document; the rest is counted in
+                               the legends and a note says where it was cut (default 1MiB)
+      --show-changes           under each block the normalizer changes, a before/after view
+                               with the changed characters marked and invisible ones named
+      --max-inline N           as for split (default 3)
+      --max-block SIZE         as for split (default 4MiB)
+  -q, --quiet                  no progress bar
+  -f, --force                  replace an existing FILE
+`)
+	case normalize:
 		sb.WriteString(`langsplit normalize writes the normalized text of its inputs to stdout.
 
 Usage:
@@ -225,12 +277,13 @@ Examples:
 Flags:
       --lang fa|ar|en          the language's rules (default fa)
 `)
-	} else {
+	default:
 		sb.WriteString(`langsplit splits mixed English/Persian documents into language blocks.
 
 Usage:
   langsplit [split] [flags] [FILE|DIR|-]...
   langsplit normalize [--lang fa|ar|en] [flags] [FILE|-]...   (see langsplit normalize --help)
+  langsplit report [flags] [FILE|DIR|-]...   an HTML page of the blocks (see langsplit report --help)
 
 With -o DIR each block goes to its own file, DIR/<input>/NNNN.<lang>.txt
 (<input> is the input's path under its argument, without extension; stdin
@@ -288,7 +341,12 @@ Flags:
   -h, --help                   print this help
 `)
 	if !split.Available {
-		if normalize {
+		if cfg.report {
+			sb.WriteString(`
+Not in this build yet: the bidi normalizer has not landed, so
+--show-changes has nothing to show.
+`)
+		} else if normalize {
 			sb.WriteString(`
 Not in this build yet: the bidi normalizer has not landed, so normalize
 checks its flags and then fails.

@@ -4,7 +4,8 @@
 //
 // The command is wiring only: decoding is in internal/decode, the record
 // schema in internal/record, block files and the manifest in
-// internal/write, segmentation in segment, normalization in bidi.
+// internal/write, segmentation in segment, normalization in bidi, the
+// HTML report in internal/report.
 package main
 
 import (
@@ -69,8 +70,11 @@ func run(args []string, stdin, stdout, stderr *os.File) int {
 		r.prog = startProgress(stderr)
 		defer func() { r.prog.finish() }()
 	}
-	if cfg.normalize {
+	switch {
+	case cfg.normalize:
 		return r.normalize(ctx)
+	case cfg.report:
+		return r.report(ctx)
 	}
 	return r.split(ctx)
 }

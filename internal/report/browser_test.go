@@ -41,7 +41,7 @@ func TestBrowser(t *testing.T) {
 	docs := []string{"rtl.txt", "mixed_lines.txt", "injection.txt"}
 	dir := t.TempDir()
 	page := filepath.Join(dir, "report.html")
-	if err := os.WriteFile(page, render(t, Options{}, docs...), 0o644); err != nil {
+	if err := os.WriteFile(page, render(t, testOptions{}, docs...), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	var want []segment.Block

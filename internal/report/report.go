@@ -7,10 +7,10 @@
 // to right, as a browser shows them. A label and a tooltip give the block's
 // number, language, script and byte offsets; line ends are marked so that
 // blank and neutral lines stay visible. A legend gives the bytes and blocks
-// per language, and a table of contents lists the documents. With
-// Options.ShowChanges, a block that the normalizer changed carries a
-// before/after view with the changed characters marked and invisible ones
-// (ZWNJ, bidi controls, …) named.
+// per language, and a table of contents lists the documents. A block given
+// with its normalized form carries, when the two differ, a before/after
+// view with the changed characters marked and invisible ones (ZWNJ, bidi
+// controls, …) named.
 //
 // The page is built with html/template, which escapes all input text, and
 // has no scripts, fonts or other resources to fetch. It is written as the
@@ -42,11 +42,6 @@ type Options struct {
 	// MaxDocBytes caps the bytes of each document shown; 0 means
 	// DefaultMaxDocBytes. Later blocks are counted but not shown.
 	MaxDocBytes int64
-	// ShowChanges adds a before/after view to blocks that Normalize changes.
-	ShowChanges bool
-	// Normalize returns the normalized form of a block of language lang;
-	// it is called only with ShowChanges.
-	Normalize func(lang string, block []byte) []byte
 }
 
 // Writer writes a report. Call Begin, then for each document
@@ -116,8 +111,10 @@ func (rw *Writer) StartDocument(name string) error {
 	return rw.exec("docStart", struct{ ID, Name string }{rw.doc.id, valid(name)})
 }
 
-// Block adds block b of the current document, whose bytes are text.
-func (rw *Writer) Block(n int, b segment.Block, text []byte) error {
+// Block adds block number n of the current document, b, whose bytes are
+// text. When normalized is not nil and differs from text, the block gets a
+// before/after view of the change.
+func (rw *Writer) Block(n int, b segment.Block, text, normalized []byte) error {
 	d := rw.doc
 	if d == nil {
 		return fmt.Errorf("report: Block before StartDocument")
@@ -155,10 +152,8 @@ func (rw *Writer) Block(n int, b segment.Block, text []byte) error {
 		Tag:   fmt.Sprintf("#%d %s", n, b.Lang),
 		Lines: lines(show),
 	}
-	if rw.opts.ShowChanges && rw.opts.Normalize != nil && !d.truncated {
-		if after := rw.opts.Normalize(b.Lang, text); string(after) != string(text) {
-			data.Change = diffView(text, after)
-		}
+	if normalized != nil && !d.truncated && string(normalized) != string(text) {
+		data.Change = diffView(text, normalized)
 	}
 	return rw.exec("block", data)
 }

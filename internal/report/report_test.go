@@ -22,11 +22,18 @@ func fakeNormalize(lang string, b []byte) []byte {
 	return []byte(strings.NewReplacer("ك", "ک", "ي", "ی", "\u200f", "").Replace(string(b)))
 }
 
+// testOptions are the report's options and whether to show the changes
+// of fakeNormalize.
+type testOptions struct {
+	Options
+	showChanges bool
+}
+
 // render writes a report of the named documents.
-func render(t *testing.T, opts Options, names ...string) []byte {
+func render(t *testing.T, opts testOptions, names ...string) []byte {
 	t.Helper()
 	var buf bytes.Buffer
-	w := New(&buf, opts)
+	w := New(&buf, opts.Options)
 	if err := w.Begin(names); err != nil {
 		t.Fatal(err)
 	}
@@ -39,7 +46,12 @@ func render(t *testing.T, opts Options, names ...string) []byte {
 			t.Fatal(err)
 		}
 		for i, b := range segment.Segment(string(text)) {
-			if err := w.Block(i+1, b, text[b.Start:b.End]); err != nil {
+			raw := text[b.Start:b.End]
+			var normalized []byte
+			if opts.showChanges {
+				normalized = fakeNormalize(b.Lang, raw)
+			}
+			if err := w.Block(i+1, b, raw, normalized); err != nil {
 				t.Fatal(err)
 			}
 		}
@@ -74,15 +86,15 @@ func golden(t *testing.T, name string, got []byte) {
 func TestGolden(t *testing.T) {
 	for _, c := range []struct {
 		golden string
-		opts   Options
+		opts   testOptions
 		docs   []string
 	}{
-		{"rtl.golden.html", Options{}, []string{"rtl.txt"}},
-		{"mixed_lines.golden.html", Options{}, []string{"mixed_lines.txt"}},
-		{"injection.golden.html", Options{}, []string{"injection.txt"}},
-		{"changes.golden.html", Options{ShowChanges: true, Normalize: fakeNormalize}, []string{"changes.txt"}},
-		{"several.golden.html", Options{Title: "three documents"}, []string{"rtl.txt", "mixed_lines.txt", "injection.txt"}},
-		{"truncated.golden.html", Options{MaxDocBytes: 100}, []string{"rtl.txt"}},
+		{"rtl.golden.html", testOptions{}, []string{"rtl.txt"}},
+		{"mixed_lines.golden.html", testOptions{}, []string{"mixed_lines.txt"}},
+		{"injection.golden.html", testOptions{}, []string{"injection.txt"}},
+		{"changes.golden.html", testOptions{showChanges: true}, []string{"changes.txt"}},
+		{"several.golden.html", testOptions{Options: Options{Title: "three documents"}}, []string{"rtl.txt", "mixed_lines.txt", "injection.txt"}},
+		{"truncated.golden.html", testOptions{Options: Options{MaxDocBytes: 100}}, []string{"rtl.txt"}},
 	} {
 		t.Run(c.golden, func(t *testing.T) {
 			got := render(t, c.opts, c.docs...)
@@ -94,7 +106,7 @@ func TestGolden(t *testing.T) {
 // TestEscaping checks that markup in the input shows as text: no tag of the
 // input survives, and its text is there escaped.
 func TestEscaping(t *testing.T) {
-	out := string(render(t, Options{}, "injection.txt"))
+	out := string(render(t, testOptions{}, "injection.txt"))
 	for _, bad := range []string{"<script", "<img", "</div></article> را"} {
 		if strings.Contains(out, bad) {
 			t.Errorf("report contains %q from the input unescaped", bad)
@@ -115,7 +127,7 @@ func TestBlocksMarked(t *testing.T) {
 		t.Fatal(err)
 	}
 	blocks := segment.Segment(string(text))
-	out := string(render(t, Options{}, "rtl.txt"))
+	out := string(render(t, testOptions{}, "rtl.txt"))
 	if n := strings.Count(out, `<div class="blk `); n != len(blocks) {
 		t.Fatalf("%d block elements, want %d", n, len(blocks))
 	}
@@ -132,7 +144,7 @@ func TestBlocksMarked(t *testing.T) {
 
 // TestTruncated checks the note and that hidden blocks still count.
 func TestTruncated(t *testing.T) {
-	out := string(render(t, Options{MaxDocBytes: 100}, "rtl.txt"))
+	out := string(render(t, testOptions{Options: Options{MaxDocBytes: 100}}, "rtl.txt"))
 	if !strings.Contains(out, "cut short") {
 		t.Fatal("no truncation note")
 	}
@@ -147,7 +159,7 @@ func TestTruncated(t *testing.T) {
 // TestChanges checks the before/after view: the folded letters and the
 // dropped RLM are marked.
 func TestChanges(t *testing.T) {
-	out := string(render(t, Options{ShowChanges: true, Normalize: fakeNormalize}, "changes.txt"))
+	out := string(render(t, testOptions{showChanges: true}, "changes.txt"))
 	for _, want := range []string{"<del>ك</del>", "<ins>ک</ins>", `<del class="inv" title="U&#43;200F">RLM</del>`} {
 		if !strings.Contains(out, want) {
 			t.Errorf("change view lacks %q", want)

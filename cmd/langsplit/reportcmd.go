@@ -1,0 +1,137 @@
+package main
+
+import (
+	"bufio"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"io/fs"
+	"os"
+	"path/filepath"
+
+	"github.com/langsplit/langsplit/internal/report"
+	"github.com/langsplit/langsplit/internal/split"
+	"github.com/langsplit/langsplit/internal/write"
+	"github.com/langsplit/langsplit/segment"
+)
+
+// report runs the report command and returns the exit status.
+func (r *runner) report(ctx context.Context) int {
+	cfg := r.cfg
+	args := cfg.args
+	if len(args) == 0 {
+		if r.stdinIsTerminal {
+			return r.usage(errors.New("no input: give files, directories, or - for stdin"))
+		}
+		args = []string{"-"}
+	}
+	if cfg.out != "" && !cfg.force {
+		if _, err := os.Lstat(cfg.out); err == nil {
+			return r.usage(fmt.Errorf("output exists: %s (use --force to replace it)", cfg.out))
+		}
+	}
+	ins := r.firstPass(ctx, r.collect(args), true)
+	if ctx.Err() != nil {
+		return r.interrupted()
+	}
+	var out io.Writer = r.stdout
+	var tmp *os.File
+	if cfg.out != "" {
+		var err error
+		if tmp, err = createTemp(cfg.out); err != nil {
+			r.fail(err)
+			return r.status()
+		}
+		defer func() {
+			if tmp != nil { // not renamed into place: leave nothing behind
+				tmp.Close()
+				os.Remove(tmp.Name())
+			}
+		}()
+		out = tmp
+	}
+	w := report.New(out, report.Options{Title: cfg.title, MaxDocBytes: cfg.maxDocBytes})
+	names := make([]string, len(ins))
+	for i, in := range ins {
+		names[i] = in.source
+	}
+	w.Begin(names)
+	n := split.NewNormalizer(cfg.split.Policy, !cfg.showChanges)
+	var total int64
+	for _, in := range ins {
+		if in.size > 0 {
+			total += in.size
+		}
+	}
+	r.prog.phase("reporting", len(ins), total)
+	for _, in := range ins {
+		if ctx.Err() != nil {
+			return r.interrupted()
+		}
+		w.StartDocument(in.source)
+		err := r.reportOne(ctx, in, w, n)
+		if ctx.Err() != nil {
+			return r.interrupted()
+		}
+		if err != nil {
+			r.fail(err)
+		}
+		w.EndDocument(err)
+		r.prog.fileDone()
+	}
+	if err := w.Close(); err != nil {
+		if isEPIPE(err) {
+			return exitBrokenPipe
+		}
+		r.fail(err)
+		return r.status()
+	}
+	if tmp != nil {
+		if err := tmp.Close(); err != nil {
+			r.fail(err)
+			return r.status()
+		}
+		if err := os.Rename(tmp.Name(), cfg.out); err != nil {
+			r.fail(err)
+			return r.status()
+		}
+		tmp = nil
+	}
+	return r.status()
+}
+
+// reportOne adds the blocks of one input to the report. Errors of the
+// report's own output are kept by w and returned by its Close.
+func (r *runner) reportOne(ctx context.Context, in *input, w *report.Writer, n *split.Normalizer) error {
+	rd, closer, err := r.decoded(ctx, in)
+	if err != nil {
+		return err
+	}
+	defer closer()
+	sc := segment.NewScanner(bufio.NewReaderSize(rd, 64<<10), r.cfg.split.Segment)
+	for i := 1; sc.Scan(); i++ {
+		b, raw := sc.Block(), sc.Bytes()
+		var normalized []byte
+		if r.cfg.showChanges {
+			if normalized, err = n.Apply(b.Lang, raw); err != nil {
+				return fmt.Errorf("%s: block %d: %w", in.source, i, err)
+			}
+		}
+		w.Block(i, b, raw, normalized)
+	}
+	return sc.Err()
+}
+
+// createTemp creates an empty file beside path, to be renamed to it, with
+// the permissions a new file gets (0666 less the umask; os.CreateTemp would
+// give 0600).
+func createTemp(path string) (*os.File, error) {
+	for i := 0; ; i++ {
+		name := filepath.Join(filepath.Dir(path), fmt.Sprintf("%s%d-%d.html", write.TempPrefix, os.Getpid(), i))
+		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
+		if !errors.Is(err, fs.ErrExist) || i >= 1000 {
+			return f, err
+		}
+	}
+}
