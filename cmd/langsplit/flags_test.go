@@ -21,7 +21,7 @@ import (
 
 // The hand-written help lists every flag that the parser defines.
 func TestHelpListsEveryFlag(t *testing.T) {
-	for _, args := range [][]string{nil, {"normalize"}} {
+	for _, args := range [][]string{nil, {"normalize"}, {"report"}} {
 		cfg, err := parseArgs(args)
 		if err != nil {
 			t.Fatal(err)
