@@ -76,19 +76,24 @@ func (s *Scanner) Text() string { return string(s.Bytes()) }
 func (s *Scanner) Err() error { return s.err }
 
 // fill reads until the buffer holds the stream up to offset want, or the
-// stream ends. Bytes before the block being built are let go.
+// stream ends. Bytes before the block being built are let go: the buffer
+// is compacted when that makes room, and grows (up to about MaxBlock plus a
+// line and the look-ahead) only when it must.
 func (s *Scanner) fill(want int) {
 	for !s.eof && s.end < want {
 		if s.end-s.base == len(s.buf) {
 			keep := s.e.b.start
-			if n := s.end - keep; keep > s.base && 2*n <= len(s.buf) {
-				copy(s.buf, s.buf[keep-s.base:s.end-s.base])
-				s.base = keep
-			} else {
+			if need := want - keep; need > len(s.buf) {
 				size := max(2*len(s.buf), 64<<10)
+				if bound := s.e.opts.MaxBlock + 2*s.lc + evidenceAhead; size > bound {
+					size = max(bound, need)
+				}
 				nb := make([]byte, size)
 				copy(nb, s.buf[keep-s.base:s.end-s.base])
 				s.buf, s.base = nb, keep
+			} else {
+				copy(s.buf, s.buf[keep-s.base:s.end-s.base])
+				s.base = keep
 			}
 		}
 		n, err := s.r.Read(s.buf[s.end-s.base:])
@@ -98,8 +103,6 @@ func (s *Scanner) fill(want int) {
 			if !errors.Is(err, io.EOF) {
 				s.err = err
 			}
-		} else if n == 0 {
-			continue
 		}
 	}
 }

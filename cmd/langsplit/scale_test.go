@@ -1,0 +1,149 @@
+package main
+
+import (
+	"bufio"
+	"encoding/json"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strconv"
+	"syscall"
+	"testing"
+
+	"github.com/langsplit/langsplit/internal/textgen"
+)
+
+// scaleSize is the input size of TestScale: 256 MiB, or
+// $LANGSPLIT_SCALE_SIZE bytes (e.g. 2147483648 for the 2 GiB check).
+func scaleSize(t *testing.T) int64 {
+	if s := os.Getenv("LANGSPLIT_SCALE_SIZE"); s != "" {
+		n, err := strconv.ParseInt(s, 10, 64)
+		if err != nil {
+			t.Fatalf("LANGSPLIT_SCALE_SIZE: %v", err)
+		}
+		return n
+	}
+	return 256 << 20
+}
+
+// maxRSS is the peak resident set size the CLI may reach, whatever the input size.
+const maxRSS = 64 << 20
+
+// TestScale streams a large generated input through the CLI in JSON Lines
+// mode and in both -o modes, and checks that peak RSS stays under 64 MiB
+// and that the blocks still cover the input exactly.
+func TestScale(t *testing.T) {
+	if testing.Short() {
+		t.Skip("streams hundreds of MiB through the CLI")
+	}
+	size := scaleSize(t)
+	dir := t.TempDir()
+	gen := func(name string, kind textgen.Kind) string {
+		path := filepath.Join(dir, name)
+		f, err := os.Create(path)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := textgen.Generate(f, kind, size, 1); err != nil {
+			t.Fatal(err)
+		}
+		if err := f.Close(); err != nil {
+			t.Fatal(err)
+		}
+		return path
+	}
+	mixed := gen("mixed.txt", textgen.Mixed)
+	persian := gen("persian.txt", textgen.Persian) // few, long blocks: one file each
+	fileSize := func(p string) int64 {
+		fi, err := os.Stat(p)
+		if err != nil {
+			t.Fatal(err)
+		}
+		return fi.Size()
+	}
+
+	for name, input := range map[string]string{"jsonl": mixed, "jsonl-long-blocks": persian} {
+		t.Run(name, func(t *testing.T) {
+			cmd := exec.Command("langsplit", "-q", input)
+			out, err := cmd.StdoutPipe()
+			if err != nil {
+				t.Fatal(err)
+			}
+			if err := cmd.Start(); err != nil {
+				t.Fatal(err)
+			}
+			end, n := checkCover(t, out)
+			if err := cmd.Wait(); err != nil {
+				t.Fatal(err)
+			}
+			if end != fileSize(input) {
+				t.Fatalf("records end at %d, input has %d bytes", end, fileSize(input))
+			}
+			checkRSS(t, cmd, n)
+		})
+	}
+	for _, c := range []struct {
+		name  string
+		input string
+		args  []string
+	}{
+		{"by-lang", mixed, []string{"--by-lang"}},
+		{"block-files", persian, nil},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			outDir := filepath.Join(dir, "out-"+c.name)
+			args := append([]string{"-q", "-o", outDir}, c.args...)
+			cmd := exec.Command("langsplit", append(args, c.input)...)
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("%v\n%s", err, out)
+			}
+			f, err := os.Open(filepath.Join(outDir, "manifest.jsonl"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			end, n := checkCover(t, f)
+			if end != fileSize(c.input) {
+				t.Fatalf("manifest ends at %d, input has %d bytes", end, fileSize(c.input))
+			}
+			checkRSS(t, cmd, n)
+		})
+	}
+}
+
+// checkCover reads records or manifest lines and checks that they are
+// contiguous from offset 0; it returns the end of the last one and the
+// number of lines.
+func checkCover(t *testing.T, r interface{ Read([]byte) (int, error) }) (end int64, n int) {
+	t.Helper()
+	sc := bufio.NewScanner(r)
+	sc.Buffer(make([]byte, 1<<20), 64<<20)
+	for sc.Scan() {
+		var rec struct{ Start, End int64 }
+		if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+			t.Fatalf("line %d: %v", n+1, err)
+		}
+		if rec.Start != end || rec.End <= rec.Start {
+			t.Fatalf("line %d covers %d–%d, want a block from %d", n+1, rec.Start, rec.End, end)
+		}
+		end = rec.End
+		n++
+	}
+	if err := sc.Err(); err != nil {
+		t.Fatal(err)
+	}
+	return end, n
+}
+
+func checkRSS(t *testing.T, cmd *exec.Cmd, blocks int) {
+	t.Helper()
+	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
+	if !ok {
+		t.Skip("no rusage on this system")
+	}
+	rss := ru.Maxrss << 10 // kilobytes on Linux
+	t.Logf("%d blocks, peak RSS %.1f MiB", blocks, float64(rss)/(1<<20))
+	if rss > maxRSS {
+		t.Fatalf("peak RSS %d bytes, want at most %d", rss, maxRSS)
+	}
+}
