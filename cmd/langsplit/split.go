@@ -31,8 +31,7 @@ type jsonSink struct {
 func (s *jsonSink) document(string) error { return nil }
 
 func (s *jsonSink) block(r *record.Record, data []byte) error {
-	r.Text = string(data)
-	s.buf = r.AppendJSON(s.buf[:0])
+	s.buf = r.AppendJSONText(s.buf[:0], data)
 	_, err := s.part.Write(s.buf)
 	return err
 }

@@ -11,6 +11,7 @@ import (
 	"encoding/hex"
 	"strconv"
 	"unicode/utf8"
+	"unsafe"
 
 	"github.com/langsplit/langsplit/segment"
 )
@@ -94,6 +95,16 @@ func (r *Record) AppendJSON(dst []byte) []byte {
 	return append(dst, "}\n"...)
 }
 
+// AppendJSONText appends r as one JSON object and a newline to dst, like
+// AppendJSON, with text as its "text" field (r.Text is not used). text is
+// read, not kept: no copy is made.
+func (r *Record) AppendJSONText(dst []byte, text []byte) []byte {
+	dst = r.appendHead(dst)
+	dst = append(dst, `,"text":`...)
+	dst = appendString(dst, unsafe.String(unsafe.SliceData(text), len(text)))
+	return append(dst, "}\n"...)
+}
+
 // AppendJSON appends m as one JSON object and a newline to dst.
 func (m *Manifest) AppendJSON(dst []byte) []byte {
 	r := Record{Source: m.Source, Block: m.Block, Lang: m.Lang, Script: m.Script, Dir: m.Dir,
@@ -167,6 +178,10 @@ func appendString(dst []byte, s string) []byte {
 			}
 			i++
 			start = i
+			continue
+		}
+		if c >= 0xC2 && c <= 0xDF && i+1 < len(s) && s[i+1]&0xC0 == 0x80 { // two bytes, valid
+			i += 2
 			continue
 		}
 		r, size := utf8.DecodeRuneInString(s[i:])

@@ -45,6 +45,9 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 		if !bytes.Equal(got, want) {
 			t.Fatalf("record\n got %s\nwant %s", got, want)
 		}
+		if text := r.AppendJSONText(nil, []byte(r.Text)); !bytes.Equal(text, want) {
+			t.Fatalf("AppendJSONText\n got %s\nwant %s", text, want)
+		}
 		m := r.Manifest(randString(rng), rng.Int64N(1<<30), rng.Int64N(1<<30), []byte{0xde, 0xad})
 		got, want = m.AppendJSON(nil), stdJSON(t, m)
 		if !bytes.Equal(got, want) {

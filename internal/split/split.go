@@ -29,8 +29,8 @@ type Options struct {
 }
 
 // Emit receives each kept block: its record (Text empty: the caller sets
-// what it writes) and its text, normalized unless raw. The text is valid
-// only during the call.
+// what it writes) and its text, normalized unless raw. Both are valid only
+// during the call.
 type Emit func(rec *record.Record, text []byte) error
 
 // Text segments the document read from r, whose source name is source, and
@@ -39,12 +39,13 @@ type Emit func(rec *record.Record, text []byte) error
 func Text(ctx context.Context, source string, r io.Reader, opts Options, n *Normalizer, emit Emit) error {
 	sc := segment.NewScanner(r, opts.Segment)
 	bd := record.Builder{Source: source}
+	rec := new(record.Record) // reused: emit does not keep it
 	for sc.Scan() {
 		if err := ctx.Err(); err != nil {
 			return err
 		}
 		b, raw := sc.Block(), sc.Bytes()
-		rec := bd.Next(b, raw)
+		*rec = bd.Next(b, raw)
 		if opts.Langs != nil && !opts.Langs[b.Lang] {
 			continue
 		}
@@ -52,7 +53,7 @@ func Text(ctx context.Context, source string, r io.Reader, opts Options, n *Norm
 		if err != nil {
 			return fmt.Errorf("%s: block %d: %w", source, rec.Block, err)
 		}
-		if err := emit(&rec, text); err != nil {
+		if err := emit(rec, text); err != nil {
 			return err
 		}
 	}

@@ -9,11 +9,12 @@ import (
 
 // Ordered writes the output of numbered parts, produced concurrently, to
 // one writer in part order, byte for byte as if the parts had been produced
-// one after the other. The part whose turn it is writes straight through;
-// the others wait in temporary spill files, not in memory, until their turn.
+// one after the other. The part whose turn it is writes through a 64 KiB
+// buffer, flushed when it fills and when the part ends; the others wait in
+// temporary spill files, not in memory, until their turn.
 type Ordered struct {
 	mu    sync.Mutex
-	out   io.Writer
+	out   *bufio.Writer
 	dir   string
 	head  int // the part writing straight through
 	parts map[int]*Part
@@ -24,7 +25,7 @@ type Ordered struct {
 // Parts are numbered from 0 and each number must be closed for the later
 // ones to be written.
 func NewOrdered(out io.Writer, dir string) *Ordered {
-	return &Ordered{out: out, dir: dir, parts: map[int]*Part{}}
+	return &Ordered{out: bufio.NewWriterSize(out, 64<<10), dir: dir, parts: map[int]*Part{}}
 }
 
 // Part is one part's writer. Its Write takes whole units (records): a
@@ -73,7 +74,7 @@ func (p *Part) Write(b []byte) (int, error) {
 // Close ends the part. When it is the part whose turn it is, the parts
 // after it that are waiting are written out, up to the first that is not
 // done, which then writes straight through.
-func (p *Part) Close() error {
+func (p *Part) Close() (err error) {
 	o := p.o
 	o.mu.Lock()
 	defer o.mu.Unlock()
@@ -85,6 +86,16 @@ func (p *Part) Close() error {
 		}
 		return nil
 	}
+	defer func() { // the part's output leaves the buffer when it ends
+		if ferr := o.out.Flush(); ferr != nil {
+			if o.err == nil {
+				o.err = ferr
+			}
+			if err == nil {
+				err = ferr
+			}
+		}
+	}()
 	for {
 		delete(o.parts, o.head)
 		o.head++
