@@ -1,0 +1,162 @@
+package bidi
+
+import "unicode/utf8"
+
+// cleanZWNJ keeps a ZWNJ only between two Arabic-script letters (marks in
+// between are skipped) and makes a run of them one; the ZWNJs of URLs and
+// e-mail addresses are left alone.
+func (w *work) cleanZWNJ() {
+	rs, fs := w.runes, w.flags
+	j := 0
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if r != zwnj || fs[i]&fProt != 0 {
+			rs[j], fs[j] = r, fs[i]
+			j++
+			continue
+		}
+		k := i
+		for k+1 < len(rs) && rs[k+1] == zwnj && fs[k+1]&fProt == 0 {
+			k++
+		}
+		l := j - 1
+		for l >= 0 && isMark(rs[l]) {
+			l--
+		}
+		m := k + 1
+		for m < len(rs) && isMark(rs[m]) {
+			m++
+		}
+		if l >= 0 && m < len(rs) && isArabicLetter(rs[l]) && isArabicLetter(rs[m]) {
+			rs[j], fs[j] = zwnj, fs[i]
+			j++
+		}
+		i = k
+	}
+	w.runes, w.flags = rs[:j], fs[:j]
+}
+
+// emitFa is the last pass of the Persian rules: ZWNJ clean-up, affix
+// joining, and UTF-8 encoding of the line onto dst.
+func (n *Normalizer) emitFa(dst []byte) []byte {
+	w := &n.w
+	w.cleanZWNJ()
+	rs := w.runes
+	join := !n.opts.NoAffixJoin && w.hasArabic
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		switch {
+		case r == ' ':
+			if join && w.flags[i]&fProt == 0 {
+				k := i + 1
+				for k < len(rs) && rs[k] == ' ' {
+					k++
+				}
+				if w.shouldJoin(i, k) {
+					dst = append(dst, "\u200c"...)
+				} else {
+					for ; i < k; i++ {
+						dst = append(dst, ' ')
+					}
+				}
+				i = k - 1
+				continue
+			}
+			dst = append(dst, ' ')
+		case r < 0x80:
+			dst = append(dst, byte(r))
+		case r < 0x800:
+			dst = append(dst, byte(0xC0|r>>6), byte(0x80|r&0x3F))
+		default:
+			dst = utf8.AppendRune(dst, r)
+		}
+	}
+	return dst
+}
+
+func isWordRune(r rune) bool {
+	return isArabicLetter(r) || isMark(r) || r == zwnj || r == zwj
+}
+
+// shouldJoin decides the run of spaces runes[s:e]: it becomes a ZWNJ when
+// it stands after the verb prefix می or نمی and before a verb, or before a
+// plural suffix (ها, های, هایی, and ها with a possessive ending) and after a
+// word; never next to a Latin letter or a digit, nor next to a URL.
+func (w *work) shouldJoin(s, e int) bool {
+	rs := w.runes
+	ls := s
+	for ls > 0 && isWordRune(rs[ls-1]) {
+		ls--
+	}
+	re := e
+	for re < len(rs) && isWordRune(rs[re]) {
+		re++
+	}
+	if ls == s || re == e {
+		return false
+	}
+	if ls > 0 && (isLatinLetter(rs[ls-1]) || isDigit(rs[ls-1]) || w.flags[ls-1]&fProt != 0) {
+		return false
+	}
+	if re < len(rs) && (isLatinLetter(rs[re]) || isDigit(rs[re]) || w.flags[re]&fProt != 0) {
+		return false
+	}
+	var rb, lb [maxKey]byte
+	right, ok := plainLetters(rb[:0], rs[e:re])
+	if !ok {
+		return false
+	}
+	// The left word's last part: after its last ZWNJ or ZWJ.
+	hs := s
+	for hs > ls && rs[hs-1] != zwnj && rs[hs-1] != zwj {
+		hs--
+	}
+	host, ok := plainLetters(lb[:0], rs[hs:s])
+	if !ok {
+		return false
+	}
+	if hs == ls && (string(host) == "می" || string(host) == "نمی") {
+		return isVerbLike(right)
+	}
+	if pluralSuffixes[string(right)] {
+		return utf8.RuneCount(host) >= 2 && !noPluralHost[string(host)]
+	}
+	return false
+}
+
+// maxKey bounds the UTF-8 length of the words the rules look up.
+const maxKey = 64
+
+// plainLetters appends the UTF-8 of the letters of word to b, leaving out its
+// marks. It fails for a word that holds a ZWNJ, a ZWJ or no letter, or that
+// is longer than maxKey bytes.
+func plainLetters(b []byte, word []rune) ([]byte, bool) {
+	for _, r := range word {
+		switch {
+		case r == zwnj || r == zwj:
+			return nil, false
+		case isMark(r):
+		default:
+			if len(b)+utf8.RuneLen(r) > maxKey {
+				return nil, false
+			}
+			b = utf8.AppendRune(b, r)
+		}
+	}
+	return b, len(b) > 0
+}
+
+// isVerbLike reports whether the word after می or نمی looks like a verb: it
+// has two letters or more, ends like a present or past verb (م ی د ت ن ه,
+// the last two in spoken forms) and is not a common non-verb ("ماه می سال").
+func isVerbLike(word []byte) bool {
+	if utf8.RuneCount(word) < 2 || nonVerbs[string(word)] {
+		return false
+	}
+	last, _ := utf8.DecodeLastRune(word)
+	switch last {
+	case 'م', 'ی', 'د', 'ت', 'ن', 'ه':
+		return true
+	}
+	return false
+}

@@ -1,0 +1,392 @@
+package bidi
+
+import (
+	"bytes"
+	"unicode/utf8"
+)
+
+// Flags of the runes of a line, parallel to work.runes.
+const (
+	fProt uint8 = 1 << iota // in a URL or e-mail address: written as it came
+	fCont                   // same atom as the rune before: a folded ligature
+)
+
+// work holds the buffers of the Persian line rules, reused from line to line
+// so that a line costs no allocation once they have grown.
+type work struct {
+	runes  []rune
+	flags  []uint8
+	forms  []formSpan // presentation forms folded on this line
+	groups []group    // top-level embeddings (U+202A…U+202C and the like)
+
+	hasArabic     bool // the line has an Arabic-script letter
+	outsideArabic int  // Arabic-script letters outside every embedding
+	latinWords    int  // runs of Latin letters outside every embedding
+
+	// reorder buffers
+	atoms []atom
+	units []unit
+	tmpR  []rune
+	tmpF  []uint8
+	key   []byte
+}
+
+// formSpan is a presentation form folded into runes[start:end].
+type formSpan struct {
+	start, end int32
+	form       uint8
+}
+
+// group is a top-level embedding or isolate: runes[start:end].
+type group struct {
+	start, end int32
+	rtl        bool // opened by U+202B, U+202E or U+2067
+	space      bool // holds a space
+	letters    bool // holds an Arabic-script letter
+}
+
+func (w *work) reset() {
+	w.runes = w.runes[:0]
+	w.flags = w.flags[:0]
+	w.forms = w.forms[:0]
+	w.groups = w.groups[:0]
+	w.hasArabic = false
+	w.outsideArabic = 0
+	w.latinWords = 0
+}
+
+// token gathers what the rules need to know about one whitespace-delimited
+// token of the line.
+type token struct {
+	startRune int // index in work.runes
+	startByte int // index in the line
+	open      bool
+	suspect   bool // holds '.', '@' or ':': may be a URL or an e-mail address
+	latin     bool // holds a Latin letter
+	asciiNum  bool // holds an ASCII digit
+	nonASCII  bool // holds a rune that a rule may have changed
+}
+
+// appendFa appends the Persian normalization of one line to dst.
+func (n *Normalizer) appendFa(dst, line []byte, piece bool) []byte {
+	body := line
+	nl := len(body) > 0 && body[len(body)-1] == '\n'
+	if nl {
+		body = body[:len(body)-1]
+	}
+	if n.opts.Digits != DigitsFa || bytes.IndexAny(body, "0123456789") < 0 {
+		if isASCII(body) {
+			return append(dst, line...)
+		}
+	}
+	w := &n.w
+	w.reset()
+	n.mapFa(body)
+	if !piece && !n.opts.NoVisualRepair && w.hasArabic {
+		if n.repair() {
+			n.repaired++
+		}
+	}
+	dst = n.emitFa(dst)
+	if nl {
+		dst = append(dst, '\n')
+	}
+	return dst
+}
+
+func isASCII(b []byte) bool {
+	for len(b) >= 8 {
+		x := uint64(b[0]) | uint64(b[1])<<8 | uint64(b[2])<<16 | uint64(b[3])<<24 |
+			uint64(b[4])<<32 | uint64(b[5])<<40 | uint64(b[6])<<48 | uint64(b[7])<<56
+		if x&0x8080808080808080 != 0 {
+			return false
+		}
+		b = b[8:]
+	}
+	for _, c := range b {
+		if c >= 0x80 {
+			return false
+		}
+	}
+	return true
+}
+
+// put appends one rune with its flags.
+func (w *work) put(r rune, f uint8) {
+	w.runes = append(w.runes, r)
+	w.flags = append(w.flags, f)
+}
+
+// mapFa is the first pass of the Persian rules over a line without its line
+// feed: it drops the controls, the BOM and tatweel, folds the presentation
+// forms, maps the Arabic letters and digits, and fills work.
+func (n *Normalizer) mapFa(body []byte) {
+	w := &n.w
+	latinDigits := n.opts.Digits == DigitsLatin
+	strip := n.opts.StripDiacritics
+	var tok token
+	depth := 0
+	prevLatin := false
+	for i := 0; i < len(body); {
+		c := body[i]
+		var r rune
+		size := 1
+		switch {
+		case c < 0x80:
+			r = rune(c)
+		case c >= 0xC2 && c < 0xE0 && i+1 < len(body) && body[i+1]&0xC0 == 0x80:
+			r = rune(c&0x1F)<<6 | rune(body[i+1]&0x3F)
+			size = 2
+		default:
+			r, size = utf8.DecodeRune(body[i:])
+		}
+		start := i
+		i += size
+
+		if r < 0x80 {
+			if r == ' ' || r == '\t' || r == '\r' || r == '\v' || r == '\f' {
+				n.endToken(body, start, &tok)
+				w.put(r, 0)
+				if depth > 0 {
+					w.groups[len(w.groups)-1].space = true
+				}
+				prevLatin = false
+				continue
+			}
+			if !tok.open {
+				tok = token{startRune: len(w.runes), startByte: start, open: true}
+			}
+			switch {
+			case (r|0x20) >= 'a' && (r|0x20) <= 'z':
+				tok.latin = true
+				if depth == 0 && !prevLatin {
+					w.latinWords++
+				}
+				prevLatin = true
+				w.put(r, 0)
+				continue
+			case r >= '0' && r <= '9':
+				tok.asciiNum = true
+			case r == '.' || r == '@' || r == ':':
+				tok.suspect = true
+			}
+			prevLatin = false
+			w.put(r, 0)
+			continue
+		}
+		if r >= 0x0600 && r <= 0x06FF && r != 0x061C {
+			// The Arabic block: the hot path of Persian text.
+			if !tok.open {
+				tok = token{startRune: len(w.runes), startByte: start, open: true}
+			}
+			tok.nonASCII = true
+			prevLatin = false
+			if x := n.mapRune(r, latinDigits, strip); x >= 0 {
+				w.put(x, 0)
+				if x >= 0x0600 && arabicBlock[x-0x0600]&cArabicLetter != 0 {
+					w.hasArabic = true
+					if depth > 0 {
+						w.groups[len(w.groups)-1].letters = true
+					} else {
+						w.outsideArabic++
+					}
+				}
+			}
+			continue
+		}
+		if dropAll(r) {
+			switch r {
+			case lre, rle, lro, rlo, lri, rli, fsi:
+				if depth == 0 {
+					w.groups = append(w.groups, group{start: int32(len(w.runes)), end: -1, rtl: r == rle || r == rlo || r == rli})
+				}
+				depth++
+			case pdf, pdi:
+				if depth > 0 {
+					depth--
+					if depth == 0 {
+						w.groups[len(w.groups)-1].end = int32(len(w.runes))
+					}
+				}
+			}
+			if !tok.open {
+				tok = token{startRune: len(w.runes), startByte: start, open: true}
+			}
+			tok.nonASCII = true
+			continue
+		}
+		if isSpace(r) {
+			n.endToken(body, start, &tok)
+			w.put(r, 0)
+			if depth > 0 {
+				w.groups[len(w.groups)-1].space = true
+			}
+			prevLatin = false
+			continue
+		}
+		if !tok.open {
+			tok = token{startRune: len(w.runes), startByte: start, open: true}
+		}
+		tok.nonASCII = true
+		latin := false
+		if r >= 0xFB50 && r <= 0xFEFC {
+			if pf, ok := presForms[r]; ok {
+				first := len(w.runes)
+				for _, x := range pf.s {
+					x = n.mapRune(x, latinDigits, strip)
+					if x < 0 {
+						continue
+					}
+					f := uint8(0)
+					if len(w.runes) > first {
+						f = fCont
+					}
+					w.put(x, f)
+					n.noteLetter(x, depth)
+				}
+				if (pf.form == formInitial || pf.form == formFinal) && len(w.runes) > first {
+					w.forms = append(w.forms, formSpan{int32(first), int32(len(w.runes)), pf.form})
+				}
+				prevLatin = false
+				continue
+			}
+		}
+		if x := n.mapRune(r, latinDigits, strip); x >= 0 {
+			w.put(x, 0)
+			n.noteLetter(x, depth)
+			latin = x >= 0xC0 && isLatinLetter(x)
+		}
+		if latin {
+			tok.latin = true
+			if depth == 0 && !prevLatin {
+				w.latinWords++
+			}
+		}
+		prevLatin = latin
+	}
+	n.endToken(body, len(body), &tok)
+	if depth > 0 {
+		w.groups[len(w.groups)-1].end = int32(len(w.runes))
+	}
+}
+
+// noteLetter records an Arabic-script letter for the visual-order evidence.
+func (n *Normalizer) noteLetter(r rune, depth int) {
+	if !isArabicLetter(r) {
+		return
+	}
+	w := &n.w
+	w.hasArabic = true
+	if depth > 0 {
+		w.groups[len(w.groups)-1].letters = true
+	} else {
+		w.outsideArabic++
+	}
+}
+
+// mapRune applies the Persian letter, digit, tatweel and diacritic rules to
+// one non-ASCII rune; it returns -1 for a rune that is dropped.
+func (n *Normalizer) mapRune(r rune, latinDigits, strip bool) rune {
+	if r < 0x0600 || r > 0x06FF {
+		return r
+	}
+	switch {
+	case r == 0x064A || r == 0x0649:
+		return farsiYe
+	case r == 0x0643:
+		return keheh
+	case r == tatweel:
+		return -1
+	case r >= 0x0660 && r <= 0x0669:
+		if latinDigits {
+			return '0' + r - 0x0660
+		}
+		return 0x06F0 + r - 0x0660
+	case r >= 0x06F0 && r <= 0x06F9:
+		if latinDigits {
+			return '0' + r - 0x06F0
+		}
+	case strip && isHaraka(r):
+		return -1
+	}
+	return r
+}
+
+// endToken closes the token that ends at byte end of body: a URL or e-mail
+// address is written again as it came (without controls), and under
+// DigitsFa the ASCII digits of a number that stands alone become Persian.
+func (n *Normalizer) endToken(body []byte, end int, tok *token) {
+	if !tok.open {
+		return
+	}
+	tok.open = false
+	w := &n.w
+	raw := body[tok.startByte:end]
+	if tok.suspect && isProtected(raw) {
+		if tok.nonASCII {
+			w.runes = w.runes[:tok.startRune]
+			w.flags = w.flags[:tok.startRune]
+			for len(w.forms) > 0 && int(w.forms[len(w.forms)-1].start) >= tok.startRune {
+				w.forms = w.forms[:len(w.forms)-1]
+			}
+			for _, r := range string(raw) {
+				if !dropAll(r) {
+					w.put(r, fProt)
+				}
+			}
+		} else {
+			for i := tok.startRune; i < len(w.flags); i++ {
+				w.flags[i] |= fProt
+			}
+		}
+		return
+	}
+	if n.opts.Digits == DigitsFa && tok.asciiNum && !tok.latin && !isVersion(raw) {
+		for i := tok.startRune; i < len(w.runes); i++ {
+			if r := w.runes[i]; r >= '0' && r <= '9' {
+				w.runes[i] = 0x06F0 + r - '0'
+			}
+		}
+	}
+}
+
+// isProtected reports whether a token is a URL, an e-mail address or a
+// domain name ("https://…", "www.…", "user@example.org", "example.com/x").
+func isProtected(t []byte) bool {
+	if bytes.Contains(t, []byte("://")) {
+		return true
+	}
+	// Skip opening punctuation: "(www.example.com)".
+	s := t
+	for len(s) > 0 && bytes.IndexByte([]byte("([{<\"'«"), s[0]) >= 0 {
+		s = s[1:]
+	}
+	if len(s) >= 4 && (s[0]|0x20) == 'w' && (s[1]|0x20) == 'w' && (s[2]|0x20) == 'w' && s[3] == '.' {
+		return true
+	}
+	if at := bytes.IndexByte(t, '@'); at > 0 && at+1 < len(t) && isASCIIAlnum(t[at-1]) && isASCIIAlnum(t[at+1]) {
+		return true
+	}
+	// A domain: an ASCII letter or digit, a dot, two ASCII letters.
+	for i := 1; i+2 < len(t); i++ {
+		if t[i] == '.' && isASCIIAlnum(t[i-1]) && isASCIILetter(t[i+1]) && isASCIILetter(t[i+2]) {
+			return true
+		}
+	}
+	return false
+}
+
+// isVersion reports whether a token holds two or more dots between ASCII
+// digits, as versions and IP addresses do ("1.2.3", "10.0.0.1").
+func isVersion(t []byte) bool {
+	dots := 0
+	for i := 1; i+1 < len(t); i++ {
+		if t[i] == '.' && t[i-1] >= '0' && t[i-1] <= '9' && t[i+1] >= '0' && t[i+1] <= '9' {
+			dots++
+		}
+	}
+	return dots >= 2
+}
+
+func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
+func isASCIIAlnum(c byte) bool  { return isASCIILetter(c) || (c >= '0' && c <= '9') }

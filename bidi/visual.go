@@ -1,0 +1,299 @@
+package bidi
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Visual-order repair.
+//
+// PDF extraction leaves some Persian lines in visual order, in two ways:
+//
+//   - mirrored: the runes of the line in the order they are drawn, left to
+//     right, so that every Persian word reads backwards while numbers and
+//     Latin words read forwards (the output of tools that sort glyphs by
+//     position). With presentation forms, such words start with final forms
+//     and end with initial ones.
+//   - word order reversed: every right-to-left word wrapped in U+202B…U+202C
+//     and the words in the order they are drawn (pdftotext -raw).
+//
+// A line is repaired only on evidence, and the evidence is built so that a
+// repaired line never looks visual again (normalization stays idempotent):
+//
+//   - W, from the words: for each run of Arabic-script letters, how much more
+//     Persian it looks read backwards than forwards (function words, frequent
+//     word starts and ends). W changes sign when the line is mirrored.
+//   - P, from presentation forms at the wrong end of a word (counted before
+//     they are folded).
+//   - the embeddings: two or more top-level right-to-left embeddings of one
+//     word each, no Arabic-script letter outside them, and more of them than
+//     Latin words: the line is word-reversed.
+//
+// A mirrored line is repaired when W ≥ 0 and either W > threshold or, with
+// P ≥ 0, W+P > threshold. After the repair W is negated and P is gone (the
+// forms are folded), so the repaired line does not qualify again; and a line
+// that was not repaired has W ≤ threshold, which it keeps.
+
+// threshold is the evidence a line needs to be repaired.
+const threshold = 2
+
+// repair decides the line in work and repairs it in place; it reports
+// whether it changed the order of the line.
+func (n *Normalizer) repair() bool {
+	w := &n.w
+	W := w.wordScore()
+	done := false
+	if w.wordReversed() {
+		w.reorder(true)
+		done = true
+	}
+	if W >= 0 {
+		mirrored := W > threshold
+		if !mirrored && !done {
+			P := w.formScore()
+			mirrored = P >= 0 && W+P > threshold
+		}
+		if mirrored {
+			w.reorder(false)
+			done = true
+		}
+	}
+	return done
+}
+
+// wordScore returns W (see above).
+func (w *work) wordScore() int {
+	rs := w.runes
+	var fb, rb [maxKey]byte
+	score := 0
+	for i := 0; i < len(rs); {
+		if !isArabicLetter(rs[i]) {
+			i++
+			continue
+		}
+		j := i
+		fwd := fb[:0]
+		long := false
+		for ; j < len(rs) && (isArabicLetter(rs[j]) || isMark(rs[j])); j++ {
+			if r := rs[j]; !isMark(r) {
+				if len(fwd)+utf8.RuneLen(r) > maxKey {
+					long = true
+				} else if !long {
+					fwd = utf8.AppendRune(fwd, r)
+				}
+			}
+		}
+		i = j
+		if long {
+			continue
+		}
+		rev := rb[:len(fwd)]
+		for k := 0; k < len(fwd); {
+			_, size := utf8.DecodeRune(fwd[k:])
+			copy(rev[len(fwd)-k-size:], fwd[k:k+size])
+			k += size
+		}
+		score += logicalness(rev) - logicalness(fwd)
+	}
+	return score
+}
+
+// logicalness scores how much a run of letters looks like a Persian word
+// read in the right direction.
+func logicalness(word []byte) int {
+	s := 0
+	if functionWords[string(word)] {
+		s += 3
+	}
+	n := utf8.RuneCount(word)
+	for _, e := range wordEnds {
+		if n >= utf8.RuneCountInString(e)+2 && strings.HasSuffix(string(word), e) {
+			s++
+			break
+		}
+	}
+	for _, b := range wordStarts {
+		if n >= utf8.RuneCountInString(b)+2 && strings.HasPrefix(string(word), b) {
+			s++
+			break
+		}
+	}
+	if last, _ := utf8.DecodeLastRune(word); last == 'ۀ' || last == 'ة' {
+		s += 2
+	}
+	if first, _ := utf8.DecodeRune(word); first == 'آ' {
+		s++
+	}
+	return s
+}
+
+// formScore returns P: the presentation forms that sit where they would in
+// visual order (a final form that starts a word, an initial form that ends
+// one) minus those that sit where they would in logical order.
+func (w *work) formScore() int {
+	rs := w.runes
+	p := 0
+	for _, f := range w.forms {
+		i := int(f.start) - 1
+		for i >= 0 && isMark(rs[i]) {
+			i--
+		}
+		j := int(f.end)
+		for j < len(rs) && isMark(rs[j]) {
+			j++
+		}
+		prev := i >= 0 && isArabicLetter(rs[i])
+		next := j < len(rs) && isArabicLetter(rs[j])
+		if prev == next {
+			continue
+		}
+		if (f.form == formFinal) == next {
+			p++ // final form before a letter, initial form after one
+		} else {
+			p--
+		}
+	}
+	return p
+}
+
+// wordReversed reports whether the embeddings of the line show the word
+// order that pdftotext -raw leaves.
+func (w *work) wordReversed() bool {
+	if len(w.groups) < 2 || w.outsideArabic > 0 {
+		return false
+	}
+	rtl := 0
+	last := int32(0)
+	for _, g := range w.groups {
+		if g.end < g.start || g.start < last || int(g.end) > len(w.runes) {
+			return false // a URL written again changed the indexes
+		}
+		last = g.end
+		if g.rtl && g.letters {
+			if g.space {
+				return false
+			}
+			rtl++
+		}
+	}
+	return rtl >= 2 && rtl > w.latinWords
+}
+
+// An atom is a unit the reordering never splits: a rune with its folded
+// ligature runes, or a whole embedding when words are reordered.
+type atom struct {
+	start, end int32
+	class      uint8
+}
+
+// A unit is one or more atoms that keep their order: a number, or a run of
+// left-to-right text.
+type unit struct {
+	start, end int32 // atoms[start:end]
+	ltr        bool
+}
+
+// reorder turns the line from visual to logical order as the Unicode bidi
+// algorithm lays out a right-to-left paragraph: the units are written in
+// reverse, and a left-to-right unit keeps the order inside it. With groups,
+// each top-level embedding is one atom (word-reversed lines); otherwise each
+// rune is (mirrored lines).
+func (w *work) reorder(groups bool) {
+	rs, fs := w.runes, w.flags
+	atoms := w.atoms[:0]
+	gi := 0
+	for i := 0; i < len(rs); {
+		if groups && gi < len(w.groups) && int(w.groups[gi].start) == i && w.groups[gi].end > w.groups[gi].start {
+			g := w.groups[gi]
+			c := bcL
+			if g.rtl {
+				c = bcR
+			}
+			atoms = append(atoms, atom{g.start, g.end, c})
+			i = int(g.end)
+			gi++
+			continue
+		}
+		for groups && gi < len(w.groups) && int(w.groups[gi].start) <= i {
+			gi++
+		}
+		j := i + 1
+		for j < len(rs) && fs[j]&fCont != 0 {
+			j++
+		}
+		c := bidiClass(rs[i])
+		if c == bcMark {
+			c = bcNeutral
+			if len(atoms) > 0 {
+				c = atoms[len(atoms)-1].class
+			}
+		}
+		atoms = append(atoms, atom{int32(i), int32(j), c})
+		i = j
+	}
+	w.atoms = atoms
+
+	// Numbers: digits with single separators between them.
+	units := w.units[:0]
+	for i := 0; i < len(atoms); {
+		if atoms[i].class != bcDigit {
+			units = append(units, unit{int32(i), int32(i + 1), false})
+			i++
+			continue
+		}
+		j := i + 1
+		for j < len(atoms) {
+			if atoms[j].class == bcDigit {
+				j++
+			} else if atoms[j].class == bcSep && j+1 < len(atoms) && atoms[j+1].class == bcDigit {
+				j += 2
+			} else {
+				break
+			}
+		}
+		units = append(units, unit{int32(i), int32(j), true})
+		i = j
+	}
+	// A number after left-to-right text (nearest strong class L) joins it,
+	// and so do the neutrals between two left-to-right units.
+	merged := units[:0]
+	lastStrong := bcR
+	lastLTR := -1 // index in merged of the last left-to-right unit
+	for _, u := range units {
+		c := atoms[u.start].class
+		isL := c == bcL || (u.ltr && lastStrong == bcL)
+		if c == bcL || c == bcR {
+			lastStrong = c
+		}
+		if isL && lastLTR >= 0 {
+			// Everything since the last LTR unit is neutral: join it all.
+			merged = merged[:lastLTR+1]
+			merged[lastLTR].end = u.end
+			continue
+		}
+		if isL {
+			u.ltr = true
+			merged = append(merged, u)
+			lastLTR = len(merged) - 1
+			continue
+		}
+		if c == bcR || u.ltr {
+			lastLTR = -1
+		}
+		merged = append(merged, u)
+	}
+	w.units = merged
+
+	tr, tf := w.tmpR[:0], w.tmpF[:0]
+	for k := len(merged) - 1; k >= 0; k-- {
+		u := merged[k]
+		for a := u.start; a < u.end; a++ {
+			at := atoms[a]
+			tr = append(tr, rs[at.start:at.end]...)
+			tf = append(tf, fs[at.start:at.end]...)
+		}
+	}
+	copy(rs, tr)
+	copy(fs, tf)
+	w.tmpR, w.tmpF = tr, tf
+}
