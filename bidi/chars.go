@@ -183,3 +183,17 @@ type presForm struct {
 	s    string
 	form uint8
 }
+
+// bismillah is U+FDFD's expansion. U+FDFD is the one phrase ligature of the
+// block that has no NFKC decomposition; the design expands phrase ligatures
+// to their words, and its words are not in doubt.
+var bismillah = presForm{"بسم الله الرحمن الرحيم", formNone}
+
+// foldForm returns the folding of a presentation form.
+func foldForm(r rune) (presForm, bool) {
+	if r == 0xFDFD {
+		return bismillah, true
+	}
+	pf, ok := presForms[r]
+	return pf, ok
+}

@@ -230,7 +230,7 @@ func (n *Normalizer) mapFa(body []byte) {
 		tok.nonASCII = true
 		latin := false
 		if r >= 0xFB50 && r <= 0xFEFC {
-			if pf, ok := presForms[r]; ok {
+			if pf, ok := foldForm(r); ok {
 				first := len(w.runes)
 				for _, x := range pf.s {
 					x = n.mapRune(x, latinDigits, strip)

@@ -36,7 +36,7 @@ func appendSimple(dst, line []byte, fold bool) []byte {
 		switch {
 		case dropAll(r):
 		case fold && r >= 0xFB50 && r <= 0xFEFC:
-			if pf, ok := presForms[r]; ok {
+			if pf, ok := foldForm(r); ok {
 				dst = append(dst, pf.s...)
 			} else {
 				dst = utf8.AppendRune(dst, r)
