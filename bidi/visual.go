@@ -34,38 +34,75 @@ import (
 // forms are folded), so the repaired line does not qualify again; and a line
 // that was not repaired has W ≤ threshold, which it keeps.
 
+// threshold is the evidence a line needs to be repaired, and formWeight
+// the weight of one presentation form, in the tenths of logicalness.
+const formWeight = 20
+
 // threshold is the evidence a line needs to be repaired.
-const threshold = 2
+const threshold = 40
 
 // repair decides the line in work and repairs it in place; it reports
 // whether it changed the order of the line.
 func (n *Normalizer) repair() bool {
 	w := &n.w
-	W := w.wordScore()
+	e := w.wordScore()
 	done := false
 	if w.wordReversed() {
 		w.reorder(true)
 		done = true
 	}
-	if W >= 0 {
-		mirrored := W > threshold
-		if !mirrored && !done {
-			P := w.formScore()
-			mirrored = P >= 0 && W+P > threshold
-		}
-		if mirrored {
-			w.reorder(false)
-			done = true
-		}
+	P := 0
+	if !done {
+		P = w.formScore()
+	}
+	if mirrored(e, P) {
+		w.reorder(false)
+		done = true
 	}
 	return done
 }
 
-// wordScore returns W (see above).
-func (w *work) wordScore() int {
+// mirrored decides from the word evidence e and the form evidence P that
+// a line is mirrored. With P = 0 the decision depends on e's score alone,
+// which a repair negates; so a repaired line is never repaired again, and a
+// line that is not repaired stays so when its forms are folded.
+func mirrored(e evidence, P int) bool {
+	if e.marks*3 > e.letters {
+		return false // vocalized text: the word evidence is Persian, not Arabic
+	}
+	W := e.score()
+	if W < 0 {
+		return false
+	}
+	if W > e.need() {
+		return true
+	}
+	return P >= 0 && W+P > e.need()
+}
+
+// score weighs the word evidence: lexical evidence counts twice, letter
+// positions once.
+func (e evidence) score() int { return 2*e.lex + e.pos }
+
+// need is the score a line needs to be called mirrored. A line of two
+// words needs a little less than others: the lines of one word and of many
+// words are where letter positions mislead most (names; vocalized Arabic).
+func (e evidence) need() int {
+	if e.segs == 2 {
+		return threshold - 5
+	}
+	return threshold
+}
+
+// evidence is the word evidence of a line: lex and pos add up, over the
+// runs of letters, how much more Persian each looks read backwards than
+// forwards (see logicalness); segs counts the runs.
+type evidence struct{ lex, pos, segs, letters, marks int }
+
+// wordScore returns the word evidence W (see above) of the line.
+func (w *work) wordScore() (e evidence) {
 	rs := w.runes
 	var fb, rb [maxKey]byte
-	score := 0
 	for i := 0; i < len(rs); {
 		if !isArabicLetter(rs[i]) {
 			i++
@@ -75,7 +112,10 @@ func (w *work) wordScore() int {
 		fwd := fb[:0]
 		long := false
 		for ; j < len(rs) && (isArabicLetter(rs[j]) || isMark(rs[j])); j++ {
-			if r := rs[j]; !isMark(r) {
+			if r := rs[j]; isMark(r) {
+				e.marks++
+			} else {
+				e.letters++
 				if len(fwd)+utf8.RuneLen(r) > maxKey {
 					long = true
 				} else if !long {
@@ -93,38 +133,70 @@ func (w *work) wordScore() int {
 			copy(rev[len(fwd)-k-size:], fwd[k:k+size])
 			k += size
 		}
-		score += logicalness(rev) - logicalness(fwd)
+		rl, rp := logicalness(rev)
+		fl, fp := logicalness(fwd)
+		e.lex += rl - fl
+		e.pos += rp - fp
+		e.segs++
 	}
-	return score
+	// A line that starts with the punctuation that ends sentences and
+	// clauses reads backwards; one that ends with it reads forwards.
+	first, last := -1, -1
+	for i, r := range rs {
+		if !isSpace(r) {
+			if first < 0 {
+				first = i
+			}
+			last = i
+		}
+	}
+	if first >= 0 {
+		if isEnder(rs[first]) {
+			e.lex += 20
+		}
+		if isEnder(rs[last]) {
+			e.lex -= 20
+		}
+	}
+	return e
+}
+
+// isEnder reports whether r is punctuation that ends a sentence or clause.
+func isEnder(r rune) bool {
+	switch r {
+	case '.', '!', '?', ':', '؟', '،', '؛', '…':
+		return true
+	}
+	return false
 }
 
 // logicalness scores how much a run of letters looks like a Persian word
-// read in the right direction.
-func logicalness(word []byte) int {
-	s := 0
+// read in the right direction, in tenths: lex from function words and
+// frequent word starts and ends, pos from the letters it starts and ends
+// with.
+func logicalness(word []byte) (lex, pos int) {
 	if functionWords[string(word)] {
-		s += 3
+		lex += 30
 	}
 	n := utf8.RuneCount(word)
 	for _, e := range wordEnds {
 		if n >= utf8.RuneCountInString(e)+2 && strings.HasSuffix(string(word), e) {
-			s++
+			lex += 10
 			break
 		}
 	}
 	for _, b := range wordStarts {
 		if n >= utf8.RuneCountInString(b)+2 && strings.HasPrefix(string(word), b) {
-			s++
+			lex += 10
 			break
 		}
 	}
-	if last, _ := utf8.DecodeLastRune(word); last == 'ۀ' || last == 'ة' {
-		s += 2
+	if n >= 2 {
+		first, _ := utf8.DecodeRune(word)
+		last, _ := utf8.DecodeLastRune(word)
+		pos = letterPosition[first] - letterPosition[last]
 	}
-	if first, _ := utf8.DecodeRune(word); first == 'آ' {
-		s++
-	}
-	return s
+	return lex, pos
 }
 
 // formScore returns P: the presentation forms that sit where they would in
@@ -148,9 +220,9 @@ func (w *work) formScore() int {
 			continue
 		}
 		if (f.form == formFinal) == next {
-			p++ // final form before a letter, initial form after one
+			p += formWeight // final form before a letter, initial form after one
 		} else {
-			p--
+			p -= formWeight
 		}
 	}
 	return p
@@ -159,7 +231,7 @@ func (w *work) formScore() int {
 // wordReversed reports whether the embeddings of the line show the word
 // order that pdftotext -raw leaves.
 func (w *work) wordReversed() bool {
-	if len(w.groups) < 2 || w.outsideArabic > 0 {
+	if len(w.groups) == 0 || w.outsideArabic > 0 {
 		return false
 	}
 	rtl := 0
@@ -176,7 +248,23 @@ func (w *work) wordReversed() bool {
 			rtl++
 		}
 	}
-	return rtl >= 2 && rtl > w.latinWords
+	if rtl == 0 || rtl <= w.latinWords {
+		return false
+	}
+	if rtl >= 2 {
+		return true
+	}
+	// One word: only if something stands outside it to reorder.
+	k := 0
+	for i, r := range w.runes {
+		for k < len(w.groups) && int(w.groups[k].end) <= i {
+			k++
+		}
+		if (k == len(w.groups) || int(w.groups[k].start) > i) && !isSpace(r) {
+			return true
+		}
+	}
+	return false
 }
 
 // An atom is a unit the reordering never splits: a rune with its folded
@@ -203,19 +291,41 @@ func (w *work) reorder(groups bool) {
 	atoms := w.atoms[:0]
 	gi := 0
 	for i := 0; i < len(rs); {
-		if groups && gi < len(w.groups) && int(w.groups[gi].start) == i && w.groups[gi].end > w.groups[gi].start {
-			g := w.groups[gi]
-			c := bcL
-			if g.rtl {
-				c = bcR
+		if groups {
+			if gi < len(w.groups) && int(w.groups[gi].start) == i && w.groups[gi].end > w.groups[gi].start {
+				g := w.groups[gi]
+				c := bcL
+				if g.rtl {
+					c = bcR
+				}
+				atoms = append(atoms, atom{g.start, g.end, c})
+				i = int(g.end)
+				gi++
+				continue
 			}
-			atoms = append(atoms, atom{g.start, g.end, c})
-			i = int(g.end)
-			gi++
-			continue
-		}
-		for groups && gi < len(w.groups) && int(w.groups[gi].start) <= i {
-			gi++
+			for gi < len(w.groups) && int(w.groups[gi].end) <= i {
+				gi++
+			}
+			// Outside the embeddings, a run of non-space runes is one
+			// word, drawn in its own order.
+			if !isSpace(rs[i]) {
+				j := i
+				c := bcNeutral
+				for j < len(rs) && !isSpace(rs[j]) && (gi >= len(w.groups) || int(w.groups[gi].start) > j) {
+					switch bidiClass(rs[j]) {
+					case bcL:
+						c = bcL
+					case bcDigit:
+						if c == bcNeutral {
+							c = bcDigit
+						}
+					}
+					j++
+				}
+				atoms = append(atoms, atom{int32(i), int32(j), c})
+				i = j
+				continue
+			}
 		}
 		j := i + 1
 		for j < len(rs) && fs[j]&fCont != 0 {
