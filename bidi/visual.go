@@ -74,30 +74,27 @@ func mirrored(e evidence, P int) bool {
 	if W < 0 {
 		return false
 	}
-	if W > e.need() {
+	// Three words or more with no lexical evidence are names or a list:
+	// letter positions alone do not decide them.
+	if W > e.need() && (e.segs < 3 || e.lex > 0) {
 		return true
 	}
-	return P >= 0 && W+P > e.need()
+	return P > 0 && W+P > e.need()
 }
 
 // score weighs the word evidence: lexical evidence counts twice, letter
 // positions once.
 func (e evidence) score() int { return 2*e.lex + e.pos }
 
-// need is the score a line needs to be called mirrored. A line of two
-// words needs a little less than others: the lines of one word and of many
-// words are where letter positions mislead most (names; vocalized Arabic).
-func (e evidence) need() int {
-	if e.segs == 2 {
-		return threshold - 5
-	}
-	return threshold
-}
+// need is the score a line needs to be called mirrored.
+func (e evidence) need() int { return threshold }
 
 // evidence is the word evidence of a line: lex and pos add up, over the
 // runs of letters, how much more Persian each looks read backwards than
-// forwards (see logicalness); segs counts the runs.
-type evidence struct{ lex, pos, segs, letters, marks int }
+// forwards (see logicalness); words is the number of runs that are listed
+// function words read backwards less those read forwards; segs counts the
+// runs, letters and marks their runes.
+type evidence struct{ lex, pos, words, segs, letters, marks int }
 
 // wordScore returns the word evidence W (see above) of the line.
 func (w *work) wordScore() (e evidence) {
@@ -137,6 +134,12 @@ func (w *work) wordScore() (e evidence) {
 		fl, fp := logicalness(fwd)
 		e.lex += rl - fl
 		e.pos += rp - fp
+		if functionWords[string(rev)] {
+			e.words++
+		}
+		if functionWords[string(fwd)] {
+			e.words--
+		}
 		e.segs++
 	}
 	// A line that starts with the punctuation that ends sentences and
@@ -155,6 +158,20 @@ func (w *work) wordScore() (e evidence) {
 			e.lex += 20
 		}
 		if isEnder(rs[last]) {
+			e.lex -= 20
+		}
+	}
+	// Numbering: "9. " reads forwards, " .9" backwards.
+	for i, r := range rs {
+		if r != '.' {
+			continue
+		}
+		before := i == 0 || isSpace(rs[i-1])
+		after := i == len(rs)-1 || isSpace(rs[i+1])
+		switch {
+		case before && i+1 < len(rs) && isDigit(rs[i+1]):
+			e.lex += 20
+		case after && i > 0 && isDigit(rs[i-1]):
 			e.lex -= 20
 		}
 	}
