@@ -22,17 +22,18 @@ import (
 //
 //   - W, from the words: for each run of Arabic-script letters, how much more
 //     Persian it looks read backwards than forwards (function words, frequent
-//     word starts and ends). W changes sign when the line is mirrored.
+//     word starts and ends, the letters it starts and ends with), plus line
+//     punctuation (a sentence end at the start of the line, " .9" numbering).
+//     W changes sign when the line is mirrored, and joining affixes or
+//     cleaning ZWNJs does not change it.
 //   - P, from presentation forms at the wrong end of a word (counted before
 //     they are folded).
-//   - the embeddings: two or more top-level right-to-left embeddings of one
-//     word each, no Arabic-script letter outside them, and more of them than
-//     Latin words: the line is word-reversed.
+//   - the embeddings: right-to-left embeddings of one word each, no
+//     Arabic-script letter outside them, more of them than Latin words, and
+//     something to reorder: the line is word-reversed.
 //
-// A mirrored line is repaired when W ≥ 0 and either W > threshold or, with
-// P ≥ 0, W+P > threshold. After the repair W is negated and P is gone (the
-// forms are folded), so the repaired line does not qualify again; and a line
-// that was not repaired has W ≤ threshold, which it keeps.
+// See mirrored for the decision on W and P. Lines of vocalized text are not
+// repaired as mirrored: the evidence describes Persian, not Arabic.
 
 // threshold is the evidence a line needs to be repaired, and formWeight
 // the weight of one presentation form, in the tenths of logicalness.
@@ -63,23 +64,23 @@ func (n *Normalizer) repair() bool {
 }
 
 // mirrored decides from the word evidence e and the form evidence P that
-// a line is mirrored. With P = 0 the decision depends on e's score alone,
-// which a repair negates; so a repaired line is never repaired again, and a
-// line that is not repaired stays so when its forms are folded.
+// a line is mirrored. Repairing negates e's score and folds the forms away
+// (P becomes 0), so: a line repaired on word evidence (score > need) has a
+// negative score afterwards, and one repaired on form evidence had a score
+// of at least -need, so it has at most need afterwards: neither is
+// repaired again. A line that is not repaired has a score of at most need
+// (or no lexical evidence), which folding its forms does not change.
 func mirrored(e evidence, P int) bool {
 	if e.marks*3 > e.letters {
 		return false // vocalized text: the word evidence is Persian, not Arabic
 	}
-	W := e.score()
-	if W < 0 {
-		return false
-	}
+	W, need := e.score(), e.need()
 	// Three words or more with no lexical evidence are names or a list:
 	// letter positions alone do not decide them.
-	if W > e.need() && (e.segs < 3 || e.lex > 0) {
+	if W > need && (e.segs < 3 || e.lex > 0) {
 		return true
 	}
-	return P > 0 && W+P > e.need()
+	return P > 0 && W >= -need && W+P > need
 }
 
 // score weighs the word evidence: lexical evidence counts twice, letter
