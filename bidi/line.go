@@ -244,7 +244,7 @@ func (n *Normalizer) mapFa(body []byte) {
 					w.put(x, f)
 					n.noteLetter(x, depth)
 				}
-				if (pf.form == formInitial || pf.form == formFinal) && len(w.runes) > first {
+				if pf.form != formNone && len(w.runes) > first {
 					w.forms = append(w.forms, formSpan{int32(first), int32(len(w.runes)), pf.form})
 				}
 				prevLatin = false

@@ -217,13 +217,21 @@ func logicalness(word []byte) (lex, pos int) {
 	return lex, pos
 }
 
-// formScore returns P: the presentation forms that sit where they would in
-// visual order (a final form that starts a word, an initial form that ends
-// one) minus those that sit where they would in logical order.
+// formScore returns P: the presentation forms whose joining fits their
+// neighbours read right to left only, less those that fit them read left to
+// right only, times formWeight. A form joins its neighbour on a side when
+// both letters join on that side (a final ی after a ن, an isolated د after
+// a ن does not fit left to right).
 func (w *work) formScore() int {
 	rs := w.runes
 	p := 0
 	for _, f := range w.forms {
+		self := rs[f.start]
+		if f.end-f.start == 2 && self == 'ل' {
+			self = 'ﻻ' // lam-alef joins on the right only, like alef
+		} else if f.end-f.start != 1 {
+			continue
+		}
 		i := int(f.start) - 1
 		for i >= 0 && isMark(rs[i]) {
 			i--
@@ -232,19 +240,59 @@ func (w *work) formScore() int {
 		for j < len(rs) && isMark(rs[j]) {
 			j++
 		}
-		prev := i >= 0 && isArabicLetter(rs[i])
-		next := j < len(rs) && isArabicLetter(rs[j])
-		if prev == next {
-			continue
+		var prev, next rune
+		if i >= 0 && isArabicLetter(rs[i]) {
+			prev = rs[i]
 		}
-		if (f.form == formFinal) == next {
-			p += formWeight // final form before a letter, initial form after one
-		} else {
+		if j < len(rs) && isArabicLetter(rs[j]) {
+			next = rs[j]
+		}
+		joinedBefore := f.form == formFinal || f.form == formMedial
+		joinedAfter := f.form == formInitial || f.form == formMedial
+		// Read left to right, prev comes before the letter; read right
+		// to left, next does.
+		ltr := joinedBefore == (joinsAfter(prev) && joinsBefore(self)) &&
+			joinedAfter == (joinsBefore(next) && joinsAfter(self))
+		rtl := joinedBefore == (joinsAfter(next) && joinsBefore(self)) &&
+			joinedAfter == (joinsBefore(prev) && joinsAfter(self))
+		switch {
+		case rtl && !ltr:
+			p += formWeight
+		case ltr && !rtl:
 			p -= formWeight
 		}
 	}
 	return p
 }
+
+// joining holds, per letter, whether it joins the letter before it and the
+// letter after it (in reading order), from the forms in presForms.
+var joining = func() map[rune]uint8 {
+	m := map[rune]uint8{'ﻻ': joinBefore}
+	for _, pf := range presForms {
+		rs := []rune(pf.s)
+		if len(rs) != 1 {
+			continue
+		}
+		switch pf.form {
+		case formFinal:
+			m[rs[0]] |= joinBefore
+		case formInitial:
+			m[rs[0]] |= joinAfter
+		case formMedial:
+			m[rs[0]] |= joinBefore | joinAfter
+		}
+	}
+	return m
+}()
+
+const (
+	joinBefore uint8 = 1 << iota
+	joinAfter
+)
+
+func joinsBefore(r rune) bool { return r != 0 && joining[r]&joinBefore != 0 }
+func joinsAfter(r rune) bool  { return r != 0 && joining[r]&joinAfter != 0 }
 
 // wordReversed reports whether the embeddings of the line show the word
 // order that pdftotext -raw leaves.
