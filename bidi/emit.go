@@ -8,28 +8,29 @@ import "unicode/utf8"
 func (w *work) cleanZWNJ() {
 	rs, fs := w.runes, w.flags
 	j := 0
+	base := rune(-1) // the last rune written that is not a mark
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		if r != zwnj || fs[i]&fProt != 0 {
 			rs[j], fs[j] = r, fs[i]
 			j++
+			if !isMark(r) {
+				base = r
+			}
 			continue
 		}
 		k := i
 		for k+1 < len(rs) && rs[k+1] == zwnj && fs[k+1]&fProt == 0 {
 			k++
 		}
-		l := j - 1
-		for l >= 0 && isMark(rs[l]) {
-			l--
-		}
 		m := k + 1
 		for m < len(rs) && isMark(rs[m]) {
 			m++
 		}
-		if l >= 0 && m < len(rs) && isArabicLetter(rs[l]) && isArabicLetter(rs[m]) {
+		if base >= 0 && m < len(rs) && isArabicLetter(base) && isArabicLetter(rs[m]) {
 			rs[j], fs[j] = zwnj, fs[i]
 			j++
+			base = zwnj
 		}
 		i = k
 	}

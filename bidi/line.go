@@ -62,8 +62,6 @@ type token struct {
 	startByte int // index in the line
 	open      bool
 	suspect   bool // holds '.', '@' or ':': may be a URL or an e-mail address
-	latin     bool // holds a Latin letter
-	asciiNum  bool // holds an ASCII digit
 	nonASCII  bool // holds a rune that a rule may have changed
 }
 
@@ -82,6 +80,9 @@ func (n *Normalizer) appendFa(dst, line []byte, piece bool) []byte {
 	w := &n.w
 	w.reset()
 	n.mapFa(body)
+	if n.opts.Digits == DigitsFa {
+		w.persianDigits()
+	}
 	if !piece && !n.opts.NoVisualRepair && w.hasArabic {
 		if n.repair() {
 			n.repaired++
@@ -158,15 +159,12 @@ func (n *Normalizer) mapFa(body []byte) {
 			}
 			switch {
 			case (r|0x20) >= 'a' && (r|0x20) <= 'z':
-				tok.latin = true
 				if depth == 0 && !prevLatin {
 					w.latinWords++
 				}
 				prevLatin = true
 				w.put(r, 0)
 				continue
-			case r >= '0' && r <= '9':
-				tok.asciiNum = true
 			case r == '.' || r == '@' || r == ':':
 				tok.suspect = true
 			}
@@ -256,11 +254,8 @@ func (n *Normalizer) mapFa(body []byte) {
 			n.noteLetter(x, depth)
 			latin = x >= 0xC0 && isLatinLetter(x)
 		}
-		if latin {
-			tok.latin = true
-			if depth == 0 && !prevLatin {
-				w.latinWords++
-			}
+		if latin && depth == 0 && !prevLatin {
+			w.latinWords++
 		}
 		prevLatin = latin
 	}
@@ -313,8 +308,7 @@ func (n *Normalizer) mapRune(r rune, latinDigits, strip bool) rune {
 }
 
 // endToken closes the token that ends at byte end of body: a URL or e-mail
-// address is written again as it came (without controls), and under
-// DigitsFa the ASCII digits of a number that stands alone become Persian.
+// address is written again as it came (without controls).
 func (n *Normalizer) endToken(body []byte, end int, tok *token) {
 	if !tok.open {
 		return
@@ -341,14 +335,45 @@ func (n *Normalizer) endToken(body []byte, end int, tok *token) {
 		}
 		return
 	}
-	if n.opts.Digits == DigitsFa && tok.asciiNum && !tok.latin && !isVersion(raw) {
-		for i := tok.startRune; i < len(w.runes); i++ {
-			if r := w.runes[i]; r >= '0' && r <= '9' {
-				w.runes[i] = 0x06F0 + r - '0'
+}
+
+// persianDigits is the DigitsFa rule: the ASCII digits of a token (a run of
+// runes between white space) become Persian unless the token holds a Latin
+// letter, is part of a URL or e-mail address, or is a version or address
+// with two dots or more. Tokens are taken after the mapping, so that a
+// folded ligature's spaces cut them as they will be cut on the next pass.
+func (w *work) persianDigits() {
+	rs := w.runes
+	for i := 0; i < len(rs); {
+		if isSpace(rs[i]) {
+			i++
+			continue
+		}
+		j := i
+		digits, skip, dots := false, false, 0
+		for ; j < len(rs) && !isSpace(rs[j]); j++ {
+			r := rs[j]
+			switch {
+			case r >= '0' && r <= '9':
+				digits = true
+			case r == '.' && j > i && j+1 < len(rs) && isASCIIDigit(rs[j-1]) && isASCIIDigit(rs[j+1]):
+				dots++
+			case isLatinLetter(r) || w.flags[j]&fProt != 0:
+				skip = true
 			}
 		}
+		if digits && !skip && dots < 2 {
+			for k := i; k < j; k++ {
+				if r := rs[k]; r >= '0' && r <= '9' {
+					rs[k] = 0x06F0 + r - '0'
+				}
+			}
+		}
+		i = j
 	}
 }
+
+func isASCIIDigit(r rune) bool { return r >= '0' && r <= '9' }
 
 // isProtected reports whether a token is a URL, an e-mail address or a
 // domain name ("https://…", "www.…", "user@example.org", "example.com/x").
@@ -374,18 +399,6 @@ func isProtected(t []byte) bool {
 		}
 	}
 	return false
-}
-
-// isVersion reports whether a token holds two or more dots between ASCII
-// digits, as versions and IP addresses do ("1.2.3", "10.0.0.1").
-func isVersion(t []byte) bool {
-	dots := 0
-	for i := 1; i+1 < len(t); i++ {
-		if t[i] == '.' && t[i-1] >= '0' && t[i-1] <= '9' && t[i+1] >= '0' && t[i+1] <= '9' {
-			dots++
-		}
-	}
-	return dots >= 2
 }
 
 func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }

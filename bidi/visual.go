@@ -46,15 +46,17 @@ const threshold = 40
 // whether it changed the order of the line.
 func (n *Normalizer) repair() bool {
 	w := &n.w
-	e := w.wordScore()
 	done := false
 	if w.wordReversed() {
 		w.reorder(true)
 		done = true
 	}
+	// The word evidence is taken after the word order is repaired: the
+	// repair can glue letters of two embeddings into one word.
+	e := w.wordScore()
 	P := 0
 	if !done {
-		P = w.formScore()
+		P = w.formScore() // the form spans are stale after reorder
 	}
 	if mirrored(e, P) {
 		w.reorder(false)
@@ -369,8 +371,8 @@ func (w *work) reorder(groups bool) {
 				gi++
 				continue
 			}
-			for gi < len(w.groups) && int(w.groups[gi].end) <= i {
-				gi++
+			for gi < len(w.groups) && (int(w.groups[gi].end) <= i || int(w.groups[gi].start) < i) {
+				gi++ // behind us, or cut by an atom: no longer a unit
 			}
 			// Outside the embeddings, a run of non-space runes is one
 			// word, drawn in its own order.
@@ -394,7 +396,7 @@ func (w *work) reorder(groups bool) {
 			}
 		}
 		j := i + 1
-		for j < len(rs) && fs[j]&fCont != 0 {
+		for !groups && j < len(rs) && fs[j]&fCont != 0 {
 			j++
 		}
 		c := bidiClass(rs[i])
