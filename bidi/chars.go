@@ -44,44 +44,63 @@ const (
 	cDigit                          // Arabic-Indic or Persian digit
 )
 
-var arabicBlock [256]uint8
+// arabicBlock holds the classes of U+0600–U+06FF; classTable those of
+// every rune below classTableEnd (it includes arabicBlock).
+var (
+	arabicBlock [256]uint8
+	classTable  [classTableEnd]uint8
+)
+
+// classTableEnd ends the runes whose class is a table load: up to the
+// general punctuation (ZWNJ, ZWJ, the bidi controls).
+const classTableEnd = 0x2070
 
 func init() {
-	for i := range arabicBlock {
-		r := rune(0x0600 + i)
+	for i := range classTable {
+		r := rune(i)
 		switch {
-		case unicode.IsLetter(r):
-			arabicBlock[i] = cArabicLetter
+		case unicode.IsLetter(r) && unicode.Is(unicode.Arabic, r):
+			classTable[i] = cArabicLetter
 		case unicode.Is(unicode.Mn, r):
-			arabicBlock[i] = cMark
-		case unicode.IsDigit(r):
-			arabicBlock[i] = cDigit
+			classTable[i] = cMark
+		case r >= 0x0600 && r <= 0x06FF && unicode.IsDigit(r):
+			classTable[i] = cDigit
 		}
 	}
+	copy(arabicBlock[:], classTable[0x0600:0x0700])
+}
+
+// classOf returns the cArabicLetter and cMark bits of any rune (and cDigit
+// in the Arabic block).
+func classOf(r rune) uint8 {
+	if uint32(r) < classTableEnd {
+		return classTable[r]
+	}
+	return classSlow(r)
+}
+
+// classSlow is classOf from classTableEnd on, kept out of line so that the
+// fast path inlines.
+//
+//go:noinline
+func classSlow(r rune) uint8 {
+	switch {
+	case r < 0x20D0:
+		return 0
+	case unicode.Is(unicode.Mn, r):
+		return cMark
+	case r >= 0xFB50 && unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r):
+		return cArabicLetter
+	}
+	return 0
 }
 
 // isArabicLetter reports whether r is a letter of the Arabic script.
-func isArabicLetter(r rune) bool {
-	if r >= 0x0600 && r <= 0x06FF {
-		return arabicBlock[r-0x0600]&cArabicLetter != 0
-	}
-	if r < 0x0750 {
-		return false
-	}
-	return unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r)
-}
+func isArabicLetter(r rune) bool { return classOf(r)&cArabicLetter != 0 }
 
 // isMark reports whether r is a nonspacing mark: it belongs to the letter
 // before it.
-func isMark(r rune) bool {
-	if r >= 0x0600 && r <= 0x06FF {
-		return arabicBlock[r-0x0600]&cMark != 0
-	}
-	if r < 0x0300 {
-		return false
-	}
-	return unicode.Is(unicode.Mn, r)
-}
+func isMark(r rune) bool { return classOf(r)&cMark != 0 }
 
 // isHaraka reports whether r is one of the harakat that StripDiacritics
 // removes: U+064B–U+0652 (tanwin, the short vowels, shadda, sukun).
@@ -92,7 +111,13 @@ func isLatinLetter(r rune) bool {
 	if r < 0x80 {
 		return (r|0x20) >= 'a' && (r|0x20) <= 'z'
 	}
-	return r >= 0xC0 && unicode.Is(unicode.Latin, r)
+	if r < 0xC0 {
+		return r == 0xAA || r == 0xBA // ª º
+	}
+	if (r >= 0x02E5 && r < 0x1D00) || (r >= 0x2000 && r < 0x2071) {
+		return false // no Latin from the modifier letters to Georgian (Arabic included), nor in ZWNJ and the controls
+	}
+	return unicode.Is(unicode.Latin, r)
 }
 
 // isDigit reports whether r is an ASCII, Arabic-Indic or Persian digit.
@@ -100,17 +125,20 @@ func isDigit(r rune) bool {
 	return (r >= '0' && r <= '9') || (r >= 0x0660 && r <= 0x0669) || (r >= 0x06F0 && r <= 0x06F9)
 }
 
-// isSpace reports whether r separates tokens: white space other than the
-// line feed, which ends lines before the rules see them.
+// isSpace reports whether r separates tokens: white space (Unicode's
+// White_Space, as unicode.IsSpace) other than the line feed, which ends lines
+// before the rules see them.
 func isSpace(r rune) bool {
-	switch r {
-	case ' ', '\t', '\v', '\f', '\r':
+	if r < 0x80 {
+		return r == ' ' || (r >= '\t' && r <= '\r' && r != '\n')
+	}
+	switch {
+	case r < 0x2000:
+		return r == 0x85 || r == 0xA0 || r == 0x1680
+	case r <= 0x200A, r == 0x2028, r == 0x2029, r == 0x202F, r == 0x205F, r == 0x3000:
 		return true
 	}
-	if r < 0x85 {
-		return false
-	}
-	return unicode.IsSpace(r)
+	return false
 }
 
 // Bidi classes as the visual-order repair sees them.

@@ -1,11 +1,18 @@
 package bidi
 
-import "unicode/utf8"
+import (
+	"slices"
+	"unicode/utf8"
+)
 
 // cleanZWNJ keeps a ZWNJ only between two Arabic-script letters (marks in
 // between are skipped) and makes a run of them one; the ZWNJs of URLs and
 // e-mail addresses are left alone.
 func (w *work) cleanZWNJ() {
+	if !w.flagged {
+		w.cleanZWNJPlain()
+		return
+	}
 	rs, fs := w.runes, w.flags
 	j := 0
 	base := rune(-1) // the last rune written that is not a mark
@@ -14,7 +21,7 @@ func (w *work) cleanZWNJ() {
 		if r != zwnj || fs[i]&fProt != 0 {
 			rs[j], fs[j] = r, fs[i]
 			j++
-			if !isMark(r) {
+			if classOf(r)&cMark == 0 {
 				base = r
 			}
 			continue
@@ -37,42 +44,91 @@ func (w *work) cleanZWNJ() {
 	w.runes, w.flags = rs[:j], fs[:j]
 }
 
+// cleanZWNJPlain is cleanZWNJ for a line without flags.
+func (w *work) cleanZWNJPlain() {
+	rs := w.runes
+	j := 0
+	base := rune(-1)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if r != zwnj {
+			rs[j] = r
+			j++
+			if classOf(r)&cMark == 0 {
+				base = r
+			}
+			continue
+		}
+		k := i
+		for k+1 < len(rs) && rs[k+1] == zwnj {
+			k++
+		}
+		m := k + 1
+		for m < len(rs) && isMark(rs[m]) {
+			m++
+		}
+		if base >= 0 && m < len(rs) && isArabicLetter(base) && isArabicLetter(rs[m]) {
+			rs[j] = zwnj
+			j++
+			base = zwnj
+		}
+		i = k
+	}
+	w.runes = rs[:j]
+}
+
 // emitFa is the last pass of the Persian rules: ZWNJ clean-up, affix
 // joining, and UTF-8 encoding of the line onto dst.
 func (n *Normalizer) emitFa(dst []byte) []byte {
 	w := &n.w
-	w.cleanZWNJ()
+	if w.zwnjs > 0 {
+		w.cleanZWNJ()
+	}
 	rs := w.runes
 	join := !n.opts.NoAffixJoin && w.hasArabic
+	// Every rune takes at most three bytes (a joined affix turns a space
+	// into a three-byte ZWNJ) but a rune above U+FFFF, which takes four.
+	need := 3 * len(rs)
+	if w.wide {
+		need = 4 * len(rs)
+	}
+	dst = slices.Grow(dst, need)
+	b := dst[len(dst) : len(dst)+need]
+	k := 0
 	for i := 0; i < len(rs); i++ {
 		r := rs[i]
 		switch {
 		case r == ' ':
-			if join && w.flags[i]&fProt == 0 {
-				k := i + 1
-				for k < len(rs) && rs[k] == ' ' {
-					k++
+			if join && w.flag(i)&fProt == 0 {
+				e := i + 1
+				for e < len(rs) && rs[e] == ' ' {
+					e++
 				}
-				if w.shouldJoin(i, k) {
-					dst = append(dst, "\u200c"...)
+				if w.shouldJoin(i, e) {
+					b[k], b[k+1], b[k+2] = 0xE2, 0x80, 0x8C // ZWNJ
+					k += 3
 				} else {
-					for ; i < k; i++ {
-						dst = append(dst, ' ')
+					for ; i < e; i++ {
+						b[k] = ' '
+						k++
 					}
 				}
-				i = k - 1
+				i = e - 1
 				continue
 			}
-			dst = append(dst, ' ')
+			b[k] = ' '
+			k++
 		case r < 0x80:
-			dst = append(dst, byte(r))
+			b[k] = byte(r)
+			k++
 		case r < 0x800:
-			dst = append(dst, byte(0xC0|r>>6), byte(0x80|r&0x3F))
+			b[k], b[k+1] = byte(0xC0|r>>6), byte(0x80|r&0x3F)
+			k += 2
 		default:
-			dst = utf8.AppendRune(dst, r)
+			k += utf8.EncodeRune(b[k:], r)
 		}
 	}
-	return dst
+	return dst[:len(dst)+k]
 }
 
 func isWordRune(r rune) bool {
@@ -85,6 +141,11 @@ func isWordRune(r rune) bool {
 // word; never next to a Latin letter or a digit, nor next to a URL.
 func (w *work) shouldJoin(s, e int) bool {
 	rs := w.runes
+	// Most spaces are neither after می/نمی nor before ها.
+	prefix := s >= 2 && ((rs[s-1] == 'ی' && (rs[s-2] == 'م' || isMark(rs[s-2]))) || isMark(rs[s-1]))
+	if !prefix && !(e < len(rs) && rs[e] == 'ه') {
+		return false
+	}
 	ls := s
 	for ls > 0 && isWordRune(rs[ls-1]) {
 		ls--
@@ -96,10 +157,10 @@ func (w *work) shouldJoin(s, e int) bool {
 	if ls == s || re == e {
 		return false
 	}
-	if ls > 0 && (isLatinLetter(rs[ls-1]) || isDigit(rs[ls-1]) || w.flags[ls-1]&fProt != 0) {
+	if ls > 0 && (isLatinLetter(rs[ls-1]) || isDigit(rs[ls-1]) || w.flag(ls-1)&fProt != 0) {
 		return false
 	}
-	if re < len(rs) && (isLatinLetter(rs[re]) || isDigit(rs[re]) || w.flags[re]&fProt != 0) {
+	if re < len(rs) && (isLatinLetter(rs[re]) || isDigit(rs[re]) || w.flag(re)&fProt != 0) {
 		return false
 	}
 	var rb, lb [maxKey]byte

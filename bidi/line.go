@@ -14,12 +14,16 @@ const (
 // work holds the buffers of the Persian line rules, reused from line to line
 // so that a line costs no allocation once they have grown.
 type work struct {
-	runes  []rune
-	flags  []uint8
+	runes   []rune
+	flags   []uint8 // parallel to runes, but only once flagged is set
+	flagged bool    // some rune of the line has a flag
 	forms  []formSpan // presentation forms folded on this line
 	groups []group    // top-level embeddings (U+202A…U+202C and the like)
 
 	hasArabic     bool // the line has an Arabic-script letter
+	zwnjs         int  // ZWNJs among the runes
+	asciiDigits   bool // an ASCII digit among the runes
+	wide          bool // a rune above U+FFFF among the runes
 	outsideArabic int  // Arabic-script letters outside every embedding
 	latinWords    int  // runs of Latin letters outside every embedding
 
@@ -48,9 +52,13 @@ type group struct {
 func (w *work) reset() {
 	w.runes = w.runes[:0]
 	w.flags = w.flags[:0]
+	w.flagged = false
 	w.forms = w.forms[:0]
 	w.groups = w.groups[:0]
 	w.hasArabic = false
+	w.zwnjs = 0
+	w.asciiDigits = false
+	w.wide = false
 	w.outsideArabic = 0
 	w.latinWords = 0
 }
@@ -80,7 +88,7 @@ func (n *Normalizer) appendFa(dst, line []byte, piece bool) []byte {
 	w := &n.w
 	w.reset()
 	n.mapFa(body)
-	if n.opts.Digits == DigitsFa {
+	if n.opts.Digits == DigitsFa && w.asciiDigits {
 		w.persianDigits()
 	}
 	if !piece && !n.opts.NoVisualRepair && w.hasArabic {
@@ -115,7 +123,37 @@ func isASCII(b []byte) bool {
 // put appends one rune with its flags.
 func (w *work) put(r rune, f uint8) {
 	w.runes = append(w.runes, r)
-	w.flags = append(w.flags, f)
+	if r >= zwnj {
+		if r == zwnj {
+			w.zwnjs++
+		} else if r > 0xFFFF {
+			w.wide = true
+		}
+	}
+	if f != 0 || w.flagged {
+		if !w.flagged {
+			w.materialize()
+			w.flags = w.flags[:len(w.flags)-1]
+		}
+		w.flags = append(w.flags, f)
+	}
+}
+
+// materialize makes flags as long as runes, all clear, and sets flagged.
+func (w *work) materialize() {
+	w.flags = w.flags[:0]
+	for range w.runes {
+		w.flags = append(w.flags, 0)
+	}
+	w.flagged = true
+}
+
+// flag returns the flags of rune i.
+func (w *work) flag(i int) uint8 {
+	if !w.flagged {
+		return 0
+	}
+	return w.flags[i]
 }
 
 // mapFa is the first pass of the Persian rules over a line without its line
@@ -128,8 +166,38 @@ func (n *Normalizer) mapFa(body []byte) {
 	var tok token
 	depth := 0
 	prevLatin := false
+	if cap(w.runes) < len(body) {
+		w.runes = make([]rune, 0, len(body)+len(body)/4)
+	}
+	fa := &n.faMap
 	for i := 0; i < len(body); {
 		c := body[i]
+		if c >= 0xD8 && c <= 0xDB && i+1 < len(body) && body[i+1]&0xC0 == 0x80 {
+			// The Arabic block U+0600–U+06FF: the hot path of Persian.
+			if !tok.open {
+				tok = token{startRune: len(w.runes), startByte: i, open: true}
+			}
+			tok.nonASCII = true
+			prevLatin = false
+			x := fa[uint32(c&0x03)<<6|uint32(body[i+1]&0x3F)]
+			i += 2
+			if x < 0 {
+				continue // tatweel, U+061C, a stripped haraka
+			}
+			w.runes = append(w.runes, x)
+			if w.flagged {
+				w.flags = append(w.flags, 0)
+			}
+			if cx := uint32(x) - 0x0600; cx < 256 && arabicBlock[cx]&cArabicLetter != 0 {
+				w.hasArabic = true
+				if depth > 0 {
+					w.groups[len(w.groups)-1].letters = true
+				} else {
+					w.outsideArabic++
+				}
+			}
+			continue
+		}
 		var r rune
 		size := 1
 		switch {
@@ -167,29 +235,11 @@ func (n *Normalizer) mapFa(body []byte) {
 				continue
 			case r == '.' || r == '@' || r == ':':
 				tok.suspect = true
+			case r >= '0' && r <= '9':
+				w.asciiDigits = true
 			}
 			prevLatin = false
 			w.put(r, 0)
-			continue
-		}
-		if r >= 0x0600 && r <= 0x06FF && r != 0x061C {
-			// The Arabic block: the hot path of Persian text.
-			if !tok.open {
-				tok = token{startRune: len(w.runes), startByte: start, open: true}
-			}
-			tok.nonASCII = true
-			prevLatin = false
-			if x := n.mapRune(r, latinDigits, strip); x >= 0 {
-				w.put(x, 0)
-				if x >= 0x0600 && arabicBlock[x-0x0600]&cArabicLetter != 0 {
-					w.hasArabic = true
-					if depth > 0 {
-						w.groups[len(w.groups)-1].letters = true
-					} else {
-						w.outsideArabic++
-					}
-				}
-			}
 			continue
 		}
 		if dropAll(r) {
@@ -286,6 +336,8 @@ func (n *Normalizer) mapRune(r rune, latinDigits, strip bool) rune {
 		return r
 	}
 	switch {
+	case r == 0x061C:
+		return -1 // a bidi control
 	case r == 0x064A || r == 0x0649:
 		return farsiYe
 	case r == 0x0643:
@@ -319,7 +371,9 @@ func (n *Normalizer) endToken(body []byte, end int, tok *token) {
 	if tok.suspect && isProtected(raw) {
 		if tok.nonASCII {
 			w.runes = w.runes[:tok.startRune]
-			w.flags = w.flags[:tok.startRune]
+			if w.flagged {
+				w.flags = w.flags[:tok.startRune]
+			}
 			for len(w.forms) > 0 && int(w.forms[len(w.forms)-1].start) >= tok.startRune {
 				w.forms = w.forms[:len(w.forms)-1]
 			}
@@ -329,6 +383,9 @@ func (n *Normalizer) endToken(body []byte, end int, tok *token) {
 				}
 			}
 		} else {
+			if !w.flagged {
+				w.materialize()
+			}
 			for i := tok.startRune; i < len(w.flags); i++ {
 				w.flags[i] |= fProt
 			}
@@ -358,7 +415,7 @@ func (w *work) persianDigits() {
 				digits = true
 			case r == '.' && j > i && j+1 < len(rs) && isASCIIDigit(rs[j-1]) && isASCIIDigit(rs[j+1]):
 				dots++
-			case isLatinLetter(r) || w.flags[j]&fProt != 0:
+			case isLatinLetter(r) || w.flag(j)&fProt != 0:
 				skip = true
 			}
 		}

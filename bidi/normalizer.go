@@ -37,6 +37,10 @@ type Normalizer struct {
 	repaired int
 
 	w work // buffers of the line rules, reused from line to line
+
+	// faMap maps U+0600–U+06FF under the Persian rules and options; -1
+	// drops the rune.
+	faMap [256]rune
 }
 
 // New returns the normalizer for a block language label: "fa" (the Persian
@@ -51,6 +55,9 @@ func New(lang string, opts Options) *Normalizer {
 		n.kind = kindFa
 	case "ar":
 		n.kind = kindAr
+	}
+	for c := range n.faMap {
+		n.faMap[c] = n.mapRune(rune(0x0600+c), opts.Digits == DigitsLatin, opts.StripDiacritics)
 	}
 	if n.maxLine == 0 {
 		n.maxLine = DefaultMaxLine

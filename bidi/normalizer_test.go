@@ -4,8 +4,10 @@ import (
 	"bytes"
 	"errors"
 	"io"
+	"slices"
 	"strings"
 	"testing"
+	"unicode"
 	"unicode/utf8"
 
 	"golang.org/x/text/transform"
@@ -234,4 +236,52 @@ func TestPresFormsTable(t *testing.T) {
 			t.Errorf("U+%04X folds to %q, NFKC gives %q", r, pf.s, k)
 		}
 	}
+}
+
+// Every listed function word fits the packed keys of score.go.
+func TestWordLists(t *testing.T) {
+	for w := range functionWords {
+		if _, ok := packWord([]rune(w), false); !ok {
+			t.Errorf("function word %q cannot be keyed (over %d letters or outside U+0600–U+06FE)", w, maxPacked)
+		}
+	}
+	if functionKeys.n != len(functionWords) {
+		t.Errorf("%d keys for %d words", functionKeys.n, len(functionWords))
+	}
+	for w := range functionWords {
+		k, _ := packWord([]rune(w), false)
+		r, _ := packWord([]rune(w), true)
+		if !functionKeys.has(k) || (functionKeys.has(r) != functionWords[reverseString(w)]) {
+			t.Errorf("key set disagrees with the list on %q", w)
+		}
+	}
+	for r := range letterPosition {
+		if r < 0x0600 || r > 0x06FF {
+			t.Errorf("letterPosition has %q outside the Arabic block", r)
+		}
+	}
+}
+
+// The fast character classes agree with the unicode package.
+func TestCharClasses(t *testing.T) {
+	for r := rune(0); r <= unicode.MaxRune; r++ {
+		if got, want := isSpace(r), unicode.IsSpace(r) && r != '\n'; got != want {
+			t.Fatalf("isSpace(%U) = %v", r, got)
+		}
+		if got, want := isLatinLetter(r), unicode.Is(unicode.Latin, r); got != want && r >= 0x80 {
+			t.Fatalf("isLatinLetter(%U) = %v", r, got)
+		}
+		if got, want := isArabicLetter(r), unicode.Is(unicode.Arabic, r) && unicode.IsLetter(r); got != want {
+			t.Fatalf("isArabicLetter(%U) = %v", r, got)
+		}
+		if got, want := isMark(r), unicode.Is(unicode.Mn, r); got != want {
+			t.Fatalf("isMark(%U) = %v", r, got)
+		}
+	}
+}
+
+func reverseString(s string) string {
+	r := []rune(s)
+	slices.Reverse(r)
+	return string(r)
 }

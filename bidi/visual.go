@@ -1,10 +1,5 @@
 package bidi
 
-import (
-	"strings"
-	"unicode/utf8"
-)
-
 // Visual-order repair.
 //
 // PDF extraction leaves some Persian lines in visual order, in two ways:
@@ -92,95 +87,6 @@ func (e evidence) score() int { return 2*e.lex + e.pos }
 // need is the score a line needs to be called mirrored.
 func (e evidence) need() int { return threshold }
 
-// evidence is the word evidence of a line: lex and pos add up, over the
-// runs of letters, how much more Persian each looks read backwards than
-// forwards (see logicalness); words is the number of runs that are listed
-// function words read backwards less those read forwards; segs counts the
-// runs, letters and marks their runes.
-type evidence struct{ lex, pos, words, segs, letters, marks int }
-
-// wordScore returns the word evidence W (see above) of the line.
-func (w *work) wordScore() (e evidence) {
-	rs := w.runes
-	var fb, rb [maxKey]byte
-	for i := 0; i < len(rs); {
-		if !isArabicLetter(rs[i]) {
-			i++
-			continue
-		}
-		j := i
-		fwd := fb[:0]
-		long := false
-		for ; j < len(rs) && (isArabicLetter(rs[j]) || isMark(rs[j])); j++ {
-			if r := rs[j]; isMark(r) {
-				e.marks++
-			} else {
-				e.letters++
-				if len(fwd)+utf8.RuneLen(r) > maxKey {
-					long = true
-				} else if !long {
-					fwd = utf8.AppendRune(fwd, r)
-				}
-			}
-		}
-		i = j
-		if long {
-			continue
-		}
-		rev := rb[:len(fwd)]
-		for k := 0; k < len(fwd); {
-			_, size := utf8.DecodeRune(fwd[k:])
-			copy(rev[len(fwd)-k-size:], fwd[k:k+size])
-			k += size
-		}
-		rl, rp := logicalness(rev)
-		fl, fp := logicalness(fwd)
-		e.lex += rl - fl
-		e.pos += rp - fp
-		if functionWords[string(rev)] {
-			e.words++
-		}
-		if functionWords[string(fwd)] {
-			e.words--
-		}
-		e.segs++
-	}
-	// A line that starts with the punctuation that ends sentences and
-	// clauses reads backwards; one that ends with it reads forwards.
-	first, last := -1, -1
-	for i, r := range rs {
-		if !isSpace(r) {
-			if first < 0 {
-				first = i
-			}
-			last = i
-		}
-	}
-	if first >= 0 {
-		if isEnder(rs[first]) {
-			e.lex += 20
-		}
-		if isEnder(rs[last]) {
-			e.lex -= 20
-		}
-	}
-	// Numbering: "9. " reads forwards, " .9" backwards.
-	for i, r := range rs {
-		if r != '.' {
-			continue
-		}
-		before := i == 0 || isSpace(rs[i-1])
-		after := i == len(rs)-1 || isSpace(rs[i+1])
-		switch {
-		case before && i+1 < len(rs) && isDigit(rs[i+1]):
-			e.lex += 20
-		case after && i > 0 && isDigit(rs[i-1]):
-			e.lex -= 20
-		}
-	}
-	return e
-}
-
 // isEnder reports whether r is punctuation that ends a sentence or clause.
 func isEnder(r rune) bool {
 	switch r {
@@ -188,35 +94,6 @@ func isEnder(r rune) bool {
 		return true
 	}
 	return false
-}
-
-// logicalness scores how much a run of letters looks like a Persian word
-// read in the right direction, in tenths: lex from function words and
-// frequent word starts and ends, pos from the letters it starts and ends
-// with.
-func logicalness(word []byte) (lex, pos int) {
-	if functionWords[string(word)] {
-		lex += 30
-	}
-	n := utf8.RuneCount(word)
-	for _, e := range wordEnds {
-		if n >= utf8.RuneCountInString(e)+2 && strings.HasSuffix(string(word), e) {
-			lex += 10
-			break
-		}
-	}
-	for _, b := range wordStarts {
-		if n >= utf8.RuneCountInString(b)+2 && strings.HasPrefix(string(word), b) {
-			lex += 10
-			break
-		}
-	}
-	if n >= 2 {
-		first, _ := utf8.DecodeRune(word)
-		last, _ := utf8.DecodeLastRune(word)
-		pos = letterPosition[first] - letterPosition[last]
-	}
-	return lex, pos
 }
 
 // formScore returns P: the presentation forms whose joining fits their
@@ -396,7 +273,7 @@ func (w *work) reorder(groups bool) {
 			}
 		}
 		j := i + 1
-		for !groups && j < len(rs) && fs[j]&fCont != 0 {
+		for !groups && w.flagged && j < len(rs) && fs[j]&fCont != 0 {
 			j++
 		}
 		c := bidiClass(rs[i])
@@ -468,7 +345,9 @@ func (w *work) reorder(groups bool) {
 		for a := u.start; a < u.end; a++ {
 			at := atoms[a]
 			tr = append(tr, rs[at.start:at.end]...)
-			tf = append(tf, fs[at.start:at.end]...)
+			if w.flagged {
+				tf = append(tf, fs[at.start:at.end]...)
+			}
 		}
 	}
 	copy(rs, tr)
