@@ -15,10 +15,10 @@ const (
 // so that a line costs no allocation once they have grown.
 type work struct {
 	runes   []rune
-	flags   []uint8 // parallel to runes, but only once flagged is set
-	flagged bool    // some rune of the line has a flag
-	forms  []formSpan // presentation forms folded on this line
-	groups []group    // top-level embeddings (U+202A…U+202C and the like)
+	flags   []uint8    // parallel to runes, but only once flagged is set
+	flagged bool       // some rune of the line has a flag
+	forms   []formSpan // presentation forms folded on this line
+	groups  []group    // top-level embeddings (U+202A…U+202C and the like)
 
 	hasArabic     bool // the line has an Arabic-script letter
 	zwnjs         int  // ZWNJs among the runes
