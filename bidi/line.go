@@ -32,7 +32,6 @@ type work struct {
 	units []unit
 	tmpR  []rune
 	tmpF  []uint8
-	key   []byte
 }
 
 // formSpan is a presentation form folded into runes[start:end].
@@ -80,7 +79,7 @@ func (n *Normalizer) appendFa(dst, line []byte, piece bool) []byte {
 	if nl {
 		body = body[:len(body)-1]
 	}
-	if n.opts.Digits != DigitsFa || bytes.IndexAny(body, "0123456789") < 0 {
+	if n.opts.Digits != DigitsFa || !bytes.ContainsAny(body, "0123456789") {
 		if isASCII(body) {
 			return append(dst, line...)
 		}
