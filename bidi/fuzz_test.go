@@ -74,7 +74,7 @@ func FuzzChunks(f *testing.F) {
 		want := n.String(s)
 		wantRepaired := n.RepairedLines()
 		sizes := []int{int(cuts%13) + 1, int(cuts>>4%29) + 1, int(cuts>>9%97) + 1}
-		got := chunked(t, n, []byte(s), sizes, int(cuts>>12)+1)
+		got := chunked(t, n, []byte(s), sizes, int(cuts>>12)*97+1)
 		if string(got) != want {
 			t.Fatalf("sizes %v: chunked %q, whole %q", sizes, got, want)
 		}

@@ -147,9 +147,15 @@ func (n *Normalizer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err
 			// A whole line in src: no copy into n.line. Write straight
 			// into dst when the output surely fits.
 			ln := rest[:end+1]
-			if len(dst)-nDst >= n.maxOut(len(ln)) {
-				d := n.appendLine(dst[nDst:nDst], ln, false)
-				nDst += len(d)
+			if avail := len(dst) - nDst; avail >= 2*len(ln)+16 {
+				// Capped at len(dst): if the line does not fit after
+				// all, append moves it elsewhere and it goes to n.out.
+				d := n.appendLine(dst[nDst:nDst:len(dst)], ln, false)
+				if len(d) == 0 || &d[0] == &dst[nDst] {
+					nDst += len(d)
+				} else {
+					n.out = append(n.out, d...)
+				}
 			} else {
 				n.out = n.appendLine(n.out, ln, false)
 			}
@@ -175,11 +181,6 @@ func (n *Normalizer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err
 		n.line = n.line[:copy(n.line, n.line[cut:])]
 	}
 }
-
-// maxOut bounds the output of a line of m input bytes. The largest growth
-// per input byte comes from the phrase ligatures (U+FDFA: 3 bytes become 33)
-// so the bound is only used to pick a fast path; appendLine itself appends.
-func (n *Normalizer) maxOut(m int) int { return 11*m + 16 }
 
 // cut returns where a line that reached maxLine bytes without a line feed is
 // cut: after its last space or tab, else at the last rune boundary that

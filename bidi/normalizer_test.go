@@ -285,3 +285,18 @@ func reverseString(s string) string {
 	slices.Reverse(r)
 	return string(r)
 }
+
+// A line that grows past the room left in dst (phrase ligatures expand
+// elevenfold) is still written whole and in order.
+func TestGrowingLineIntoDst(t *testing.T) {
+	in := []byte(strings.Repeat("\ufdfa", 100) + "\n" + strings.Repeat("\ufdfa", 3) + "\n")
+	for _, lang := range []string{"fa", "ar"} {
+		n := New(lang, Options{})
+		want := n.Bytes(in)
+		for _, size := range []int{len(in) * 2, len(in)*2 + 100, len(in) * 4, len(in) * 13, 64} {
+			if got := chunked(t, n, in, []int{len(in)}, size); !bytes.Equal(got, want) {
+				t.Errorf("%s dst %d: got %d bytes, want %d", lang, size, len(got), len(want))
+			}
+		}
+	}
+}
