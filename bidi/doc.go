@@ -1,21 +1,35 @@
 // Package bidi cleans the text of one language block so that it can be
 // written out as is: one normalizer per block language, each a
-// golang.org/x/text/transform.Transformer.
+// golang.org/x/text/transform.Transformer (chainable with transform.Chain,
+// usable with transform.NewReader/NewWriter, and with String and Bytes
+// helpers).
 //
-// The model: a block is read line by line ('\n' ends a line). Every language
-// drops the bidi controls (U+200E U+200F U+061C U+202A–U+202E U+2066–U+2069)
-// and U+FEFF. Arabic ("ar") and Persian ("fa") blocks also fold the Arabic
-// presentation forms to their NFKC letters. Persian blocks get the full rules
-// of the design (see New and Options): Persian ی and ک for Arabic ي ى ك,
-// Arabic-Indic digits as Persian digits, no tatweel, one ZWNJ where it joins
-// two letters and none elsewhere, a ZWNJ instead of the space after the verb
-// prefixes می/نمی and before the plural suffix ها, optional digit and
-// diacritic policies, and the repair of lines that PDF extraction left in
-// visual order. Latin letters, URLs, e-mail addresses and numbers written with
-// ASCII digits are never altered (only Options.Digits can rewrite digits).
+// The rules, from DESIGN.md:
 //
-// Every rule looks at one line only, so the output does not depend on how the
-// input is cut into chunks, and normalizing twice gives the same text as
-// normalizing once. A Normalizer holds at most MaxLine bytes of a line while
-// it decides; longer lines are passed through in pieces (see Options.MaxLine).
+//   - every language: the bidi controls U+200E U+200F U+061C U+202A–U+202E
+//     U+2066–U+2069 and U+FEFF are dropped (StripControls is a transformer
+//     with these rules only);
+//   - "ar" and "fa": the Arabic presentation forms fold to their NFKC
+//     letters, a phrase ligature to its words;
+//   - "fa": ي ى → ی and ك → ک (ۀ هٔ ة أ ؤ ئ stay), Arabic-Indic digits →
+//     Persian ones, no tatweel, one ZWNJ between two letters and none
+//     elsewhere (ZWJ stays), a ZWNJ instead of the space after the verb
+//     prefixes می/نمی and before the plural ها/های/هایی, the Options policies
+//     (digits, diacritics), and the repair of lines that PDF extraction left
+//     in visual order (see RepairedLines). Latin letters, URLs, e-mail
+//     addresses and ASCII numbers are never altered; only Options.Digits
+//     rewrites digits.
+//
+// Every rule looks at one line at a time ('\n' ends a line; the line feed and
+// a '\r' before it are kept), so the output does not depend on how the input
+// is cut into chunks, and normalizing twice gives what normalizing once
+// gives. Invalid UTF-8 comes out as U+FFFD.
+//
+// Memory: a Normalizer holds at most Options.MaxLine bytes of an unfinished
+// line, and its work buffers grow to a few times that (runes take four bytes;
+// up to about 70 times for a line made of nothing but phrase ligatures, which
+// expand eighteenfold); never with the size of the input. A longer line is cut after a space and normalized
+// in pieces without visual-order repair.
+//
+// A Normalizer is used by one goroutine at a time; make one per goroutine.
 package bidi

@@ -80,6 +80,15 @@ func (n *Normalizer) Reset() {
 // the last Reset: it adds up over calls of Transform, and since String and
 // Bytes call Reset first, after one of them it counts the lines of that call.
 // It is always 0 for labels other than "fa" and with Options.NoVisualRepair.
+//
+// A "fa" line is repaired when PDF extraction left it mirrored (the runes in
+// drawing order: Persian words backwards, numbers and Latin words forwards)
+// or word-reversed (each right-to-left word in U+202B…U+202C, words in
+// drawing order, as pdftotext -raw leaves them). It is decided per line on
+// evidence: function words and word starts and ends that read right only
+// backwards, presentation forms whose joining fits only backwards, and the
+// embeddings (read before they are stripped). A line without enough evidence
+// is left as it is.
 func (n *Normalizer) RepairedLines() int { return n.repaired }
 
 // String returns s normalized. It resets the normalizer first.
