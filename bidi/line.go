@@ -28,10 +28,12 @@ type work struct {
 	latinWords    int  // runs of Latin letters outside every embedding
 
 	// reorder buffers
-	atoms []atom
-	units []unit
-	tmpR  []rune
-	tmpF  []uint8
+	atoms  []atom
+	units  []unit
+	tmpR   []rune
+	tmpF   []uint8
+	saved  []rune // the line before a mirror repair that may be undone
+	savedF []uint8
 }
 
 // formSpan is a presentation form folded into runes[start:end].

@@ -43,7 +43,7 @@ func (n *Normalizer) repair() bool {
 	w := &n.w
 	done := false
 	if w.wordReversed() {
-		w.reorder(true)
+		w.reorder(modeWords)
 		done = true
 	}
 	// The word evidence is taken after the word order is repaired: the
@@ -53,11 +53,27 @@ func (n *Normalizer) repair() bool {
 	if !done {
 		P = w.formScore() // the form spans are stale after reorder
 	}
-	if mirrored(e, P) {
-		w.reorder(false)
-		done = true
+	if !mirrored(e, P) {
+		return done
 	}
-	return done
+	if !w.flagged {
+		w.reorder(modeRunes)
+		return true
+	}
+	// A folded ligature (لا from one presentation form) keeps its order,
+	// as it was drawn as one glyph; but then the words are not the exact
+	// mirror of what was scored. If the result would qualify for a repair
+	// of its own, mirror rune by rune instead, which always gives a line
+	// that does not (see mirrored).
+	w.saved = append(w.saved[:0], w.runes...)
+	w.savedF = append(w.savedF[:0], w.flags...)
+	w.reorder(modeAtoms)
+	if mirrored(w.wordScore(), 0) {
+		w.runes = append(w.runes[:0], w.saved...)
+		w.flags = append(w.flags[:0], w.savedF...)
+		w.reorder(modeRunes)
+	}
+	return true
 }
 
 // mirrored decides from the word evidence e and the form evidence P that
@@ -226,12 +242,19 @@ type unit struct {
 	ltr        bool
 }
 
+// Modes of reorder.
+const (
+	modeRunes = iota // mirrored line, every rune an atom
+	modeAtoms        // mirrored line, a folded ligature one atom
+	modeWords        // word-reversed line, every top-level embedding one atom
+)
+
 // reorder turns the line from visual to logical order as the Unicode bidi
 // algorithm lays out a right-to-left paragraph: the units are written in
-// reverse, and a left-to-right unit keeps the order inside it. With groups,
-// each top-level embedding is one atom (word-reversed lines); otherwise each
-// rune is (mirrored lines).
-func (w *work) reorder(groups bool) {
+// reverse, and a left-to-right unit keeps the order inside it. The mode
+// says what the atoms are, the pieces that keep their own order.
+func (w *work) reorder(mode int) {
+	groups := mode == modeWords
 	rs, fs := w.runes, w.flags
 	atoms := w.atoms[:0]
 	gi := 0
@@ -273,7 +296,7 @@ func (w *work) reorder(groups bool) {
 			}
 		}
 		j := i + 1
-		for !groups && w.flagged && j < len(rs) && fs[j]&fCont != 0 {
+		for mode == modeAtoms && j < len(rs) && fs[j]&fCont != 0 {
 			j++
 		}
 		c := bidiClass(rs[i])
