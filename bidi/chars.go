@@ -181,6 +181,9 @@ func bidiClass(r rune) uint8 {
 			return bcSep
 		}
 	}
+	if r == zwnj || r == zwj {
+		return bcNeutral
+	}
 	p, _ := xbidi.LookupRune(r)
 	switch p.Class() {
 	case xbidi.L:

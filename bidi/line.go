@@ -28,12 +28,13 @@ type work struct {
 	latinWords    int  // runs of Latin letters outside every embedding
 
 	// reorder buffers
-	atoms  []atom
-	units  []unit
-	tmpR   []rune
-	tmpF   []uint8
-	saved  []rune // the line before a mirror repair that may be undone
-	savedF []uint8
+	atoms   []atom
+	units   []unit
+	tmpR    []rune
+	tmpF    []uint8
+	scratch []byte // a token without its controls
+	saved   []rune // the line before a mirror repair that may be undone
+	savedF  []uint8
 }
 
 // formSpan is a presentation form folded into runes[start:end].
@@ -89,13 +90,14 @@ func (n *Normalizer) appendFa(dst, line []byte, piece bool) []byte {
 	w := &n.w
 	w.reset()
 	n.mapFa(body)
-	if n.opts.Digits == DigitsFa && w.asciiDigits {
-		w.persianDigits()
-	}
 	if !piece && !n.opts.NoVisualRepair && w.hasArabic {
 		if n.repair() {
 			n.repaired++
 		}
+	}
+	// After the repair, which can move digits from token to token.
+	if n.opts.Digits == DigitsFa && w.asciiDigits {
+		w.persianDigits()
 	}
 	dst = n.emitFa(dst)
 	if nl {
@@ -369,7 +371,16 @@ func (n *Normalizer) endToken(body []byte, end int, tok *token) {
 	tok.open = false
 	w := &n.w
 	raw := body[tok.startByte:end]
-	if tok.suspect && isProtected(raw) {
+	if !tok.suspect {
+		return
+	}
+	text := raw
+	if tok.nonASCII {
+		// Decide on the token as the next pass sees it: without controls.
+		w.scratch = appendSimple(w.scratch[:0], raw, false)
+		text = w.scratch
+	}
+	if isProtected(text) {
 		if tok.nonASCII {
 			w.runes = w.runes[:tok.startRune]
 			if w.flagged {
@@ -398,8 +409,9 @@ func (n *Normalizer) endToken(body []byte, end int, tok *token) {
 // persianDigits is the DigitsFa rule: the ASCII digits of a token (a run of
 // runes between white space) become Persian unless the token holds a Latin
 // letter, is part of a URL or e-mail address, or is a version or address
-// with two dots or more. Tokens are taken after the mapping, so that a
-// folded ligature's spaces cut them as they will be cut on the next pass.
+// with two dots or more. Tokens are taken after the mapping and the repair,
+// so that they are cut as they will be cut on the next pass (a folded
+// ligature's spaces cut tokens; a repair can move digits between them).
 func (w *work) persianDigits() {
 	rs := w.runes
 	for i := 0; i < len(rs); {

@@ -18,8 +18,14 @@ func (w *work) wordScore() (e evidence) {
 	rs := w.runes
 	var buf [maxSeg]rune
 	first, last := -1, -1
+	numbering := 0
+	hasL := false // left-to-right letters, whose runs keep their order
 	for i := 0; i < len(rs); {
 		r := rs[i]
+		if w.flagged && w.flags[i]&fProt != 0 {
+			i++ // URLs and e-mail addresses are not reordered: no evidence
+			continue
+		}
 		if classOf(r)&cArabicLetter == 0 {
 			if !isSpace(r) {
 				if first < 0 {
@@ -32,10 +38,12 @@ func (w *work) wordScore() (e evidence) {
 					after := i == len(rs)-1 || isSpace(rs[i+1])
 					switch {
 					case before && i+1 < len(rs) && isDigit(rs[i+1]):
-						e.lex += 20
+						numbering++
 					case after && i > 0 && isDigit(rs[i-1]):
-						e.lex -= 20
+						numbering--
 					}
+				} else if !hasL && bidiClass(r) == bcL {
+					hasL = true
 				}
 			}
 			i++
@@ -53,6 +61,9 @@ func (w *work) wordScore() (e evidence) {
 		j := i
 		for ; j < len(rs); j++ {
 			r := rs[j]
+			if w.flagged && w.flags[j]&fProt != 0 {
+				break
+			}
 			cl := classOf(r)
 			if cl&cMark != 0 {
 				e.marks++
@@ -86,6 +97,11 @@ func (w *work) wordScore() (e evidence) {
 			e.pos += 2 * (letterPos(l[n-1]) - letterPos(l[0]))
 		}
 		e.segs++
+	}
+	// Numbering marks count only where no left-to-right run can hold them
+	// (a run keeps its order when the line is mirrored).
+	if !hasL {
+		e.lex += 20 * numbering
 	}
 	// A line that starts with the punctuation that ends sentences and
 	// clauses reads backwards; one that ends with it reads forwards.

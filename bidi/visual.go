@@ -295,6 +295,17 @@ func (w *work) reorder(mode int) {
 				continue
 			}
 		}
+		if w.flagged && fs[i]&fProt != 0 {
+			// A URL or e-mail address is written as it came: one
+			// left-to-right atom.
+			j := i + 1
+			for j < len(rs) && fs[j]&fProt != 0 {
+				j++
+			}
+			atoms = append(atoms, atom{int32(i), int32(j), bcL})
+			i = j
+			continue
+		}
 		j := i + 1
 		for mode == modeAtoms && j < len(rs) && fs[j]&fCont != 0 {
 			j++
