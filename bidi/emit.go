@@ -143,7 +143,8 @@ func (w *work) shouldJoin(s, e int) bool {
 	rs := w.runes
 	// Most spaces are neither after می/نمی nor before ها.
 	prefix := s >= 2 && ((rs[s-1] == 'ی' && (rs[s-2] == 'م' || isMark(rs[s-2]))) || isMark(rs[s-1]))
-	if !prefix && !(e < len(rs) && rs[e] == 'ه') {
+	plural := e+1 < len(rs) && rs[e] == 'ه' && (rs[e+1] == 'ا' || isMark(rs[e+1]))
+	if !prefix && !plural {
 		return false
 	}
 	ls := s

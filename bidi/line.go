@@ -32,7 +32,7 @@ type work struct {
 	units   []unit
 	tmpR    []rune
 	tmpF    []uint8
-	scratch []byte // a token without its controls
+	scratch []byte // a token as mapped
 	saved   []rune // the line before a mirror repair that may be undone
 	savedF  []uint8
 }
@@ -376,8 +376,12 @@ func (n *Normalizer) endToken(body []byte, end int, tok *token) {
 	}
 	text := raw
 	if tok.nonASCII {
-		// Decide on the token as the next pass sees it: without controls.
-		w.scratch = appendSimple(w.scratch[:0], raw, false)
+		// Decide on the token as the next pass sees it: mapped (no
+		// controls, no tatweel, letters folded).
+		w.scratch = w.scratch[:0]
+		for _, r := range w.runes[tok.startRune:] {
+			w.scratch = utf8.AppendRune(w.scratch, r)
+		}
 		text = w.scratch
 	}
 	if isProtected(text) {
