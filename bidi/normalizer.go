@@ -20,6 +20,9 @@ const (
 // transform.Transformer, so it can be chained with transform.Chain and used
 // with transform.NewReader and transform.NewWriter.
 //
+// The zero Normalizer applies the all-language rules, like New("und",
+// Options{}).
+//
 // A Normalizer keeps state between calls (the unfinished line, output that
 // did not fit in dst, the count of repaired lines): it is used by one
 // goroutine at a time, and Reset makes it ready for a new input. It does not
@@ -107,6 +110,9 @@ func (n *Normalizer) Bytes(b []byte) []byte {
 // appendAll normalizes the whole input src and appends it to dst, with the
 // same line cuts as Transform.
 func (n *Normalizer) appendAll(dst, src []byte) []byte {
+	if n.maxLine == 0 {
+		n.maxLine = DefaultMaxLine // the zero Normalizer
+	}
 	for len(src) > 0 {
 		end := bytes.IndexByte(src, '\n')
 		if end < 0 {
@@ -131,6 +137,9 @@ func (n *Normalizer) appendAll(dst, src []byte) []byte {
 // (at most Options.MaxLine bytes) until its line feed or the end of the
 // input arrives.
 func (n *Normalizer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err error) {
+	if n.maxLine == 0 {
+		n.maxLine = DefaultMaxLine // the zero Normalizer
+	}
 	for {
 		if n.outPos < len(n.out) {
 			c := copy(dst[nDst:], n.out[n.outPos:])

@@ -300,3 +300,14 @@ func TestGrowingLineIntoDst(t *testing.T) {
 		}
 	}
 }
+
+func TestZeroNormalizer(t *testing.T) {
+	var n Normalizer
+	if got := n.String("\u200fa\u202bب\u202c\n"); got != "aب\n" {
+		t.Errorf("zero Normalizer: %q", got)
+	}
+	var z Normalizer
+	if got, _, err := transform.String(&z, "x\u200ey"); err != nil || got != "xy" {
+		t.Errorf("zero Normalizer Transform: %q, %v", got, err)
+	}
+}
