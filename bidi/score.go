@@ -1,0 +1,291 @@
+package bidi
+
+// The word evidence of the visual-order repair, computed in one pass over
+// the line with table lookups: it runs on every Persian line.
+
+// evidence is the word evidence of a line. lex and pos add up, over the
+// runs of letters, how much more Persian each looks read backwards than
+// forwards, in tenths: lex from listed function words and frequent word
+// starts and ends (and from line punctuation), pos from the letters the run
+// starts and ends with. segs counts the runs, letters and marks their runes.
+type evidence struct{ lex, pos, segs, letters, marks int }
+
+// maxSeg is the longest run of letters that is scored.
+const maxSeg = 32
+
+// wordScore returns the word evidence of the line in work.
+func (w *work) wordScore() (e evidence) {
+	rs := w.runes
+	var buf [maxSeg]rune
+	first, last := -1, -1
+	numbering := 0
+	hasL := false // left-to-right letters, whose runs keep their order
+	for i := 0; i < len(rs); {
+		r := rs[i]
+		if w.flagged && w.flags[i]&fProt != 0 {
+			i++ // URLs and e-mail addresses are not reordered: no evidence
+			continue
+		}
+		if classOf(r)&cArabicLetter == 0 {
+			if !isSpace(r) {
+				if first < 0 {
+					first = i
+				}
+				last = i
+				if r == '.' {
+					// Numbering: "9. " reads forwards, " .9" backwards.
+					before := i == 0 || isSpace(rs[i-1])
+					after := i == len(rs)-1 || isSpace(rs[i+1])
+					switch {
+					case before && i+1 < len(rs) && isDigit(rs[i+1]):
+						numbering++
+					case after && i > 0 && isDigit(rs[i-1]):
+						numbering--
+					}
+				} else if !hasL && bidiClass(r) == bcL {
+					hasL = true
+				}
+			}
+			i++
+			continue
+		}
+		if first < 0 {
+			first = i
+		}
+		n := 0
+		long := false
+		// The packed keys of the run read forwards and backwards (see
+		// packWord), built as the letters come.
+		var fk, rk uint64
+		keyed := true
+		j := i
+		for ; j < len(rs); j++ {
+			r := rs[j]
+			if w.flagged && w.flags[j]&fProt != 0 {
+				break
+			}
+			cl := classOf(r)
+			if cl&cMark != 0 {
+				e.marks++
+				continue
+			}
+			if cl&cArabicLetter == 0 {
+				break
+			}
+			e.letters++
+			if n < maxSeg {
+				buf[n] = r
+				if c := uint32(r) - 0x0600; keyed && n < maxPacked && c <= 0xFE {
+					fk = fk<<8 | uint64(c+1)
+					rk |= uint64(c+1) << (8 * n)
+				} else {
+					keyed = false
+				}
+				n++
+			} else {
+				long = true
+			}
+		}
+		last = j - 1
+		i = j
+		if long {
+			continue
+		}
+		l := buf[:n]
+		e.lex += lexical(l, true, keyed, rk) - lexical(l, false, keyed, fk)
+		if n >= 2 {
+			e.pos += 2 * (letterPos(l[n-1]) - letterPos(l[0]))
+		}
+		e.segs++
+	}
+	// Numbering marks count only where no left-to-right run can hold them
+	// (a run keeps its order when the line is mirrored).
+	if !hasL {
+		e.lex += 20 * numbering
+	}
+	// A line that starts with the punctuation that ends sentences and
+	// clauses reads backwards; one that ends with it reads forwards.
+	if first >= 0 {
+		if isEnder(rs[first]) {
+			e.lex += 20
+		}
+		if isEnder(rs[last]) {
+			e.lex -= 20
+		}
+	}
+	return e
+}
+
+// lexical scores a run of letters read forwards, or backwards if rev, whose
+// packed key (if keyed) is key: 30 for a listed function word, 10 for a
+// frequent word end and 10 for a frequent word start (on a word two letters
+// longer than the affix).
+func lexical(l []rune, rev, keyed bool, key uint64) int {
+	s := 0
+	if keyed && functionKeys.has(key) {
+		s += 30
+	}
+	n := len(l)
+	if rev {
+		// Read backwards, the word ends with l[0] and starts with l[n-1].
+		if c := uint32(l[0]) - 0x0600; c < 256 {
+		revEnds:
+			for _, e := range endsByLast[c] {
+				if n < len(e)+2 {
+					continue
+				}
+				for k := 2; k <= len(e); k++ {
+					if l[k-1] != e[len(e)-k] {
+						continue revEnds
+					}
+				}
+				s += 10
+				break
+			}
+		}
+		if c := uint32(l[n-1]) - 0x0600; c < 256 {
+		revStarts:
+			for _, b := range startsByFirst[c] {
+				if n < len(b)+2 {
+					continue
+				}
+				for k := 1; k < len(b); k++ {
+					if l[n-1-k] != b[k] {
+						continue revStarts
+					}
+				}
+				s += 10
+				break
+			}
+		}
+		return s
+	}
+	if c := uint32(l[n-1]) - 0x0600; c < 256 {
+	ends:
+		for _, e := range endsByLast[c] {
+			if n < len(e)+2 {
+				continue
+			}
+			for k := 2; k <= len(e); k++ {
+				if l[n-k] != e[len(e)-k] {
+					continue ends
+				}
+			}
+			s += 10
+			break
+		}
+	}
+	if c := uint32(l[0]) - 0x0600; c < 256 {
+	starts:
+		for _, b := range startsByFirst[c] {
+			if n < len(b)+2 {
+				continue
+			}
+			for k := 1; k < len(b); k++ {
+				if l[k] != b[k] {
+					continue starts
+				}
+			}
+			s += 10
+			break
+		}
+	}
+	return s
+}
+
+// maxPacked is the longest word packWord can key.
+const maxPacked = 8
+
+// packWord keys a word of up to eight letters of the Arabic block (read
+// backwards if rev), one byte per letter.
+func packWord(l []rune, rev bool) (uint64, bool) {
+	var k uint64
+	n := len(l)
+	for i := range n {
+		r := l[i]
+		if rev {
+			r = l[n-1-i]
+		}
+		c := r - 0x0600
+		if c < 0 || c > 0xFE {
+			return 0, false
+		}
+		k = k<<8 | uint64(c+1)
+	}
+	return k, n > 0 && n <= maxPacked
+}
+
+func letterPos(r rune) int {
+	if c := r - 0x0600; c >= 0 && c < 256 {
+		return int(letterPositions[c])
+	}
+	return 0
+}
+
+// Tables built from the lists in words.go.
+var (
+	functionKeys    keySet
+	endsByLast      [256][][]rune
+	startsByFirst   [256][][]rune
+	letterPositions [256]int8
+)
+
+func init() {
+	for word := range functionWords {
+		l := []rune(word)
+		if k, ok := packWord(l, false); ok {
+			functionKeys.add(k)
+		}
+	}
+	for _, e := range wordEnds {
+		l := []rune(e)
+		c := l[len(l)-1] - 0x0600
+		endsByLast[c] = append(endsByLast[c], l)
+	}
+	for _, b := range wordStarts {
+		l := []rune(b)
+		c := l[0] - 0x0600
+		startsByFirst[c] = append(startsByFirst[c], l)
+	}
+	for r, v := range letterPosition {
+		letterPositions[r-0x0600] = int8(v)
+	}
+}
+
+// keySet is a set of nonzero packed words: open addressing, linear probing,
+// at most a quarter full.
+type keySet struct {
+	slots [keySlots]uint64
+	n     int
+}
+
+const keySlots = 2048
+
+func keySlot(k uint64) int { return int((k * 0x9E3779B97F4A7C15) >> (64 - 11)) }
+
+func (s *keySet) add(k uint64) {
+	if s.n >= keySlots/4 {
+		panic("bidi: too many function words for keySet")
+	}
+	for i := keySlot(k); ; i = (i + 1) % keySlots {
+		switch s.slots[i] {
+		case k:
+			return
+		case 0:
+			s.slots[i] = k
+			s.n++
+			return
+		}
+	}
+}
+
+func (s *keySet) has(k uint64) bool {
+	for i := keySlot(k); ; i = (i + 1) % keySlots {
+		switch s.slots[i] {
+		case k:
+			return true
+		case 0:
+			return false
+		}
+	}
+}

@@ -1,0 +1,417 @@
+package bidi
+
+import (
+	"bufio"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+	"unicode"
+	"unicode/utf8"
+
+	xbidi "golang.org/x/text/unicode/bidi"
+)
+
+// This file checks the visual-order repair on real Persian lines: those of
+// the dev documents (read at test time, never copied), turned into visual
+// order by an implementation of the Unicode bidi algorithm that is
+// independent of the package's reordering, in the ways PDF extraction
+// leaves them.
+
+// devLines returns the distinct lines of the dev documents: all of them, and
+// the Persian ones (a Persian-only letter, no Latin letter).
+func devLines(t *testing.T) (all, persian []string) {
+	dir := sharedDir(t, filepath.Join("eval", "dev", "docs"))
+	files, err := filepath.Glob(filepath.Join(dir, "*.txt"))
+	if err != nil || len(files) == 0 {
+		t.Fatalf("no dev documents in %s: %v", dir, err)
+	}
+	slices.Sort(files)
+	seen := map[string]bool{}
+	for _, f := range files {
+		data, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		sc := bufio.NewScanner(strings.NewReader(string(data)))
+		sc.Buffer(nil, 1<<20)
+		for sc.Scan() {
+			l := strings.TrimSuffix(sc.Text(), "\r")
+			if l == "" || seen[l] {
+				continue
+			}
+			seen[l] = true
+			all = append(all, l)
+			if strings.ContainsAny(l, "پچژگیک") && !strings.ContainsFunc(l, isLatinLetter) {
+				persian = append(persian, l)
+			}
+		}
+	}
+	return all, persian
+}
+
+// uba returns the visual order (left to right) of a line laid out as a
+// right-to-left paragraph by the Unicode bidi algorithm (rules W1–W7,
+// N1–N2, I1–I2, L1–L2; no explicit embeddings, no bracket pairs, no
+// mirroring), for lines without bidi controls.
+func uba(s string) string {
+	rs := []rune(s)
+	n := len(rs)
+	cls := make([]xbidi.Class, n)
+	for i, r := range rs {
+		p, _ := xbidi.LookupRune(r)
+		cls[i] = p.Class()
+	}
+	orig := slices.Clone(cls)
+	// W1
+	for i := range cls {
+		if cls[i] == xbidi.NSM {
+			if i == 0 {
+				cls[i] = xbidi.R
+			} else {
+				cls[i] = cls[i-1]
+			}
+		}
+	}
+	// W2, W3
+	last := xbidi.R
+	for i, c := range cls {
+		switch c {
+		case xbidi.L, xbidi.R, xbidi.AL:
+			last = c
+		case xbidi.EN:
+			if last == xbidi.AL {
+				cls[i] = xbidi.AN
+			}
+		}
+	}
+	for i, c := range cls {
+		if c == xbidi.AL {
+			cls[i] = xbidi.R
+		}
+	}
+	// W4
+	for i := 1; i+1 < n; i++ {
+		a, b := cls[i-1], cls[i+1]
+		switch cls[i] {
+		case xbidi.ES:
+			if a == xbidi.EN && b == xbidi.EN {
+				cls[i] = xbidi.EN
+			}
+		case xbidi.CS:
+			if a == b && (a == xbidi.EN || a == xbidi.AN) {
+				cls[i] = a
+			}
+		}
+	}
+	// W5
+	for i := 0; i < n; i++ {
+		if cls[i] != xbidi.ET {
+			continue
+		}
+		j := i
+		for j < n && cls[j] == xbidi.ET {
+			j++
+		}
+		if (i > 0 && cls[i-1] == xbidi.EN) || (j < n && cls[j] == xbidi.EN) {
+			for k := i; k < j; k++ {
+				cls[k] = xbidi.EN
+			}
+		}
+		i = j
+	}
+	// W6
+	for i, c := range cls {
+		if c == xbidi.ES || c == xbidi.ET || c == xbidi.CS {
+			cls[i] = xbidi.ON
+		}
+	}
+	// W7
+	last = xbidi.R
+	for i, c := range cls {
+		switch c {
+		case xbidi.L, xbidi.R:
+			last = c
+		case xbidi.EN:
+			if last == xbidi.L {
+				cls[i] = xbidi.L
+			}
+		}
+	}
+	// N1, N2
+	strong := func(c xbidi.Class) (xbidi.Class, bool) {
+		switch c {
+		case xbidi.L:
+			return xbidi.L, true
+		case xbidi.R, xbidi.EN, xbidi.AN:
+			return xbidi.R, true
+		}
+		return 0, false
+	}
+	for i := 0; i < n; i++ {
+		if _, ok := strong(cls[i]); ok {
+			continue
+		}
+		j := i
+		for j < n {
+			if _, ok := strong(cls[j]); ok {
+				break
+			}
+			j++
+		}
+		before, after := xbidi.R, xbidi.R
+		if i > 0 {
+			before, _ = strong(cls[i-1])
+		}
+		if j < n {
+			after, _ = strong(cls[j])
+		}
+		d := xbidi.R
+		if before == after {
+			d = before
+		}
+		for k := i; k < j; k++ {
+			cls[k] = d
+		}
+		i = j
+	}
+	// I1, I2 at paragraph level 1.
+	lv := make([]int, n)
+	for i, c := range cls {
+		lv[i] = 1
+		if c == xbidi.L || c == xbidi.EN || c == xbidi.AN {
+			lv[i] = 2
+		}
+	}
+	// L1: white space at the end of the line goes to the paragraph level.
+	for i := n - 1; i >= 0 && (orig[i] == xbidi.WS || orig[i] == xbidi.BN); i-- {
+		lv[i] = 1
+	}
+	// L2
+	out := slices.Clone(rs)
+	for level := 2; level >= 1; level-- {
+		for i := 0; i < n; {
+			if lv[i] < level {
+				i++
+				continue
+			}
+			j := i
+			for j < n && lv[j] >= level {
+				j++
+			}
+			slices.Reverse(out[i:j])
+			slices.Reverse(lv[i:j])
+			i = j
+		}
+	}
+	return string(out)
+}
+
+// shape writes the Arabic-script letters of s in their contextual
+// presentation forms, as a PDF without a text layer mapping draws them.
+func shape(s string) string {
+	type forms struct{ iso, fin, ini, med rune }
+	table := map[rune]*forms{}
+	lamAlef := map[rune]forms{}
+	for r, pf := range presForms {
+		rs := []rune(pf.s)
+		if len(rs) == 2 && rs[0] == 'ل' && r >= 0xFEF5 && r <= 0xFEFC {
+			f := lamAlef[rs[1]]
+			if pf.form == formFinal {
+				f.fin = r
+			} else {
+				f.iso = r
+			}
+			lamAlef[rs[1]] = f
+			continue
+		}
+		if len(rs) != 1 || !isArabicLetter(rs[0]) {
+			continue
+		}
+		f := table[rs[0]]
+		if f == nil {
+			f = &forms{}
+			table[rs[0]] = f
+		}
+		switch pf.form {
+		case formIsolated:
+			f.iso = min1(f.iso, r)
+		case formFinal:
+			f.fin = min1(f.fin, r)
+		case formInitial:
+			f.ini = min1(f.ini, r)
+		case formMedial:
+			f.med = min1(f.med, r)
+		}
+	}
+	dual := func(r rune) bool { f := table[r]; return f != nil && f.ini != 0 }
+	joins := func(r rune) bool { f := table[r]; return f != nil && f.fin != 0 }
+	rs := []rune(s)
+	var out []rune
+	prevDual := false // the letter before joins to the next one
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if isMark(r) {
+			out = append(out, r)
+			continue
+		}
+		f := table[r]
+		if f == nil {
+			out = append(out, r)
+			prevDual = false
+			continue
+		}
+		if r == 'ل' && i+1 < len(rs) {
+			if la, ok := lamAlef[rs[i+1]]; ok {
+				if prevDual && la.fin != 0 {
+					out = append(out, la.fin)
+				} else {
+					out = append(out, la.iso)
+				}
+				i++
+				prevDual = false
+				continue
+			}
+		}
+		j := i + 1
+		for j < len(rs) && isMark(rs[j]) {
+			j++
+		}
+		next := dual(r) && j < len(rs) && joins(rs[j])
+		var g rune
+		switch {
+		case prevDual && next:
+			g = f.med
+		case prevDual:
+			g = f.fin
+		case next:
+			g = f.ini
+		default:
+			g = f.iso
+		}
+		if g == 0 {
+			g = r
+		}
+		out = append(out, g)
+		prevDual = dual(r)
+	}
+	return string(out)
+}
+
+// min1 keeps the first form found: presForms has some letters twice
+// (compatibility duplicates); the lowest code point is the usual one.
+func min1(old, r rune) rune {
+	if old == 0 || r < old {
+		return r
+	}
+	return old
+}
+
+// rawOrder is what pdftotext -raw leaves: the words in the order they are
+// drawn, each word with Arabic-script letters wrapped in U+202B…U+202C.
+func rawOrder(s string) string {
+	// Words and the white space between them, in turn.
+	var parts []string
+	for i := 0; i < len(s); {
+		j := i
+		first, _ := utf8.DecodeRuneInString(s[i:])
+		sp := unicode.IsSpace(first)
+		for j < len(s) {
+			r, size := utf8.DecodeRuneInString(s[j:])
+			if unicode.IsSpace(r) != sp {
+				break
+			}
+			j += size
+		}
+		parts = append(parts, s[i:j])
+		i = j
+	}
+	slices.Reverse(parts)
+	for i, w := range parts {
+		if strings.ContainsFunc(w, isArabicLetter) {
+			parts[i] = "\u202B" + w + "\u202C"
+		}
+	}
+	return strings.Join(parts, "")
+}
+
+type visualCase struct {
+	name string
+	make func(string) string
+}
+
+var visualCases = []visualCase{
+	{"mirrored", uba},
+	{"mirrored+forms", func(s string) string { return uba(shape(s)) }},
+	{"raw", rawOrder},
+	{"raw+forms", func(s string) string { return rawOrder(shape(s)) }},
+}
+
+func TestVisualRepairDev(t *testing.T) {
+	all, persian := devLines(t)
+	if len(persian) < 200 {
+		t.Fatalf("only %d Persian lines in the dev documents, want 200 or more", len(persian))
+	}
+	plain := New("fa", Options{NoVisualRepair: true})
+	n := New("fa", Options{})
+
+	// No logical line is changed: every dev line, Persian or not.
+	changed := 0
+	for _, l := range all {
+		got := n.String(l)
+		if n.RepairedLines() != 0 || got != plain.String(l) {
+			changed++
+			if changed <= 10 {
+				t.Errorf("logical line repaired: %q → %q", l, got)
+			}
+		}
+	}
+	t.Logf("logical lines changed by the repair: %d of %d", changed, len(all))
+
+	for _, vc := range visualCases {
+		exact, repaired, total := 0, 0, 0
+		var fails []string
+		for _, l := range persian {
+			want := plain.String(l) // the logical line, clean
+			vis := vc.make(want)
+			if vis == want {
+				continue // a line that reads the same both ways
+			}
+			total++
+			got := n.String(vis)
+			if n.RepairedLines() > 0 {
+				repaired++
+			}
+			if got == want {
+				exact++
+			} else if len(fails) < 8 {
+				fails = append(fails, want+"\n      visual "+vis+"\n      got    "+got)
+			}
+		}
+		pct := 100 * float64(exact) / float64(total)
+		t.Logf("%-15s repaired exactly %d of %d visual lines (%.1f%%), %d detected", vc.name, exact, total, pct, repaired)
+		if pct < 95 {
+			t.Errorf("%s: %d of %d lines repaired exactly (%.1f%%), want 95%%; first failures:\n    %s", vc.name, exact, total, pct, strings.Join(fails, "\n    "))
+		}
+	}
+}
+
+// TestUBA pins the test's own bidi layout on hand-made lines, so that the
+// fixture above is built the way the algorithm lays text out.
+func TestUBA(t *testing.T) {
+	for _, c := range []struct{ in, want string }{
+		{"سلام دنیا", "ایند مالس"},
+		{"سال ۱۴۰۲ بود", "دوب ۱۴۰۲ لاس"},
+		{"نسخه 3.14 است.", ".تسا 3.14 هخسن"},
+		{"حدود ۲۵٪ کاهش", "شهاک ٪۲۵ دودح"},
+		{"زبان Python 3 خوب", "بوخ Python 3 نابز"},
+	} {
+		if got := uba(c.in); got != c.want {
+			t.Errorf("uba(%q) = %q, want %q", c.in, got, c.want)
+		}
+	}
+	if got := shape("سلام"); got != "\uFEB3\uFEFC\uFEE1" { // س initial, لا final, م isolated
+		t.Errorf("shape(سلام) = %+q", got)
+	}
+}
