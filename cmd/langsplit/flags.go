@@ -340,26 +340,19 @@ Flags:
       --version                print the version
   -h, --help                   print this help
 `)
-	if !split.Available {
-		if cfg.report {
-			sb.WriteString(`
-Not in this build yet: the bidi normalizer has not landed, so
---show-changes has nothing to show.
+	sb.WriteString(`
+Normalization: each block passes through the normalizer of its language
+(package bidi) unless --raw. All languages: bidi controls (LRM, RLM, ALM,
+embeddings, overrides, isolates) and U+FEFF are removed. fa and ar:
+Arabic presentation forms become their letters. fa also: ي ى → ی, ك → ک;
+Arabic-Indic digits → Persian (--digits: keep leaves ASCII digits, fa
+turns standalone ASCII numbers Persian, latin makes all digits ASCII);
+tatweel removed; ZWNJ kept only between letters; "می روم" → "می‌روم" and
+"کتاب ها" → "کتاب‌ها" (--no-affix-join turns this off); lines left in
+visual order by PDF extraction are repaired (--no-visual-repair).
+Latin letters, URLs, e-mail addresses and ASCII numbers are never changed
+except by --digits.
 `)
-		} else if normalize {
-			sb.WriteString(`
-Not in this build yet: the bidi normalizer has not landed, so normalize
-checks its flags and then fails.
-`)
-		} else {
-			sb.WriteString(`
-Normalization: not in this build yet. The bidi normalizer has not landed,
-so blocks are written exactly as in the decoded input, as with --raw; the
---digits, --strip-diacritics, --no-visual-repair and --no-affix-join flags
-are checked but have no effect.
-`)
-		}
-	}
 	sb.WriteString(`
 Exit status: 0 ok (binary files skipped in a directory walk are not
 failures), 1 some inputs failed (the others were done), 2 usage error

@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"io"
 
 	"github.com/langsplit/langsplit/internal/split"
@@ -12,10 +11,6 @@ import (
 // normalize runs the normalize command and returns the exit status.
 func (r *runner) normalize(ctx context.Context) int {
 	t := split.NewTransformer(r.cfg.lang, r.cfg.split.Policy)
-	if t == nil {
-		r.fail(errors.New("normalize: not in this build yet: the bidi normalizer has not landed"))
-		return r.status()
-	}
 	args := r.cfg.args
 	if len(args) == 0 {
 		args = []string{"-"}

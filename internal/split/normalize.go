@@ -1,18 +1,14 @@
 package split
 
 // This file is the one seam between the splitters and the bidi normalizers.
-// Until the bidi package is on main, NewTransformer returns nil: blocks are
-// passed on raw, and Available is false so that the CLI says so. Wiring bidi
-// is the body of NewTransformer and Available = true.
 
 import (
 	"fmt"
 
 	"golang.org/x/text/transform"
-)
 
-// Available reports whether this build normalizes text.
-const Available = false
+	"github.com/langsplit/langsplit/bidi"
+)
 
 // Policy holds the normalization choices (the CLI's policy flags).
 type Policy struct {
@@ -24,11 +20,16 @@ type Policy struct {
 
 // Check validates the policy.
 func (p Policy) Check() error {
-	switch p.Digits {
-	case "keep", "fa", "latin":
-		return nil
+	if _, err := bidi.ParseDigits(p.Digits); err != nil {
+		return fmt.Errorf("invalid --digits %q (want keep, fa or latin)", p.Digits)
 	}
-	return fmt.Errorf("invalid --digits %q (want keep, fa or latin)", p.Digits)
+	return nil
+}
+
+// options returns the bidi options of p, which Check has accepted.
+func (p Policy) options() bidi.Options {
+	d, _ := bidi.ParseDigits(p.Digits)
+	return bidi.Options{Digits: d, StripDiacritics: p.StripDiacritics, NoAffixJoin: p.NoAffixJoin, NoVisualRepair: p.NoVisualRepair}
 }
 
 // Transformer is what a language's normalizer provides.
@@ -37,15 +38,10 @@ type Transformer interface {
 	RepairedLines() int
 }
 
-// NewTransformer returns the normalizer of lang under p, or nil when this
-// build has none. With bidi:
-//
-//	d, _ := bidi.ParseDigits(p.Digits)
-//	return bidi.New(lang, bidi.Options{Digits: d, StripDiacritics: p.StripDiacritics,
-//		NoAffixJoin: p.NoAffixJoin, NoVisualRepair: p.NoVisualRepair})
+// NewTransformer returns the normalizer of lang (a block label: "fa",
+// "ar", "en", "und-…") under p.
 func NewTransformer(lang string, p Policy) Transformer {
-	_, _ = lang, p
-	return nil
+	return bidi.New(lang, p.options())
 }
 
 // Normalizer normalizes blocks, with one transformer per language. It
@@ -59,7 +55,7 @@ type Normalizer struct {
 
 // NewNormalizer returns a Normalizer for p; with raw, blocks pass unchanged.
 func NewNormalizer(p Policy, raw bool) *Normalizer {
-	return &Normalizer{policy: p, raw: raw || !Available, byLang: map[string]Transformer{}}
+	return &Normalizer{policy: p, raw: raw, byLang: map[string]Transformer{}}
 }
 
 // Apply returns the normalized text of a block of lang whose input bytes
@@ -73,9 +69,7 @@ func (n *Normalizer) Apply(lang string, raw []byte) ([]byte, error) {
 		t = NewTransformer(lang, n.policy)
 		n.byLang[lang] = t
 	}
-	if t == nil {
-		return raw, nil
-	}
+	// Transform's RepairedLines counts since the last Reset.
 	t.Reset()
 	out, _, err := transform.Bytes(t, raw)
 	n.repaired += t.RepairedLines()
