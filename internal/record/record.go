@@ -8,7 +8,9 @@
 package record
 
 import (
+	"encoding/binary"
 	"encoding/hex"
+	"math/bits"
 	"strconv"
 	"unicode/utf8"
 	"unsafe"
@@ -57,13 +59,13 @@ type Builder struct {
 }
 
 // Next returns the record of the next block b of the source, whose bytes in
-// the decoded text are raw. Every block must be passed, in order, including
+// the decoded text are raw (valid UTF-8). Every block must be passed, in order, including
 // blocks the caller then drops, so that numbers and rune offsets stay
 // right. Text is left empty: set it to what is written.
 func (bd *Builder) Next(b segment.Block, raw []byte) Record {
 	bd.n++
 	start := bd.runes
-	bd.runes += int64(utf8.RuneCount(raw))
+	bd.runes += int64(runeCount(raw))
 	return Record{
 		Source:    bd.Source,
 		Block:     bd.n,
@@ -75,6 +77,26 @@ func (bd *Builder) Next(b segment.Block, raw []byte) Record {
 		RuneStart: start,
 		RuneEnd:   bd.runes,
 	}
+}
+
+// runeCount returns the number of code points in the valid UTF-8 text b:
+// its bytes less its continuation bytes, counted eight at a time. (On
+// invalid UTF-8 it can differ from utf8.RuneCount, which counts each
+// invalid byte; langsplit's decoders never pass invalid UTF-8 on.)
+func runeCount(b []byte) int {
+	const hi = 0x8080808080808080
+	cont := 0
+	i := 0
+	for ; i+8 <= len(b); i += 8 {
+		x := binary.LittleEndian.Uint64(b[i:])
+		cont += bits.OnesCount64(x &^ (x << 1) & hi) // bit 7 set, bit 6 clear: 10xxxxxx
+	}
+	for ; i < len(b); i++ {
+		if b[i]&0xC0 == 0x80 {
+			cont++
+		}
+	}
+	return len(b) - cont
 }
 
 // Manifest returns the manifest line of r written to file at offset, with

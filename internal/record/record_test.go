@@ -111,3 +111,25 @@ func TestBuilder(t *testing.T) {
 		t.Fatalf("last rune_end %d, want %d", runeEnd, want)
 	}
 }
+
+// runeCount agrees with utf8.RuneCount on valid UTF-8 of every length and
+// alignment.
+func TestRuneCount(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	pool := []rune{'a', ' ', 'é', 'ب', 'ی', '\u200c', '€', '😀', '\n'}
+	for n := 0; n < 300; n++ {
+		var sb strings.Builder
+		for range n {
+			sb.WriteRune(pool[rng.IntN(len(pool))])
+		}
+		b := []byte(sb.String())
+		for off := 0; off < 8 && off <= len(b); off++ {
+			if !utf8.Valid(b[off:]) {
+				continue
+			}
+			if got, want := runeCount(b[off:]), utf8.RuneCount(b[off:]); got != want {
+				t.Fatalf("runeCount(%q) = %d, want %d", b[off:], got, want)
+			}
+		}
+	}
+}

@@ -1,0 +1,234 @@
+// Command benchreport measures langsplit's stages and the CLI on one
+// generated input, beside baselines measured in the same run, and prints
+// MB/s, the ratio to the baseline, allocations and peak RSS:
+//
+//	go run ./internal/cmd/benchreport -size 256MiB
+//
+// Each measurement runs in a process of its own, so that its peak RSS is
+// its own: `wc -m` and a plain UTF-8 decoding loop (the baselines), the
+// segment Scanner, the fa normalizer, and the langsplit command in JSON
+// Lines mode, -o --by-lang mode, and -j 1 / -j 2 over the input cut into
+// files. Ratios, not absolute times, are what to compare between runs.
+package main
+
+import (
+	"bufio"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"runtime"
+	"strconv"
+	"strings"
+	"syscall"
+	"time"
+
+	"golang.org/x/text/transform"
+
+	"github.com/langsplit/langsplit/bidi"
+	"github.com/langsplit/langsplit/internal/textgen"
+	"github.com/langsplit/langsplit/segment"
+)
+
+func main() {
+	size := flag.String("size", "64MiB", "input size (suffixes KiB, MiB, GiB)")
+	files := flag.Int("files", 16, "files the input is cut into for the -j runs")
+	child := flag.String("child", "", "internal: run one in-process measurement")
+	input := flag.String("input", "", "internal: the input of -child")
+	flag.Parse()
+	if *child != "" {
+		runChild(*child, *input)
+		return
+	}
+	n, err := parseSize(*size)
+	check(err)
+	dir, err := os.MkdirTemp("", "benchreport-")
+	check(err)
+	defer os.RemoveAll(dir)
+	in := filepath.Join(dir, "mixed.txt")
+	f, err := os.Create(in)
+	check(err)
+	check(textgen.Generate(f, textgen.Mixed, n, 1))
+	check(f.Close())
+	fi, err := os.Stat(in)
+	check(err)
+	parts := cut(in, filepath.Join(dir, "parts"), *files)
+	ls := filepath.Join(dir, "langsplit")
+	build := exec.Command("go", "build", "-o", ls, "github.com/langsplit/langsplit/cmd/langsplit")
+	build.Stderr = os.Stderr
+	check(build.Run())
+	self, err := os.Executable()
+	check(err)
+
+	fmt.Printf("input: %d bytes of generated mixed text (%d files for -j); Go %s, GOMAXPROCS %d\n\n",
+		fi.Size(), *files, runtime.Version(), runtime.GOMAXPROCS(0))
+	fmt.Printf("%-34s %9s %8s %12s %10s\n", "measurement", "MB/s", "× base", "allocs", "peak RSS")
+	var base float64
+	for _, m := range []struct {
+		name string
+		cmd  []string
+	}{
+		{"baseline: UTF-8 decoding loop", []string{self, "-child", "decode", "-input", in}},
+		{"baseline: wc -m", []string{"wc", "-m", in}},
+		{"segment.Scanner", []string{self, "-child", "segment", "-input", in}},
+		{"segment.Segmenter (in memory)", []string{self, "-child", "segmenter", "-input", in}},
+		{"bidi fa normalizer", []string{self, "-child", "bidi", "-input", in}},
+		{"langsplit (JSON Lines)", []string{ls, "-q", in}},
+		{"langsplit --raw (JSON Lines)", []string{ls, "-q", "--raw", in}},
+		{"langsplit -o --by-lang", []string{ls, "-q", "--by-lang", "-o", filepath.Join(dir, "out"), in}},
+		{"langsplit -j 1, " + strconv.Itoa(*files) + " files", append([]string{ls, "-q", "-j", "1"}, parts...)},
+		{"langsplit -j 2, " + strconv.Itoa(*files) + " files", append([]string{ls, "-q", "-j", "2"}, parts...)},
+	} {
+		secs, allocs, rss := measure(m.cmd)
+		mbs := float64(fi.Size()) / 1e6 / secs
+		if base == 0 {
+			base = mbs
+		}
+		a := "-"
+		if allocs >= 0 {
+			a = strconv.FormatInt(allocs, 10)
+		}
+		fmt.Printf("%-34s %9.1f %8.3f %12s %8.1f MiB\n", m.name, mbs, mbs/base, a, float64(rss)/(1<<20))
+	}
+}
+
+// measure runs cmd with stdout discarded and returns its time, the
+// allocations it reports on stderr (children only; -1 otherwise) and its
+// peak RSS. The time is the wall time of the process, or the time of the
+// work that a child reports.
+func measure(cmd []string) (secs float64, allocs int64, rss int64) {
+	c := exec.Command(cmd[0], cmd[1:]...)
+	var errb strings.Builder
+	c.Stderr = &errb
+	start := time.Now()
+	check(c.Run())
+	secs = time.Since(start).Seconds()
+	allocs = -1
+	if _, err := fmt.Sscanf(errb.String(), "allocs %d secs %g", &allocs, &secs); err != nil {
+		allocs = -1
+	}
+	if ru, ok := c.ProcessState.SysUsage().(*syscall.Rusage); ok {
+		rss = ru.Maxrss << 10
+	}
+	return secs, allocs, rss
+}
+
+// runChild runs one in-process measurement over the file and prints the
+// allocations it made to stderr.
+func runChild(name, path string) {
+	f, err := os.Open(path)
+	check(err)
+	defer f.Close()
+	var before runtime.MemStats
+	runtime.ReadMemStats(&before)
+	start := time.Now()
+	switch name {
+	case "decode":
+		br := bufio.NewReaderSize(f, 64<<10)
+		n := 0
+		for {
+			_, _, err := br.ReadRune()
+			if err == io.EOF {
+				break
+			}
+			check(err)
+			n++
+		}
+	case "segment":
+		sc := segment.NewScanner(f, segment.Options{})
+		for sc.Scan() {
+		}
+		check(sc.Err())
+	case "segmenter":
+		fi, err := f.Stat()
+		check(err)
+		text := make([]byte, fi.Size())
+		_, err = io.ReadFull(f, text)
+		check(err)
+		runtime.ReadMemStats(&before)
+		start = time.Now() // the text is in memory: time the segmentation only
+		var s segment.Segmenter
+		s.Reset(text, segment.Options{})
+		for _, ok := s.Next(); ok; _, ok = s.Next() {
+		}
+	case "bidi":
+		_, err := io.Copy(io.Discard, transform.NewReader(f, bidi.New("fa", bidi.Options{})))
+		check(err)
+	default:
+		check(fmt.Errorf("unknown child %q", name))
+	}
+	secs := time.Since(start).Seconds()
+	var after runtime.MemStats
+	runtime.ReadMemStats(&after)
+	fmt.Fprintf(os.Stderr, "allocs %d secs %g\n", after.Mallocs-before.Mallocs, secs)
+}
+
+// cut splits the file at line ends into n files of about equal size,
+// streaming: this process stays small, because a child's peak RSS counts
+// the memory of the process that started it (vfork shares its pages until
+// exec).
+func cut(path, dir string, n int) []string {
+	check(os.MkdirAll(dir, 0o777))
+	f, err := os.Open(path)
+	check(err)
+	defer f.Close()
+	fi, err := f.Stat()
+	check(err)
+	br := bufio.NewReaderSize(f, 64<<10)
+	per := fi.Size()/int64(n) + 1
+	var out []string
+	for i := 0; ; i++ {
+		name := filepath.Join(dir, fmt.Sprintf("part%03d.txt", i))
+		w, err := os.Create(name)
+		check(err)
+		bw := bufio.NewWriterSize(w, 64<<10)
+		var written int64
+		var rerr error
+		for written < per || i == n-1 {
+			line, err := br.ReadSlice('\n')
+			if err == bufio.ErrBufferFull {
+				err = nil
+			}
+			k, _ := bw.Write(line)
+			written += int64(k)
+			if err != nil {
+				rerr = err
+				break
+			}
+		}
+		check(bw.Flush())
+		check(w.Close())
+		out = append(out, name)
+		if rerr == io.EOF {
+			return out
+		}
+		check(rerr)
+	}
+}
+
+func parseSize(s string) (int64, error) {
+	mult := int64(1)
+	for _, u := range []struct {
+		suffix string
+		m      int64
+	}{{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}} {
+		if strings.HasSuffix(s, u.suffix) {
+			s, mult = strings.TrimSuffix(s, u.suffix), u.m
+			break
+		}
+	}
+	n, err := strconv.ParseInt(s, 10, 64)
+	if err != nil || n <= 0 {
+		return 0, fmt.Errorf("bad size %q", s)
+	}
+	return n * mult, nil
+}
+
+func check(err error) {
+	if err != nil {
+		fmt.Fprintln(os.Stderr, "benchreport:", err)
+		os.Exit(1)
+	}
+}
