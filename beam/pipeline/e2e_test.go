@@ -94,7 +94,7 @@ func TestScale(t *testing.T) {
 	t.Logf("%.1f MiB in 58 files: CLI -j 2 %v (%.1f MiB/s), pipeline on prism %v (%.1f MiB/s); %d records",
 		mb, cliTime.Round(time.Millisecond), mb/cliTime.Seconds(), beamTime.Round(time.Millisecond), mb/beamTime.Seconds(), len(want))
 
-	got := readOutput(t, out, pipeline.DefaultShards)
+	got := readOutput(t, out)
 	sameMultiset(t, "records", got.lines, want)
 
 	// Bad files: the same ones, with the CLI's messages.

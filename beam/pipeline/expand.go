@@ -43,7 +43,9 @@ func (expandFn) ProcessElement(ctx context.Context, pattern string, emit func(st
 		return
 	}
 	for _, f := range files {
-		emit(f)
+		if !strings.HasSuffix(f, "/") { // a bucket's folder placeholder
+			emit(f)
+		}
 	}
 }
 

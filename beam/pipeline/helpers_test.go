@@ -116,14 +116,16 @@ type output struct {
 	errors  []pipeline.FileStatus
 }
 
-var shardRE = regexp.MustCompile(`^part-\d{5}-of-(\d{5})\.jsonl$`)
+var shardRE = regexp.MustCompile(`^part-(\d{5})-of-(\d{5})\.jsonl$`)
 
 // readOutput reads and checks the layout of an output directory: only
-// OUT/summary.json, OUT/errors.jsonl and OUT/<lang>/part-SSSSS-of-NNNNN.jsonl
-// with the given number of shards, each record in its language's folder.
-func readOutput(t *testing.T, dir string, shards int) output {
+// OUT/summary.json, OUT/errors.jsonl and OUT/<lang>/part-SSSSS-of-NNNNN.jsonl,
+// each language's shards numbered 0 to N-1 of N, each record in its
+// language's folder.
+func readOutput(t *testing.T, dir string) output {
 	t.Helper()
 	var out output
+	shards := map[string][]string{} // per language: the shard names' SSSSS-of-NNNNN
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
 			return err
@@ -155,10 +157,11 @@ func readOutput(t *testing.T, dir string, shards int) output {
 		}
 		lang, name, ok := strings.Cut(rel, "/")
 		m := shardRE.FindStringSubmatch(name)
-		if !ok || m == nil || m[1] != fmt.Sprintf("%05d", shards) {
+		if !ok || m == nil {
 			t.Errorf("unexpected output file %s", rel)
 			return nil
 		}
+		shards[lang] = append(shards[lang], m[1]+"-of-"+m[2])
 		if len(b) == 0 || b[len(b)-1] != '\n' {
 			t.Errorf("%s: empty or without a final newline", rel)
 		}
@@ -172,6 +175,15 @@ func readOutput(t *testing.T, dir string, shards int) output {
 	})
 	if err != nil {
 		t.Fatal(err)
+	}
+	for lang, names := range shards {
+		slices.Sort(names)
+		for i, n := range names {
+			if want := fmt.Sprintf("%05d-of-%05d", i, len(names)); n != want {
+				t.Errorf("%s shards %v: want 0 to %d of %d", lang, names, len(names)-1, len(names))
+				break
+			}
+		}
 	}
 	return out
 }

@@ -7,10 +7,13 @@
 // One file is one element: it is decided whole in a first pass (encoding,
 // binary, invalid UTF-8 with its byte offset, as the CLI's first pass) and
 // then streamed through segment.Scanner by one DoFn call, so records are
-// byte for byte the CLI's and a worker needs memory for one block
-// (segment.Options.MaxBlock), never for a whole file. Parallelism is across
-// files: a file is not split between workers, since segmentation carries
-// state along the document.
+// byte for byte the CLI's and a worker needs memory for about one block
+// (segment.Options.MaxBlock) and a chunk of records per language, never
+// for a whole file. Parallelism is across files: a file is not split
+// between workers, since segmentation carries state along the document.
+//
+// Records are written by the stage that splits them (see Write): the job
+// shuffles only file names, counts and the names of the files written.
 //
 // A file that cannot be split (unreadable, invalid, binary, or failing
 // while it is split) is reported in the Files output and counted; it never
@@ -26,7 +29,6 @@ import (
 	"context"
 	"errors"
 	"fmt"
-	"hash/fnv"
 	"io"
 	"reflect"
 	"strings"
@@ -58,14 +60,7 @@ type Options struct {
 	JSONLInput bool
 	// Output is the directory (or gs:// prefix) Write writes under.
 	Output string
-	// Shards is the number of output files per language (default
-	// DefaultShards).
-	Shards int
 }
-
-// DefaultShards is the number of output shards per language when
-// Options.Shards is 0.
-const DefaultShards = 4
 
 // The statuses of a FileStatus.
 const (
@@ -166,8 +161,9 @@ func Split(s beam.Scope, opts Options) Result {
 
 // Records returns the records of r as a PCollection<Chunk>, without the
 // chunks of files that failed while they were split: each file's records
-// are there whole or not at all. (Write drops them itself, after its
-// shuffle, which saves the runner a pass over every record.)
+// are there whole or not at all. (Write does not use it: it cuts such
+// files out of its shards at the end, which spares the runner a pass over
+// every record.)
 func Records(s beam.Scope, r Result) beam.PCollection {
 	return beam.ParDo(s.Scope("Records"), &dropFailedFn{}, r.Chunks, beam.SideInput{Input: r.Failed})
 }
@@ -381,14 +377,6 @@ func lines(c Chunk, emit func(string)) {
 		emit(string(b[:i]))
 		b = b[i:]
 	}
-}
-
-// shardOf returns the output shard of file's records: all records of one
-// file and language go to one shard.
-func shardOf(file string, shards int) int {
-	h := fnv.New32a()
-	h.Write([]byte(file))
-	return int(h.Sum32() % uint32(shards))
 }
 
 // shardName returns the name of a language's shard under output:

@@ -269,14 +269,13 @@ func TestWrite(t *testing.T) {
 		Inputs: []string{in},
 		Decode: decode.Options{Encoding: decode.UTF8, Invalid: decode.InvalidReplace},
 		Output: out,
-		Shards: 3,
 	}
 	p, s := beam.NewPipelineWithRoot()
 	r := pipeline.Build(s, opts)
 	passert.Equals(s, pipeline.Lines(s, pipeline.Records(s, r)), anys(want)...)
 	ptest.RunAndValidate(t, p)
 
-	got := readOutput(t, out, 3)
+	got := readOutput(t, out)
 	sameMultiset(t, "records", got.lines, want)
 	bin := filepath.Join(in, "bin.dat")
 	u16 := filepath.Join(in, "u16.txt")

@@ -56,7 +56,16 @@ func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 type sizeFlag int
 
 // String implements flag.Value.
-func (s *sizeFlag) String() string { return strconv.Itoa(int(*s)) }
+func (s *sizeFlag) String() string {
+	switch n := int(*s); {
+	case n != 0 && n%(1<<20) == 0:
+		return strconv.Itoa(n>>20) + "MiB"
+	case n != 0 && n%(1<<10) == 0:
+		return strconv.Itoa(n>>10) + "KiB"
+	default:
+		return strconv.Itoa(n)
+	}
+}
 
 // Set implements flag.Value.
 func (s *sizeFlag) Set(v string) error {
@@ -93,13 +102,18 @@ type config struct {
 	maxInline         int
 	maxBlock          sizeFlag
 	policy            split.Policy
-	shards            int
 	force, quiet      bool
 	langsSet          bool
 }
 
+// ourFlags are the names of the flags define declares, for the usage
+// message.
+var ourFlags = map[string]bool{}
+
 // define declares the langsplit flags on fs, next to Beam's own.
 func define(fs *flag.FlagSet) *config {
+	before := map[string]bool{}
+	fs.VisitAll(func(f *flag.Flag) { before[f.Name] = true })
 	c := &config{maxBlock: sizeFlag(segment.DefaultMaxBlock)}
 	fs.Var(&c.inputs, "input", "an input `PATTERN`: a file, a glob (quote it), a local directory, or gs://bucket/glob; repeatable")
 	fs.StringVar(&c.output, "output", "", "output `DIR` (a local directory or a gs:// prefix)")
@@ -109,21 +123,72 @@ func define(fs *flag.FlagSet) *config {
 	fs.StringVar(&c.encoding, "encoding", "auto", "input encoding: `auto`, utf-8, utf-16, utf-16le, utf-16be or windows-1256")
 	fs.StringVar(&c.invalid, "invalid", "error", "invalid byte sequences: `error` (the file fails, named with the offset) or replace (U+FFFD)")
 	fs.IntVar(&c.maxInline, "max-inline", segment.DefaultMaxInline, "foreign words that stay inside a sentence's block (0: none)")
-	fs.Var(&c.maxBlock, "max-block", "split blocks longer than `SIZE` (e.g. 4MiB; at least 4KiB); bounds a worker's memory per file (default 4MiB)")
+	fs.Var(&c.maxBlock, "max-block", "split blocks longer than `SIZE` (e.g. 4MiB; at least 4KiB); bounds a worker's memory per file")
 	fs.StringVar(&c.policy.Digits, "digits", "keep", "Persian digits: `keep`, fa or latin")
 	fs.BoolVar(&c.policy.StripDiacritics, "strip-diacritics", false, "remove Arabic-script diacritics (harakat)")
 	fs.BoolVar(&c.policy.NoVisualRepair, "no-visual-repair", false, "do not repair text left in visual order by PDF extraction")
 	fs.BoolVar(&c.policy.NoAffixJoin, "no-affix-join", false, "do not join می/ها affixes with a ZWNJ")
-	fs.IntVar(&c.shards, "shards", pipeline.DefaultShards, "output files per language")
 	fs.BoolVar(&c.force, "force", false, "replace the output of an earlier run under --output")
 	fs.BoolVar(&c.quiet, "quiet", false, "no summary on stderr")
+	fs.VisitAll(func(f *flag.Flag) { ourFlags[f.Name] = !before[f.Name] })
 	return c
+}
+
+// parse parses args into a config with fs, on which define has been called
+// (for main, flag.CommandLine, which holds Beam's flags too); it returns
+// the positional arguments.
+func parse(fs *flag.FlagSet, c *config, args []string) ([]string, error) {
+	if err := fs.Parse(args); err != nil {
+		return nil, err
+	}
+	fs.Visit(func(f *flag.Flag) {
+		if f.Name == "langs" {
+			c.langsSet = true
+		}
+	})
+	return fs.Args(), nil
+}
+
+// usage prints the langsplit flags, and names the main runner flags.
+func usage(fs *flag.FlagSet) {
+	w := fs.Output()
+	fmt.Fprint(w, `langsplit-beam splits mixed English/Persian/Arabic documents into language
+blocks on an Apache Beam runner, writing the records that langsplit prints
+in JSON Lines mode, sharded per language:
+
+  OUTPUT/<lang>/part-SSSSS-of-NNNNN.jsonl, OUTPUT/summary.json, OUTPUT/errors.jsonl
+
+Usage:
+  langsplit-beam --input PATTERN [--input PATTERN]... --output DIR [flags] [PATTERN]...
+
+Flags:
+`)
+	fs.VisitAll(func(f *flag.Flag) {
+		if !ourFlags[f.Name] {
+			return
+		}
+		name, help := flag.UnquoteUsage(f)
+		fmt.Fprintf(w, "  --%s %s\n    \t%s", f.Name, name, help)
+		if f.DefValue != "" && f.DefValue != "false" {
+			fmt.Fprintf(w, " (default %s)", f.DefValue)
+		}
+		fmt.Fprintln(w)
+	})
+	fmt.Fprint(w, `
+Runner flags (Beam's): --runner prism (default, in this process) | dataflow |
+flink | spark | universal, --endpoint, --environment_type, --job_name,
+--project, --region, --staging_location, --temp_location, ... (see
+beam/README.md for the exact flags per runner).
+
+Exit status: 0 ok, 1 some inputs were not split (see errors.jsonl) or the
+job failed, 2 usage error.
+`)
 }
 
 // options validates c and returns the pipeline's options; args are
 // positional inputs.
 func (c *config) options(args []string) (pipeline.Options, error) {
-	o := pipeline.Options{Inputs: append(slices.Clone(c.inputs), args...), Output: c.output, Shards: c.shards}
+	o := pipeline.Options{Inputs: append(slices.Clone(c.inputs), args...), Output: c.output}
 	if len(o.Inputs) == 0 {
 		return o, errors.New("no input: give --input PATTERN (or patterns as arguments)")
 	}
@@ -170,24 +235,17 @@ func (c *config) options(args []string) (pipeline.Options, error) {
 			o.Split.Langs[l] = true
 		}
 	}
-	if c.shards < 1 {
-		return o, fmt.Errorf("invalid --shards %d (want 1 or more)", c.shards)
-	}
 	return o, nil
 }
 
 func main() {
 	cfg := define(flag.CommandLine)
-	flag.Parse()
+	flag.CommandLine.Usage = func() { usage(flag.CommandLine) }
+	args, _ := parse(flag.CommandLine, cfg, os.Args[1:]) // flag.CommandLine exits on errors
 	// On a worker, Init runs the SDK harness and never returns: nothing
 	// below runs there.
 	beam.Init()
-	flag.Visit(func(f *flag.Flag) {
-		if f.Name == "langs" {
-			cfg.langsSet = true
-		}
-	})
-	os.Exit(run(context.Background(), cfg, flag.Args(), os.Stderr))
+	os.Exit(run(context.Background(), cfg, args, os.Stderr))
 }
 
 // run builds and runs the pipeline and returns the exit status.
