@@ -86,6 +86,11 @@ func expandLocal(ctx context.Context, pattern string, emit func(string), fail fu
 			continue
 		}
 		if !fi.IsDir() {
+			if !fi.Mode().IsRegular() {
+				// A pipe cannot be read twice (the first pass, then the split).
+				fail(arg, fmt.Errorf("%s: not a regular file", arg))
+				continue
+			}
 			emit(arg)
 			continue
 		}

@@ -14,14 +14,17 @@ import (
 	"sync"
 	"testing"
 
+	beamlog "github.com/apache/beam/sdks/v2/go/pkg/beam/log"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/testing/ptest"
 
 	"github.com/langsplit/langsplit/beam/pipeline"
 	"github.com/langsplit/langsplit/internal/record"
 )
 
-// TestMain runs the tests with the pipelines on prism, in this process.
+// TestMain runs the tests with the pipelines on prism, in this process,
+// with its warnings only.
 func TestMain(m *testing.M) {
+	beamlog.LogLevel = "warn"
 	code := ptest.MainRet(m)
 	if cliDir != "" {
 		os.RemoveAll(cliDir)
@@ -64,13 +67,18 @@ func cli(t *testing.T) string {
 }
 
 // runCLI runs the CLI with args and returns its stdout, stderr and exit
-// status.
+// status. Its stdout goes to a file, as the pipeline's records do.
 func runCLI(t *testing.T, args ...string) (stdout, stderr []byte, code int) {
 	t.Helper()
+	out, err := os.CreateTemp(t.TempDir(), "stdout-")
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer out.Close()
 	cmd := exec.Command(cli(t), args...)
-	var out, errb bytes.Buffer
-	cmd.Stdout, cmd.Stderr = &out, &errb
-	err := cmd.Run()
+	var errb bytes.Buffer
+	cmd.Stdout, cmd.Stderr = out, &errb
+	err = cmd.Run()
 	var ee *exec.ExitError
 	switch {
 	case errors.As(err, &ee):
@@ -78,7 +86,10 @@ func runCLI(t *testing.T, args ...string) (stdout, stderr []byte, code int) {
 	case err != nil:
 		t.Fatal(err)
 	}
-	return out.Bytes(), errb.Bytes(), code
+	if stdout, err = os.ReadFile(out.Name()); err != nil {
+		t.Fatal(err)
+	}
+	return stdout, errb.Bytes(), code
 }
 
 // splitLines returns the lines of b, each with its newline.

@@ -21,7 +21,9 @@
 package main
 
 import (
+	"bufio"
 	"context"
+	"encoding/json"
 	"errors"
 	"flag"
 	"fmt"
@@ -35,6 +37,8 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/core/metrics"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
+	beamlog "github.com/apache/beam/sdks/v2/go/pkg/beam/log"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 
 	"github.com/langsplit/langsplit/beam/pipeline"
@@ -129,7 +133,7 @@ func define(fs *flag.FlagSet) *config {
 	fs.BoolVar(&c.policy.NoVisualRepair, "no-visual-repair", false, "do not repair text left in visual order by PDF extraction")
 	fs.BoolVar(&c.policy.NoAffixJoin, "no-affix-join", false, "do not join می/ها affixes with a ZWNJ")
 	fs.BoolVar(&c.force, "force", false, "replace the output of an earlier run under --output")
-	fs.BoolVar(&c.quiet, "quiet", false, "no summary on stderr")
+	fs.BoolVar(&c.quiet, "quiet", false, "no summary on stderr, and only the runner's warnings")
 	fs.VisitAll(func(f *flag.Flag) { ourFlags[f.Name] = !before[f.Name] })
 	return c
 }
@@ -242,6 +246,9 @@ func main() {
 	cfg := define(flag.CommandLine)
 	flag.CommandLine.Usage = func() { usage(flag.CommandLine) }
 	args, _ := parse(flag.CommandLine, cfg, os.Args[1:]) // flag.CommandLine exits on errors
+	if cfg.quiet {
+		beamlog.LogLevel = "warn" // the runner's progress messages (prism's in this process)
+	}
 	// On a worker, Init runs the SDK harness and never returns: nothing
 	// below runs there.
 	beam.Init()
@@ -288,11 +295,37 @@ func run(ctx context.Context, cfg *config, args []string, stderr io.Writer) int 
 		summarize(stderr, counts)
 	}
 	if counts["files_failed"] > 0 {
-		fmt.Fprintf(stderr, "langsplit-beam: %d %s not split: see %s/%s\n", counts["files_failed"],
-			plural(counts["files_failed"], "input was", "inputs were"), strings.TrimSuffix(opts.Output, "/"), pipeline.ErrorsFile)
+		errorsFile := strings.TrimSuffix(opts.Output, "/") + "/" + pipeline.ErrorsFile
+		printFailures(ctx, stderr, errorsFile, 10)
+		fmt.Fprintf(stderr, "langsplit-beam: %d %s not split: see %s\n", counts["files_failed"],
+			plural(counts["files_failed"], "input was", "inputs were"), errorsFile)
 		return 1
 	}
 	return 0
+}
+
+// printFailures prints the messages of the first max failed inputs listed in
+// the errors file, as the CLI prints its failures.
+func printFailures(ctx context.Context, w io.Writer, errorsFile string, max int) {
+	fsys, err := filesystem.New(ctx, errorsFile)
+	if err != nil {
+		return
+	}
+	defer fsys.Close()
+	rc, err := fsys.OpenRead(ctx, errorsFile)
+	if err != nil {
+		return
+	}
+	defer rc.Close()
+	sc := bufio.NewScanner(rc)
+	sc.Buffer(nil, 1<<20)
+	for n := 0; n < max && sc.Scan(); {
+		var st pipeline.FileStatus
+		if json.Unmarshal(sc.Bytes(), &st) == nil && st.Status == pipeline.StatusFailed {
+			fmt.Fprintf(w, "langsplit-beam: %s\n", st.Error)
+			n++
+		}
+	}
 }
 
 // counters returns the committed values (attempted where a runner commits

@@ -12,15 +12,17 @@ import (
 	"testing"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	beamlog "github.com/apache/beam/sdks/v2/go/pkg/beam/log"
 
 	"github.com/langsplit/langsplit/beam/pipeline"
 	"github.com/langsplit/langsplit/internal/decode"
 )
 
-// TestMain initializes Beam as main does; run executes pipelines on prism,
-// in this process.
+// TestMain initializes Beam as main does with --quiet; run executes
+// pipelines on prism, in this process.
 func TestMain(m *testing.M) {
 	flag.Parse()
+	beamlog.LogLevel = "warn"
 	beam.Init()
 	os.Exit(m.Run())
 }
@@ -112,6 +114,7 @@ func TestRun(t *testing.T) {
 		t.Fatalf("exit %d, want 1 (bad.txt)\n%s", code, stderr)
 	}
 	for _, want := range []string{
+		"langsplit-beam: " + filepath.Join(in, "bad.txt") + ": invalid UTF-8 at byte offset 4 (see --encoding and --invalid)\n",
 		fmt.Sprintf("langsplit-beam: en: 1 block, %d B\n", len(en)),
 		fmt.Sprintf("langsplit-beam: fa: 1 block, %d B\n", len(fa)),
 		fmt.Sprintf("langsplit-beam: 1 file split, 1 failed, 0 binary skipped; %d B read\n", len(en+fa)),
