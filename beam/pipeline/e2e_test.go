@@ -115,7 +115,7 @@ func TestScale(t *testing.T) {
 
 	// Counts: the summary file against the records and the CLI's summary.
 	stats := langStats(t, want)
-	if fmt.Sprint(got.summary.Langs) != fmt.Sprint(stats) || got.summary.FilesOK != 56 ||
+	if fmt.Sprint(got.summary.Langs) != fmt.Sprint(stats) || fmt.Sprint(got.summary.Shards) != fmt.Sprint(got.shards) || got.summary.FilesOK != 56 ||
 		got.summary.FilesFailed != 1 || got.summary.FilesBinary != 1 {
 		t.Errorf("summary.json %+v\nwant langs %v, 56 ok, 1 failed, 1 binary", got.summary, stats)
 	}

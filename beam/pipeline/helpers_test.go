@@ -125,6 +125,7 @@ type output struct {
 	lines   []string // all records, in no particular order
 	summary pipeline.Summary
 	errors  []pipeline.FileStatus
+	shards  map[string][]string // per language, the shards' names relative to the directory, sorted
 }
 
 var shardRE = regexp.MustCompile(`^part-(\d{5})-of-(\d{5})\.jsonl$`)
@@ -135,7 +136,7 @@ var shardRE = regexp.MustCompile(`^part-(\d{5})-of-(\d{5})\.jsonl$`)
 // language's folder.
 func readOutput(t *testing.T, dir string) output {
 	t.Helper()
-	var out output
+	out := output{shards: map[string][]string{}}
 	shards := map[string][]string{} // per language: the shard names' SSSSS-of-NNNNN
 	err := filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
 		if err != nil || d.IsDir() {
@@ -173,6 +174,7 @@ func readOutput(t *testing.T, dir string) output {
 			return nil
 		}
 		shards[lang] = append(shards[lang], m[1]+"-of-"+m[2])
+		out.shards[lang] = append(out.shards[lang], rel)
 		if len(b) == 0 || b[len(b)-1] != '\n' {
 			t.Errorf("%s: empty or without a final newline", rel)
 		}
@@ -189,6 +191,7 @@ func readOutput(t *testing.T, dir string) output {
 	}
 	for lang, names := range shards {
 		slices.Sort(names)
+		slices.Sort(out.shards[lang])
 		for i, n := range names {
 			if want := fmt.Sprintf("%05d-of-%05d", i, len(names)); n != want {
 				t.Errorf("%s shards %v: want 0 to %d of %d", lang, names, len(names)-1, len(names))

@@ -143,6 +143,9 @@ func Build(s beam.Scope, opts Options) Result {
 // Split adds the reading and splitting of opts.Inputs to s.
 func Split(s beam.Scope, opts Options) Result {
 	s = s.Scope("langsplit")
+	if opts.Split.Policy.Digits == "" {
+		opts.Split.Policy.Digits = "keep" // the CLI's default
+	}
 	patterns := beam.CreateList(s, opts.Inputs)
 	files, badPatterns := beam.ParDo2(s, &expandFn{}, patterns)
 	// The files come from a handful of patterns: without the reshuffle,

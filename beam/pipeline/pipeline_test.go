@@ -30,6 +30,7 @@ import (
 func init() {
 	register.Function2x0[pipeline.FileStatus, func(string)](statusString)
 	register.Function3x0[string, pipeline.Stat, func(string)](statString)
+	register.Function2x0[string, func(string, pipeline.Stat)](noStats)
 	register.Emitter1[string]()
 }
 
@@ -37,6 +38,9 @@ func init() {
 func statusString(st pipeline.FileStatus, emit func(string)) {
 	emit(st.Status + " " + st.Source + " " + st.Error)
 }
+
+// noStats emits nothing: an empty PCollection<KV<string, Stat>>.
+func noStats(string, func(string, pipeline.Stat)) {}
 
 // statString formats a language's Stat for passert.
 func statString(lang string, st pipeline.Stat, emit func(string)) {
@@ -294,11 +298,49 @@ func TestWrite(t *testing.T) {
 	if !slices.Equal(got.errors, wantErrors) {
 		t.Errorf("errors.jsonl:\n%+v\nwant\n%+v", got.errors, wantErrors)
 	}
-	wantSummary := pipeline.Summary{FilesOK: 6, FilesFailed: 1, FilesBinary: 2, Langs: langStats(t, want)}
+	wantSummary := pipeline.Summary{FilesOK: 6, FilesFailed: 1, FilesBinary: 2, Langs: langStats(t, want), Shards: got.shards}
 	if fmt.Sprint(got.summary) != fmt.Sprint(wantSummary) {
 		t.Errorf("summary.json: %+v\nwant %+v", got.summary, wantSummary)
 	}
 	if _, err := os.Stat(filepath.Join(out, "fa")); err != nil {
 		t.Errorf("no fa folder: %v", err)
+	}
+}
+
+// TestWriteResult runs Write alone, on records from two Creates: the
+// records of a failed file are cut out of the shard that holds them with
+// others, and the summary lists the shards. (prism gives the writer one
+// bundle here as in the pipeline; several bundles per language, numbered,
+// are checked in TestFinalize.)
+func TestWriteResult(t *testing.T) {
+	out := t.TempDir()
+	line := func(src, lang string, block int) string {
+		return fmt.Sprintf(`{"source":%q,"block":%d,"lang":%q,"text":""}`+"\n", src, block, lang)
+	}
+	chunk := func(src, lang string, blocks ...int) pipeline.Chunk {
+		var b []byte
+		for _, n := range blocks {
+			b = append(b, line(src, lang, n)...)
+		}
+		return pipeline.Chunk{File: src, Lang: lang, Lines: b}
+	}
+	p, s := beam.NewPipelineWithRoot()
+	r := pipeline.Result{
+		Chunks: beam.Flatten(s,
+			beam.Create(s, chunk("a", "en", 1, 3), chunk("a", "fa", 2), chunk("b", "en", 1)),
+			beam.Create(s, chunk("c", "en", 1), chunk("d", "en", 1, 2))),
+		Failed: beam.Create(s, "b"),
+		Stats:  beam.ParDo(s, noStats, beam.Create(s, "")),
+		Files:  beam.Create(s, pipeline.FileStatus{Source: "a", Status: pipeline.StatusOK}),
+	}
+	pipeline.Write(s, pipeline.Options{Output: out}, r)
+	ptest.RunAndValidate(t, p)
+
+	got := readOutput(t, out)
+	sameMultiset(t, "records", got.lines, []string{
+		line("a", "en", 1), line("a", "en", 3), line("a", "fa", 2), line("c", "en", 1), line("d", "en", 1), line("d", "en", 2),
+	})
+	if fmt.Sprint(got.summary.Shards) != fmt.Sprint(got.shards) || got.summary.FilesOK != 1 || len(got.errors) != 0 {
+		t.Errorf("summary %+v; shards %v", got.summary, got.shards)
 	}
 }

@@ -27,12 +27,14 @@ const (
 	ErrorsFile  = "errors.jsonl" // one FileStatus a line for each input that was not split, sorted by source
 )
 
-// Summary is the content of SummaryFile.
+// Summary is the content of SummaryFile, which is written last: when it
+// is there, the run is complete.
 type Summary struct {
-	FilesOK     int64           `json:"files_ok"`     // files split
-	FilesFailed int64           `json:"files_failed"` // files (or patterns) that could not be read, decoded or split
-	FilesBinary int64           `json:"files_binary"` // binary files skipped
-	Langs       map[string]Stat `json:"langs"`        // per language: blocks and bytes of text written
+	FilesOK     int64               `json:"files_ok"`     // files split
+	FilesFailed int64               `json:"files_failed"` // files (or patterns) that could not be read, decoded or split
+	FilesBinary int64               `json:"files_binary"` // binary files skipped
+	Langs       map[string]Stat     `json:"langs"`        // per language: blocks and bytes of text written
+	Shards      map[string][]string `json:"shards"`       // per language: its files, relative to the output, in order
 }
 
 // TempFile is a file of records written by one bundle: the records of one
@@ -54,7 +56,7 @@ func init() {
 	beam.RegisterType(reflect.TypeOf((*Range)(nil)).Elem())
 	register.DoFn3x1[context.Context, Chunk, func(TempFile), error](&writeBundleFn{})
 	register.DoFn5x1[context.Context, int, func(*TempFile) bool, func(*string) bool, func(string), error](&finalizeFn{})
-	register.DoFn5x1[context.Context, []byte, func(*string, *Stat) bool, func(*FileStatus) bool, func(string), error](&writeSummaryFn{})
+	register.DoFn6x1[context.Context, []byte, func(*string, *Stat) bool, func(*FileStatus) bool, func(*string) bool, func(string), error](&writeSummaryFn{})
 	register.Emitter1[TempFile]()
 	register.Iter1[TempFile]()
 	register.Iter2[string, Stat]()
@@ -79,7 +81,8 @@ const tempPrefix = ".tmp-langsplit-"
 // order. A file that failed after some of its records were written is cut
 // out of its shards then. Until that last step nothing appears under the
 // output but the temporary folder, which the step removes with any files
-// of failed bundle attempts.
+// of failed bundle attempts. The errors report and then the summary, which
+// lists the shards, are written after it: a summary means a complete run.
 //
 // Write returns a PCollection<string> of the names of the files written.
 // (The writers having an output also keeps prism from polling in a busy
@@ -90,7 +93,7 @@ func Write(s beam.Scope, opts Options, r Result) beam.PCollection {
 	shards := beam.ParDo(s, &finalizeFn{Output: opts.Output, Temp: temp}, beam.GroupByKey(s, beam.AddFixedKey(s, temps)),
 		beam.SideInput{Input: r.Failed})
 	reports := beam.ParDo(s, &writeSummaryFn{Output: opts.Output}, beam.Impulse(s),
-		beam.SideInput{Input: r.Stats}, beam.SideInput{Input: r.Files})
+		beam.SideInput{Input: r.Stats}, beam.SideInput{Input: r.Files}, beam.SideInput{Input: shards})
 	return beam.Flatten(s, shards, reports)
 }
 
@@ -120,8 +123,10 @@ type tempWriter struct {
 	n    int64
 }
 
-// StartBundle starts with no files.
+// StartBundle starts with no files (closing those of a bundle that failed,
+// if the instance is reused).
 func (f *writeBundleFn) StartBundle(_ context.Context, _ func(TempFile)) {
+	f.Teardown()
 	f.open = map[string]*tempWriter{}
 }
 
@@ -176,9 +181,10 @@ func (f *writeBundleFn) FinishBundle(_ context.Context, emit func(TempFile)) err
 // Teardown closes the files of a bundle that failed; the last step removes
 // them.
 func (f *writeBundleFn) Teardown() {
-	for _, tw := range f.open {
+	for lang, tw := range f.open {
 		tw.wc.Close()
 		tw.fs.Close()
+		delete(f.open, lang)
 	}
 }
 
@@ -309,19 +315,29 @@ func movedAlready(ctx context.Context, fsys filesystem.Interface, tmp, name stri
 	return err == nil && len(m) == 1
 }
 
-// writeSummaryFn writes the summary and the errors report once, from its
-// side inputs.
+// writeSummaryFn writes the errors report and then the summary once, from
+// its side inputs, after the shards are in place (one of the side inputs
+// is their names).
 type writeSummaryFn struct {
 	Output string
 }
 
-// ProcessElement writes SummaryFile and ErrorsFile.
-func (f *writeSummaryFn) ProcessElement(ctx context.Context, _ []byte, stats func(*string, *Stat) bool, files func(*FileStatus) bool, written func(string)) error {
-	sum := Summary{Langs: map[string]Stat{}}
+// ProcessElement writes ErrorsFile and SummaryFile.
+func (f *writeSummaryFn) ProcessElement(ctx context.Context, _ []byte, stats func(*string, *Stat) bool, files func(*FileStatus) bool, shards func(*string) bool, written func(string)) error {
+	sum := Summary{Langs: map[string]Stat{}, Shards: map[string][]string{}}
 	var lang string
 	var st Stat
 	for stats(&lang, &st) {
 		sum.Langs[lang] = addStats(sum.Langs[lang], st)
+	}
+	var shard string
+	for shards(&shard) {
+		rel := strings.TrimPrefix(shard, trimSlash(f.Output)+"/")
+		lang, _, _ := strings.Cut(rel, "/")
+		sum.Shards[lang] = append(sum.Shards[lang], rel)
+	}
+	for _, names := range sum.Shards {
+		slices.Sort(names)
 	}
 	var bad []FileStatus
 	var fst FileStatus
@@ -382,7 +398,7 @@ func writeFile(ctx context.Context, name string, fill func(io.Writer) error) err
 	tmp := name
 	if canRename {
 		i := strings.LastIndexByte(name, '/')
-		tmp = fmt.Sprintf("%s/.tmp-%d-%s", name[:i], time.Now().UnixNano(), name[i+1:])
+		tmp = fmt.Sprintf("%s/%s%d-%s", name[:i], tempPrefix, time.Now().UnixNano(), name[i+1:])
 	}
 	w, err := fsys.OpenWrite(ctx, tmp)
 	if err != nil {
@@ -419,7 +435,7 @@ func Existing(ctx context.Context, output string) ([]string, error) {
 	defer fsys.Close()
 	out := trimSlash(output)
 	found := map[string]bool{}
-	for _, pat := range []string{out + "/" + SummaryFile, out + "/" + ErrorsFile, out + "/*/part-*-of-*.jsonl", out + "/" + tempPrefix + "*/*"} {
+	for _, pat := range []string{out + "/" + SummaryFile, out + "/" + ErrorsFile, out + "/*/part-*-of-*.jsonl", out + "/" + tempPrefix + "*/*", out + "/" + tempPrefix + "*-*"} {
 		m, err := fsys.List(ctx, pat)
 		if err != nil {
 			return nil, err
