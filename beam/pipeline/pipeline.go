@@ -48,7 +48,9 @@ import (
 type Options struct {
 	// Inputs are file names, globs (filepath.Match syntax; gs:// patterns as
 	// the GCS file system reads them, with **) and, on the local file system,
-	// directories, walked as the CLI walks them.
+	// directories, walked as the CLI walks them. This package registers the
+	// local file system only: a program reading gs:// imports Beam's
+	// io/filesystem/gcs (beamx does).
 	Inputs []string
 	// Split holds the segmentation options, the languages to keep, --raw and
 	// the normalization policy, as in the CLI.
@@ -94,8 +96,8 @@ const ChunkSize = 256 << 10
 // Stat counts blocks and the bytes of their text (normalized unless raw),
 // as the CLI's summary does.
 type Stat struct {
-	Blocks int64 `json:"blocks"`
-	Bytes  int64 `json:"bytes"`
+	Blocks int64 `json:"blocks"` // blocks (records) written
+	Bytes  int64 `json:"bytes"`  // bytes of their text
 }
 
 // Result holds the collections of Split.

@@ -40,15 +40,15 @@ type Summary struct {
 // TempFile is a file of records written by one bundle: the records of one
 // language, from the files in Ranges, which cover it in order.
 type TempFile struct {
-	Lang   string
-	Name   string
-	Ranges []Range
+	Lang   string  // the records' language
+	Name   string  // the file's name, under the temporary folder
+	Ranges []Range // the input files' records, in the order written
 }
 
 // Range is where the records of one input file are in a TempFile.
 type Range struct {
-	File       string
-	Start, End int64
+	File       string // the input file
+	Start, End int64  // byte offsets in the TempFile, End exclusive
 }
 
 func init() {
