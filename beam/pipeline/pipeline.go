@@ -1,0 +1,399 @@
+// Package pipeline is langsplit as an Apache Beam pipeline: it reads files
+// or globs, splits each document into language blocks exactly as the
+// langsplit CLI does (internal/decode, internal/split), and writes the CLI's
+// JSON Lines records sharded per language, a summary of counts, and a report
+// of the inputs that could not be split.
+//
+// One file is one element: it is decided whole in a first pass (encoding,
+// binary, invalid UTF-8 with its byte offset, as the CLI's first pass) and
+// then streamed through segment.Scanner by one DoFn call, so records are
+// byte for byte the CLI's and a worker needs memory for about one block
+// (segment.Options.MaxBlock) and a chunk of records per language, never
+// for a whole file. Parallelism is across files: a file is not split
+// between workers, since segmentation carries state along the document.
+//
+// Records are written by the stage that splits them (see Write): the job
+// shuffles only file names, counts and the names of the files written.
+//
+// A file that cannot be split (unreadable, invalid, binary, or failing
+// while it is split) is reported in the Files output and counted; it never
+// fails the job, and none of its records reach the output, even when it
+// failed after some were emitted.
+//
+// Build wires everything; Split and Write are its two halves, for tests and
+// for callers that want the collections.
+package pipeline
+
+import (
+	"bytes"
+	"context"
+	"errors"
+	"fmt"
+	"io"
+	"reflect"
+	"strings"
+
+	"github.com/apache/beam/sdks/v2/go/pkg/beam"
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
+	_ "github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem/local" // local paths
+	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
+
+	"github.com/langsplit/langsplit/internal/decode"
+	"github.com/langsplit/langsplit/internal/record"
+	"github.com/langsplit/langsplit/internal/split"
+)
+
+// Options configure the pipeline. The zero value of each field is the CLI's
+// default.
+type Options struct {
+	// Inputs are file names, globs (filepath.Match syntax; gs:// patterns as
+	// the GCS file system reads them, with **) and, on the local file system,
+	// directories, walked as the CLI walks them. This package registers the
+	// local file system only: a program reading gs:// imports Beam's
+	// io/filesystem/gcs (beamx does).
+	Inputs []string
+	// Split holds the segmentation options, the languages to keep, --raw and
+	// the normalization policy, as in the CLI.
+	Split split.Options
+	// Decode holds --encoding and --invalid.
+	Decode decode.Options
+	// JSONLInput reads each line of an input as one {"id","text"} document,
+	// as --input-format jsonl.
+	JSONLInput bool
+	// Output is the directory (or gs:// prefix) Write writes under.
+	Output string
+}
+
+// The statuses of a FileStatus.
+const (
+	StatusOK     = "ok"     // split; its records are in the output
+	StatusFailed = "failed" // could not be read, decoded or split; none of its records are in the output
+	StatusBinary = "binary" // skipped: a NUL byte in its first 8 KiB
+)
+
+// FileStatus is the outcome for one input file, or for an input pattern
+// that could not be expanded (then Source is the pattern).
+type FileStatus struct {
+	Source string `json:"source"`          // the file as found, e.g. "dump/a.txt" or "gs://b/a.txt"
+	Status string `json:"status"`          // StatusOK, StatusFailed or StatusBinary
+	Error  string `json:"error,omitempty"` // the message, naming the file (and the byte offset for invalid input)
+}
+
+// Chunk is a run of output records of one input file and one language, in
+// block order: the CLI's JSON lines, each ending in a newline. Records
+// travel in chunks of about ChunkSize bytes rather than one element each,
+// which cuts the runner's per-element cost (prism, shuffles) several times.
+type Chunk struct {
+	File  string // the input file (the records' source, except under JSONLInput)
+	Lang  string // the records' lang
+	Lines []byte // JSON lines, as the CLI prints them
+}
+
+// ChunkSize is the size a Chunk is emitted at; a chunk is larger only by its
+// last record.
+const ChunkSize = 256 << 10
+
+// Stat counts blocks and the bytes of their text (normalized unless raw),
+// as the CLI's summary does.
+type Stat struct {
+	Blocks int64 `json:"blocks"` // blocks (records) written
+	Bytes  int64 `json:"bytes"`  // bytes of their text
+}
+
+// Result holds the collections of Split.
+type Result struct {
+	// Chunks is a PCollection<Chunk>: the records of every file, including
+	// those emitted before a file failed (see Records).
+	Chunks beam.PCollection
+	// Failed is a PCollection<string>: the files that failed; the chunks of
+	// those that failed while they were split must be dropped.
+	Failed beam.PCollection
+	// Stats is a PCollection<KV<string, Stat>>: per language, summed over
+	// the files that were split whole.
+	Stats beam.PCollection
+	// Files is a PCollection<FileStatus>: one per input file, and one per
+	// pattern that could not be expanded.
+	Files beam.PCollection
+}
+
+func init() {
+	beam.RegisterType(reflect.TypeOf((*Chunk)(nil)).Elem())
+	beam.RegisterType(reflect.TypeOf((*FileStatus)(nil)).Elem())
+	beam.RegisterType(reflect.TypeOf((*Stat)(nil)).Elem())
+
+	register.DoFn4x0[context.Context, string, func(string), func(FileStatus)](&expandFn{})
+	register.DoFn5x0[context.Context, string, func(Chunk), func(string, Stat), func(FileStatus)](&splitFn{})
+	register.DoFn3x0[Chunk, func(*string) bool, func(Chunk)](&dropFailedFn{})
+	register.Function2x0[Chunk, func(string)](lines)
+	register.Function2x0[FileStatus, func(string)](failedSource)
+	register.Function2x1[Stat, Stat, Stat](addStats)
+	register.Emitter1[string]()
+	register.Emitter1[FileStatus]()
+	register.Emitter1[Chunk]()
+	register.Emitter2[string, Stat]()
+	register.Iter1[string]()
+}
+
+// Build adds the whole pipeline to s: Split, then Write under
+// opts.Output; it returns Split's collections.
+func Build(s beam.Scope, opts Options) Result {
+	r := Split(s, opts)
+	Write(s.Scope("write"), opts, r)
+	return r
+}
+
+// Split adds the reading and splitting of opts.Inputs to s.
+func Split(s beam.Scope, opts Options) Result {
+	s = s.Scope("langsplit")
+	if opts.Split.Policy.Digits == "" {
+		opts.Split.Policy.Digits = "keep" // the CLI's default
+	}
+	patterns := beam.CreateList(s, opts.Inputs)
+	files, badPatterns := beam.ParDo2(s, &expandFn{}, patterns)
+	// The files come from a handful of patterns: without the reshuffle,
+	// fusion would split all of them on the worker that expanded them.
+	files = beam.Reshuffle(s, files)
+	chunks, stats, statuses := beam.ParDo3(s, &splitFn{Split: opts.Split, Decode: opts.Decode, JSONL: opts.JSONLInput}, files)
+	all := beam.Flatten(s, badPatterns, statuses)
+
+	return Result{
+		Chunks: chunks,
+		Failed: beam.ParDo(s, failedSource, statuses),
+		Stats:  beam.CombinePerKey(s, addStats, stats),
+		Files:  all,
+	}
+}
+
+// Records returns the records of r as a PCollection<Chunk>, without the
+// chunks of files that failed while they were split: each file's records
+// are there whole or not at all. (Write does not use it: it cuts such
+// files out of its shards at the end, which spares the runner a pass over
+// every record.)
+func Records(s beam.Scope, r Result) beam.PCollection {
+	return beam.ParDo(s.Scope("Records"), &dropFailedFn{}, r.Chunks, beam.SideInput{Input: r.Failed})
+}
+
+// failedSource emits the file of a failed status.
+func failedSource(st FileStatus, emit func(string)) {
+	if st.Status == StatusFailed {
+		emit(st.Source)
+	}
+}
+
+// addStats adds two counts.
+func addStats(a, b Stat) Stat { return Stat{Blocks: a.Blocks + b.Blocks, Bytes: a.Bytes + b.Bytes} }
+
+// The counters, in the namespace "langsplit"; per language there are
+// also "blocks_<lang>" and "bytes_<lang>".
+var (
+	filesOK     = beam.NewCounter(Namespace, "files_ok")
+	filesFailed = beam.NewCounter(Namespace, "files_failed")
+	filesBinary = beam.NewCounter(Namespace, "files_binary")
+	bytesRead   = beam.NewCounter(Namespace, "input_bytes")
+)
+
+// Namespace is the namespace of the pipeline's Beam counters: files_ok,
+// files_failed, files_binary, input_bytes (decompressed bytes of the files
+// split), and per language blocks_<lang> and bytes_<lang>.
+const Namespace = "langsplit"
+
+// splitFn splits one file into blocks, after a first pass that decides its
+// encoding. Blocks are emitted as they are decided; the file's counts only
+// once it is done.
+type splitFn struct {
+	Split  split.Options
+	Decode decode.Options
+	JSONL  bool
+
+	norm *split.Normalizer
+}
+
+// Setup creates the normalizer: one per DoFn instance, which processes one
+// bundle at a time.
+func (f *splitFn) Setup() {
+	f.norm = split.NewNormalizer(f.Split.Policy, f.Split.Raw)
+}
+
+// ProcessElement splits the file named file.
+func (f *splitFn) ProcessElement(ctx context.Context, file string, emit func(Chunk), emitStat func(string, Stat), emitStatus func(FileStatus)) {
+	det, err := f.check(ctx, file)
+	switch {
+	case err == nil:
+	case errors.Is(err, decode.ErrBinary):
+		filesBinary.Inc(ctx, 1)
+		emitStatus(FileStatus{Source: file, Status: StatusBinary, Error: err.Error()})
+		return
+	case errors.Is(err, decode.ErrInvalid):
+		filesFailed.Inc(ctx, 1)
+		emitStatus(FileStatus{Source: file, Status: StatusFailed, Error: err.Error() + " (see --encoding and --invalid)"})
+		return
+	default:
+		filesFailed.Inc(ctx, 1)
+		emitStatus(FileStatus{Source: file, Status: StatusFailed, Error: message(file, err)})
+		return
+	}
+	stats := map[string]Stat{}
+	chunks := map[string][]byte{}
+	var n int64
+	err = f.split(ctx, file, det, &n, func(rec *record.Record, text []byte) error {
+		rec.Text = string(text)
+		c := chunks[rec.Lang]
+		if c == nil {
+			c = make([]byte, 0, ChunkSize+len(text)+512)
+		}
+		c = rec.AppendJSON(c)
+		if len(c) >= ChunkSize {
+			emit(Chunk{File: file, Lang: rec.Lang, Lines: c})
+			c = nil
+		}
+		chunks[rec.Lang] = c
+		st := stats[rec.Lang]
+		st.Blocks++
+		st.Bytes += int64(len(text))
+		stats[rec.Lang] = st
+		return nil
+	})
+	if err != nil {
+		// The chunks emitted so far are dropped downstream (Records,
+		// Write); the rest are not emitted.
+		filesFailed.Inc(ctx, 1)
+		emitStatus(FileStatus{Source: file, Status: StatusFailed, Error: message(file, err)})
+		return
+	}
+	for lang, c := range chunks {
+		if len(c) > 0 {
+			emit(Chunk{File: file, Lang: lang, Lines: c})
+		}
+	}
+	for lang, st := range stats {
+		emitStat(lang, st)
+		beam.NewCounter(Namespace, "blocks_"+lang).Inc(ctx, st.Blocks)
+		beam.NewCounter(Namespace, "bytes_"+lang).Inc(ctx, st.Bytes)
+	}
+	bytesRead.Inc(ctx, n)
+	filesOK.Inc(ctx, 1)
+	emitStatus(FileStatus{Source: file, Status: StatusOK})
+}
+
+// message returns err's message, naming file if it does not already (a
+// gzip error from the end of a file does not).
+func message(file string, err error) string {
+	msg := err.Error()
+	if !strings.Contains(msg, file) {
+		msg = file + ": " + msg
+	}
+	return msg
+}
+
+// open opens file decompressed, as the CLI does: by its name (".gz").
+func open(ctx context.Context, file string) (io.Reader, func(), error) {
+	fs, err := filesystem.New(ctx, file)
+	if err != nil {
+		return nil, nil, err
+	}
+	rc, err := fs.OpenRead(ctx, file)
+	if err != nil {
+		fs.Close()
+		return nil, nil, err
+	}
+	closer := func() { rc.Close(); fs.Close() }
+	z, err := decode.Decompress(file, rc)
+	if err != nil {
+		closer()
+		return nil, nil, err
+	}
+	return z, closer, nil
+}
+
+// check is the first pass: it reads the file whole and decides how to
+// decode it.
+func (f *splitFn) check(ctx context.Context, file string) (decode.Detection, error) {
+	z, closer, err := open(ctx, file)
+	if err != nil {
+		return decode.Detection{}, err
+	}
+	defer closer()
+	return decode.Check(file, z, f.Decode)
+}
+
+// split is the second pass: it reads the file again, decoded as det says,
+// and splits it, counting the decompressed bytes read in n.
+func (f *splitFn) split(ctx context.Context, file string, det decode.Detection, n *int64, emit split.Emit) error {
+	z, closer, err := open(ctx, file)
+	if err != nil {
+		return err
+	}
+	defer closer()
+	rd := decode.NewReader(file, countingReader{z, n}, det, f.Decode.Invalid)
+	if f.JSONL {
+		return split.JSONL(ctx, file, rd, f.Split, f.norm, func(string) error { return nil }, emit)
+	}
+	return split.Text(ctx, file, rd, f.Split, f.norm, emit)
+}
+
+// countingReader counts the bytes read through it.
+type countingReader struct {
+	r io.Reader
+	n *int64
+}
+
+// Read implements io.Reader.
+func (c countingReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	*c.n += int64(n)
+	return n, err
+}
+
+// dropFailedFn drops the chunks of the files in its side input. The side
+// input is read once per DoFn instance: in the global window of a batch
+// job it is the same for every bundle.
+type dropFailedFn struct {
+	failed map[string]bool
+}
+
+// ProcessElement passes b on unless its file failed.
+func (f *dropFailedFn) ProcessElement(c Chunk, failed func(*string) bool, emit func(Chunk)) {
+	if f.failed == nil {
+		f.failed = map[string]bool{}
+		var s string
+		for failed(&s) {
+			f.failed[s] = true
+		}
+	}
+	if !f.failed[c.File] {
+		emit(c)
+	}
+}
+
+// Lines returns the records of a PCollection<Chunk> one a line, as a
+// PCollection<string> of JSON lines with their newlines.
+func Lines(s beam.Scope, chunks beam.PCollection) beam.PCollection {
+	return beam.ParDo(s.Scope("Lines"), lines, chunks)
+}
+
+// lines emits the records of a chunk.
+func lines(c Chunk, emit func(string)) {
+	b := c.Lines
+	for len(b) > 0 {
+		i := bytes.IndexByte(b, '\n') + 1
+		if i == 0 {
+			i = len(b)
+		}
+		emit(string(b[:i]))
+		b = b[i:]
+	}
+}
+
+// shardName returns the name of a language's shard under output:
+// OUTPUT/<lang>/part-SSSSS-of-NNNNN.jsonl.
+func shardName(output, lang string, shard, shards int) string {
+	return fmt.Sprintf("%s/%s/part-%05d-of-%05d.jsonl", trimSlash(output), lang, shard, shards)
+}
+
+// trimSlash removes trailing slashes (but not the only one of "/").
+func trimSlash(p string) string {
+	for len(p) > 1 && p[len(p)-1] == '/' {
+		p = p[:len(p)-1]
+	}
+	return p
+}
