@@ -176,23 +176,51 @@ var (
 const maxHashLetters = 8
 
 // arabicWord accumulates the evidence of one Arabic-script word as its runes
-// are read: the OR of its letter features and its letter and harakat
-// counts. What needs the letters in order (function words, the article, the
-// verb prefix, a final ى) is read from the word's bytes when it ends.
+// are read: the OR of its letter features, its letter and harakat counts,
+// its first letters, its last letter, the hash of its first letters folded
+// to their Persian forms (for the function words), and how many letters
+// come before its first ZWNJ.
 type arabicWord struct {
+	hFold   uint64
 	letters int32
 	harakat int32
+	first   [3]uint16
+	last    uint16
+	zwnjAt  int16 // -1: no ZWNJ yet
 	feat    uint16
+	folds   bool // a letter whose folded form differs: the raw hash differs too
 }
+
+func (a *arabicWord) reset() { *a = arabicWord{hFold: hashInit, zwnjAt: -1} }
 
 // addBase takes the next rune of the word, a letter or mark of U+0600–U+06FF.
 func (a *arabicWord) addBase(r rune) {
-	f := arabicFeat[r-0x600]
+	i := r - 0x600
+	f := arabicFeat[i]
 	a.feat |= f
-	if f&fLetter != 0 {
-		a.letters++
-	} else if f&fHaraka != 0 {
-		a.harakat++
+	if f&fLetter == 0 {
+		if f&fHaraka != 0 {
+			a.harakat++
+		}
+		return
+	}
+	if n := a.letters; n < maxHashLetters {
+		fr := letterFold[i]
+		a.hFold = hashRune(a.hFold, rune(fr))
+		a.folds = a.folds || letterRaw[i] != fr
+		if n < int32(len(a.first)) {
+			a.first[n] = fr
+		}
+	}
+	a.letters++
+	a.last = uint16(r)
+}
+
+// zwnj notes a ZWNJ inside the word.
+func (a *arabicWord) zwnj() {
+	a.feat |= fZWNJ
+	if a.zwnjAt < 0 {
+		a.zwnjAt = int16(min(a.letters, 100))
 	}
 }
 
@@ -206,7 +234,7 @@ func (a *arabicWord) add(r rune) {
 			a.addBase(rune(b))
 		}
 	case r == 0x200C:
-		a.feat |= fZWNJ
+		a.zwnj()
 	}
 }
 
@@ -241,66 +269,68 @@ func (a *arabicWord) points(w []byte) (p, q int) {
 	if a.harakat >= 2 {
 		q += ptVocalised
 	}
-	// The first letters, the last one, the hashes of short words and where
-	// the first ZWNJ is, read from the bytes.
-	var first [3]rune
-	var last rune
-	n, zwnjAt := 0, -1
-	hRaw, hFold := hashInit, hashInit
-	for i := 0; i < len(w); {
-		var r rune
-		if c := w[i]; c >= 0xD8 && c <= 0xDB && i+1 < len(w) {
-			r = rune(c&0x1F)<<6 | rune(w[i+1]&0x3F)
-			i += 2
-		} else {
-			var size int
-			r, size = utf8.DecodeRune(w[i:])
-			i += size
-			if r >= presentationFirst && r <= presentationLast {
-				r = rune(presentationBase[r-presentationFirst])
-			} else if r == 0x200C && zwnjAt < 0 {
-				zwnjAt = n
-			}
-		}
-		if r < 0x600 || r > 0x6FF || arabicClass[r-0x600] != cArabic {
-			continue
-		}
-		if r == 'ٱ' {
-			r = 'ا'
-		}
-		fr := foldRune(r)
-		if n < len(first) {
-			first[n] = fr
-		}
-		n++
-		last = r
-		if n <= maxHashLetters {
-			hRaw, hFold = hashRune(hRaw, r), hashRune(hFold, fr)
-		} else if a.feat&fMaksura == 0 {
-			break // only a final ى needs the rest
-		}
-	}
-	if last == 'ى' {
+	if a.last == 'ى' {
 		q += ptMaksura
 	}
-	if zwnjAt == 2 && first[0] == 'م' && first[1] == 'ی' || zwnjAt == 3 && first[0] == 'ن' && first[1] == 'م' && first[2] == 'ی' {
+	f, n := a.first, a.letters
+	if a.zwnjAt == 2 && f[0] == 'م' && f[1] == 'ی' || a.zwnjAt == 3 && f[0] == 'ن' && f[1] == 'م' && f[2] == 'ی' {
 		p += ptVerbPrefix // می‌ / نمی‌
 	}
 	long := n > maxHashLetters // only short words are looked up
 	if !long {
-		p += int(persianWords.get(hFold))
+		hRaw := a.hFold
+		if a.folds {
+			hRaw = rawHash(w)
+		}
+		p += int(persianWords.get(a.hFold))
 		q += int(arabicWords.get(hRaw))
 	}
-	if hasArticle(first, n) && (long || persianAl.get(hFold) == 0) {
+	if hasArticle(f, n) && (long || persianAl.get(a.hFold) == 0) {
 		q += ptArticle
 	}
 	return p, q
 }
 
+// rawHash returns the hash of the letters of the short word w as written
+// (but ٱ as ا), for the Arabic function words.
+func rawHash(w []byte) uint64 {
+	h := hashInit
+	for i := 0; i < len(w); {
+		r, size := utf8.DecodeRune(w[i:])
+		i += size
+		if r >= presentationFirst && r <= presentationLast {
+			r = rune(presentationBase[r-presentationFirst])
+		}
+		if r >= 0x600 && r <= 0x6FF && letterRaw[r-0x600] != 0 {
+			h = hashRune(h, rune(letterRaw[r-0x600]))
+		}
+	}
+	return h
+}
+
+// letterFold and letterRaw give, for each letter of U+0600–U+06FF, its
+// folded form (foldRune) and its form as written (ٱ as ا); 0 for the runes
+// that are not letters.
+var letterFold, letterRaw [256]uint16
+
+func init() {
+	for r := rune(0x600); r < 0x700; r++ {
+		if classOf(r) != cArabic {
+			continue
+		}
+		raw := r
+		if raw == 'ٱ' {
+			raw = 'ا'
+		}
+		letterRaw[r-0x600] = uint16(raw)
+		letterFold[r-0x600] = uint16(foldRune(raw))
+	}
+}
+
 // hasArticle reports whether a word whose first folded letters are first
 // and that has n letters starts with the article ال, alone or after one of
 // the clitics و ف ب ک ل (لل for ل+ال).
-func hasArticle(f [3]rune, n int) bool {
+func hasArticle(f [3]uint16, n int32) bool {
 	switch {
 	case f[0] == 'ا' && f[1] == 'ل':
 		return n >= 4

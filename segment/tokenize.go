@@ -118,6 +118,11 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 				for {
 					t.aw.addBase(r)
 					j += 2
+					if j+2 < limit && text[j] == 0xE2 && text[j+1] == 0x80 && text[j+2] == 0x8C { // ZWNJ
+						t.aw.zwnj()
+						j += 3
+						t.word.end = int32(j)
+					}
 					if j+1 >= limit || text[j] < 0xD8 || text[j] > 0xDB || text[j+1]&0xC0 != 0x80 {
 						break
 					}
@@ -249,14 +254,20 @@ func (t *tokenizer) startWord(i int, cls uint8) {
 	w.start, w.end, w.cls, w.flags = int32(i), int32(i), cls, t.pend
 	t.pend, t.inWord, t.word = 0, true, w
 	if cls == cArabic {
-		t.aw = arabicWord{}
+		t.aw.reset()
 	}
 }
 
+// endWord ends the word being read, if any.
 func (t *tokenizer) endWord() {
-	if !t.inWord {
-		return
+	if t.inWord {
+		t.finishWord()
 	}
+}
+
+// finishWord ends the word being read: an Arabic-script word gets its
+// evidence.
+func (t *tokenizer) finishWord() {
 	t.inWord = false
 	if w := t.word; w.cls == cArabic {
 		p, q := t.aw.points(t.text[w.start:w.end])
@@ -648,16 +659,16 @@ func (t *tokenizer) abbreviation(tok token) bool {
 			roman = false
 		}
 	}
-	return roman || abbreviations[string(w)]
-}
-
-var abbreviations = map[string]bool{
-	"Mr": true, "Mrs": true, "Ms": true, "Dr": true, "Prof": true, "Sr": true, "Jr": true,
-	"St": true, "Mt": true, "vs": true, "cf": true, "al": true, "Fig": true, "Figs": true,
-	"No": true, "Nos": true, "Vol": true, "Vols": true, "pp": true, "Ch": true, "Sec": true,
-	"Eq": true, "Eqs": true, "approx": true, "ca": true, "Jan": true, "Feb": true, "Mar": true,
-	"Apr": true, "Jun": true, "Jul": true, "Aug": true, "Sep": true, "Sept": true, "Oct": true,
-	"Nov": true, "Dec": true,
+	if roman {
+		return true
+	}
+	switch string(w) {
+	case "Mr", "Mrs", "Ms", "Dr", "Prof", "Sr", "Jr", "St", "Mt", "vs", "cf", "al", "Fig", "Figs",
+		"No", "Nos", "Vol", "Vols", "pp", "Ch", "Sec", "Eq", "Eqs", "approx", "ca", "Jan", "Feb",
+		"Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec":
+		return true
+	}
+	return false
 }
 
 // isCloser reports whether r closes a quotation or bracket.
