@@ -347,8 +347,8 @@ embeddings, overrides, isolates) and U+FEFF are removed. fa and ar:
 Arabic presentation forms become their letters. fa also: ي ى → ی, ك → ک;
 Arabic-Indic digits → Persian (--digits: keep leaves ASCII digits, fa
 turns standalone ASCII numbers Persian, latin makes all digits ASCII);
-tatweel removed; ZWNJ kept only between letters; "می روم" → "می‌روم" and
-"کتاب ها" → "کتاب‌ها" (--no-affix-join turns this off); lines left in
+tatweel removed; ZWNJ kept only between letters; "می روم" → "می‹ZWNJ›روم" and
+"کتاب ها" → "کتاب‹ZWNJ›ها" (--no-affix-join turns this off); lines left in
 visual order by PDF extraction are repaired (--no-visual-repair).
 Latin letters, URLs, e-mail addresses and ASCII numbers are never changed
 except by --digits.
