@@ -35,7 +35,7 @@ func BenchmarkCLI(b *testing.B) {
 	}{
 		{"jsonl", func(int) []string { return []string{"-q", in} }},
 		{"by-lang", func(i int) []string {
-			return []string{"-q", "--by-lang", "-o", filepath.Join(dir, "out"+strconv.Itoa(i)), in}
+			return []string{"-q", "--by-lang", "-f", "-o", filepath.Join(dir, "out"+strconv.Itoa(i%2)), in}
 		}},
 	} {
 		b.Run(mode.name, func(b *testing.B) {

@@ -3,6 +3,7 @@ package main
 import (
 	"context"
 	"errors"
+	"fmt"
 	"io"
 	"io/fs"
 	"os"
@@ -22,6 +23,7 @@ type input struct {
 	walked bool   // found in a directory walk
 	stream bool   // read once and decided on its head: stdin, or a pipe given as an argument
 	size   int64  // bytes on disk, -1 for a stream
+	stamp  stamp  // the file's size and modification time before the first pass
 	folder string // output folder under --out
 	det    decode.Detection
 }
@@ -128,6 +130,9 @@ func (r *runner) decoded(ctx context.Context, in *input) (io.Reader, func(), err
 	if err != nil {
 		return nil, nil, err
 	}
+	if r.validated(in) {
+		return decode.Validated(ctxReader{ctx, z}, in.det), closer, nil
+	}
 	if !in.stream {
 		return decode.NewReader(in.source, ctxReader{ctx, z}, in.det, r.cfg.dec.Invalid), closer, nil
 	}
@@ -194,6 +199,12 @@ func (r *runner) firstPass(ctx context.Context, ins []*input, full bool) []*inpu
 }
 
 func (r *runner) check(ctx context.Context, in *input, full bool) error {
+	if in.path != "" && !in.stream {
+		var err error
+		if in.stamp, err = stampOf(in.path); err != nil {
+			return err
+		}
+	}
 	z, closer, err := r.open(in)
 	if err != nil {
 		return err
@@ -248,4 +259,41 @@ func (c ctxReader) Read(b []byte) (int, error) {
 		return 0, err
 	}
 	return c.r.Read(b)
+}
+
+// validated reports whether the first pass read the input whole and found
+// it valid UTF-8, so that the second pass need not check it again (it then
+// checks that the file did not change; see unchanged).
+func (r *runner) validated(in *input) bool {
+	return !in.stream && in.det.Encoding == decode.UTF8 && r.cfg.dec.Invalid == decode.InvalidError && in.stamp != (stamp{})
+}
+
+// stamp identifies a version of a file.
+type stamp struct {
+	size int64
+	mod  int64 // modification time, Unix nanoseconds
+}
+
+func stampOf(path string) (stamp, error) {
+	fi, err := os.Stat(path)
+	if err != nil {
+		return stamp{}, err
+	}
+	return stamp{fi.Size(), fi.ModTime().UnixNano()}, nil
+}
+
+// unchanged returns an error when a file read without a second check
+// changed after its first pass.
+func (r *runner) unchanged(in *input) error {
+	if !r.validated(in) {
+		return nil
+	}
+	now, err := stampOf(in.path)
+	if err == nil && now != in.stamp {
+		err = errors.New("changed while being read")
+	}
+	if err != nil {
+		return fmt.Errorf("%s: %w", in.source, err)
+	}
+	return nil
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"compress/gzip"
+	"context"
 	"crypto/sha256"
 	"encoding/hex"
 	"encoding/json"
@@ -22,6 +23,7 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 	"golang.org/x/text/encoding/charmap"
 
+	"github.com/langsplit/langsplit/internal/decode"
 	"github.com/langsplit/langsplit/internal/record"
 )
 
@@ -261,4 +263,38 @@ func cmdCatManifest(ts *testscript.TestScript, neg bool, args []string) {
 	parts, _, err := manifestBytes(ts.MkAbs(args[0]))
 	ts.Check(err)
 	ts.Check(os.WriteFile(ts.MkAbs(args[1]), bytes.Join(parts, nil), 0o666))
+}
+
+// A file that the first pass found valid is read again without a second
+// check, so a change between the passes must be caught.
+func TestUnchanged(t *testing.T) {
+	path := filepath.Join(t.TempDir(), "a.txt")
+	if err := os.WriteFile(path, []byte("Valid text.\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	cfg, err := parseArgs([]string{path})
+	if err != nil {
+		t.Fatal(err)
+	}
+	r := &runner{cfg: cfg}
+	in := &input{source: path, path: path, size: 12}
+	if err := r.check(context.Background(), in, true); err != nil {
+		t.Fatal(err)
+	}
+	if !r.validated(in) {
+		t.Fatal("a valid UTF-8 file checked whole is not read as validated")
+	}
+	if err := r.unchanged(in); err != nil {
+		t.Fatalf("unchanged file: %v", err)
+	}
+	if err := os.WriteFile(path, []byte("Now \xff invalid and longer.\n"), 0o666); err != nil {
+		t.Fatal(err)
+	}
+	if err := r.unchanged(in); err == nil || !strings.Contains(err.Error(), "changed while being read") {
+		t.Fatalf("changed file: err %v, want one saying it changed", err)
+	}
+	r.cfg.dec.Invalid = decode.InvalidReplace
+	if r.validated(in) {
+		t.Fatal("under --invalid replace the first pass does not read the whole file, so it cannot vouch for it")
+	}
 }

@@ -58,6 +58,8 @@ func (r *runner) normalizeOne(ctx context.Context, w io.Writer, in *input, t tra
 	}
 	defer closer()
 	t.Reset()
-	_, err = io.Copy(w, transform.NewReader(rd, t))
-	return err
+	if _, err := io.Copy(w, transform.NewReader(rd, t)); err != nil {
+		return err
+	}
+	return r.unchanged(in)
 }

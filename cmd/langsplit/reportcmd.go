@@ -120,7 +120,10 @@ func (r *runner) reportOne(ctx context.Context, in *input, w *report.Writer, n *
 		}
 		w.Block(i, b, raw, normalized)
 	}
-	return sc.Err()
+	if err := sc.Err(); err != nil {
+		return err
+	}
+	return r.unchanged(in)
 }
 
 // createTemp creates an empty file beside path, to be renamed to it, with

@@ -241,7 +241,12 @@ func (r *runner) process(ctx context.Context, in *input, s sink, n *split.Normal
 		return nil
 	}
 	if r.cfg.jsonlInput {
-		return split.JSONL(ctx, in.source, rd, r.cfg.split, n, s.document, emit)
+		err = split.JSONL(ctx, in.source, rd, r.cfg.split, n, s.document, emit)
+	} else {
+		err = split.Text(ctx, in.source, rd, r.cfg.split, n, emit)
 	}
-	return split.Text(ctx, in.source, rd, r.cfg.split, n, emit)
+	if err != nil {
+		return err
+	}
+	return r.unchanged(in)
 }

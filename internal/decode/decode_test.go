@@ -386,3 +386,20 @@ func BenchmarkReadUTF8(b *testing.B) {
 		}
 	}
 }
+
+// Validated passes a checked UTF-8 file on without its BOM, unchanged.
+func TestValidated(t *testing.T) {
+	for _, in := range []string{"\xef\xbb\xbfسلام world", "no BOM here"} {
+		d, err := Check("x", strings.NewReader(in), Options{})
+		if err != nil {
+			t.Fatal(err)
+		}
+		got, err := io.ReadAll(iotest.OneByteReader(Validated(strings.NewReader(in), d)))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if want := strings.TrimPrefix(in, "\xef\xbb\xbf"); string(got) != want {
+			t.Fatalf("Validated(%q) read %q, want %q", in, got, want)
+		}
+	}
+}

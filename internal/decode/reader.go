@@ -170,3 +170,33 @@ func (d *utf16Decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, e
 	}
 	return nDst, nSrc, nil
 }
+
+// Validated returns a reader of r's text for UTF-8 input that Check has read
+// whole and found valid: it skips the BOM and passes the bytes on without
+// checking them again. It is for a second pass over a file: the caller must
+// make sure the file has not changed since Check (the CLI compares its size
+// and modification time after reading it).
+func Validated(r io.Reader, d Detection) io.Reader {
+	if d.BOM == 0 {
+		return r
+	}
+	return &bomSkipper{r: r, skip: d.BOM}
+}
+
+// bomSkipper drops the first skip bytes of r.
+type bomSkipper struct {
+	r    io.Reader
+	skip int
+}
+
+func (b *bomSkipper) Read(p []byte) (int, error) {
+	for b.skip > 0 {
+		var buf [4]byte
+		n, err := b.r.Read(buf[:b.skip])
+		b.skip -= n
+		if err != nil {
+			return 0, err
+		}
+	}
+	return b.r.Read(p)
+}

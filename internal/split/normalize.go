@@ -51,6 +51,7 @@ type Normalizer struct {
 	raw      bool
 	byLang   map[string]Transformer
 	repaired int
+	buf      []byte // the last block's output, reused
 }
 
 // NewNormalizer returns a Normalizer for p; with raw, blocks pass unchanged.
@@ -59,7 +60,8 @@ func NewNormalizer(p Policy, raw bool) *Normalizer {
 }
 
 // Apply returns the normalized text of a block of lang whose input bytes
-// are raw, or raw itself when there is no normalization.
+// are raw, or raw itself when there is no normalization. The result is
+// valid until the next call.
 func (n *Normalizer) Apply(lang string, raw []byte) ([]byte, error) {
 	if n.raw {
 		return raw, nil
@@ -71,9 +73,10 @@ func (n *Normalizer) Apply(lang string, raw []byte) ([]byte, error) {
 	}
 	// Transform's RepairedLines counts since the last Reset.
 	t.Reset()
-	out, _, err := transform.Bytes(t, raw)
+	var err error
+	n.buf, _, err = transform.Append(t, n.buf[:0], raw)
 	n.repaired += t.RepairedLines()
-	return out, err
+	return n.buf, err
 }
 
 // Repaired returns how many lines were repaired from visual order so far.
