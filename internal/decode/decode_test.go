@@ -403,3 +403,16 @@ func TestValidated(t *testing.T) {
 		}
 	}
 }
+
+// validUTF8 agrees with utf8.Valid.
+func FuzzValidUTF8(f *testing.F) {
+	for _, s := range []string{"", "abc", "سلام", "\xc3\xa9", "\xc3", "\xc0\x80", "\xed\xa0\x80", "\xf4\x90\x80\x80",
+		"\u200c😀«»", "abcdefgh\xd8\xa8ijklmnop", "\xe2\x80", "\xdf\xbf\xe0\xa0\x80"} {
+		f.Add([]byte(s))
+	}
+	f.Fuzz(func(t *testing.T, p []byte) {
+		if got, want := validUTF8(p), utf8.Valid(p); got != want {
+			t.Fatalf("validUTF8(%q) = %v, utf8.Valid says %v", p, got, want)
+		}
+	})
+}
