@@ -156,7 +156,8 @@ func (e *Error) Unwrap() error { return e.Err }
 func IsGzip(name string) bool { return strings.HasSuffix(name, ".gz") }
 
 // Decompress returns r decompressed when name ends in ".gz", and r itself
-// otherwise. Closing the underlying file remains the caller's job.
+// otherwise. Errors of the decompressor (a bad header, checksum or length)
+// name the file. Closing the underlying file remains the caller's job.
 func Decompress(name string, r io.Reader) (io.Reader, error) {
 	if !IsGzip(name) {
 		return r, nil
@@ -165,5 +166,19 @@ func Decompress(name string, r io.Reader) (io.Reader, error) {
 	if err != nil {
 		return nil, fmt.Errorf("%s: %w", name, err)
 	}
-	return z, nil
+	return namedReader{name, z}, nil
+}
+
+// namedReader prefixes the errors of r, other than io.EOF, with a file name.
+type namedReader struct {
+	name string
+	r    io.Reader
+}
+
+func (n namedReader) Read(p []byte) (int, error) {
+	k, err := n.r.Read(p)
+	if err != nil && err != io.EOF {
+		err = fmt.Errorf("%s: %w", n.name, err)
+	}
+	return k, err
 }

@@ -416,3 +416,21 @@ func FuzzValidUTF8(f *testing.F) {
 		}
 	})
 }
+
+// A damaged .gz names the file in the error of the read that finds it.
+func TestDecompressNamesFile(t *testing.T) {
+	var buf bytes.Buffer
+	zw := gzip.NewWriter(&buf)
+	zw.Write([]byte("some text that is long enough to be worth compressing, some text, some text\n"))
+	zw.Close()
+	b := buf.Bytes()
+	b[len(b)-5] ^= 0xff // the CRC-32 in the trailer
+	r, err := Decompress("docs/a.txt.gz", bytes.NewReader(b))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = io.ReadAll(r)
+	if err == nil || !strings.HasPrefix(err.Error(), "docs/a.txt.gz: ") || !errors.Is(err, gzip.ErrChecksum) {
+		t.Fatalf("err %v, want a checksum error naming docs/a.txt.gz", err)
+	}
+}
