@@ -10,6 +10,7 @@ import (
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/io/filesystem"
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/log"
+	"github.com/langsplit/langsplit/internal/walk"
 )
 
 // expandFn turns an input pattern into the files it names. A pattern that
@@ -94,33 +95,11 @@ func expandLocal(ctx context.Context, pattern string, emit func(string), fail fu
 			emit(arg)
 			continue
 		}
-		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				fail(p, err)
-				return nil
-			}
-			if p == arg {
-				return nil
-			}
-			if strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			switch {
-			case d.Type()&fs.ModeSymlink != 0:
-				log.Infof(ctx, "skipping symlink %s", p)
-			case d.Type().IsRegular():
-				emit(p)
-			case !d.IsDir():
-				log.Infof(ctx, "skipping %s: not a regular file", p)
-			}
-			return nil
+		walk.Dir(arg, walk.Handler{
+			File: func(p string, _ fs.DirEntry) { emit(p) },
+			Skip: func(p, why string) { log.Infof(ctx, "skipping %s: %s", p, why) },
+			Err:  fail,
 		})
-		if err != nil {
-			fail(arg, err)
-		}
 	}
 }
 

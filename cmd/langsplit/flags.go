@@ -4,13 +4,12 @@ import (
 	"errors"
 	"fmt"
 	"io"
-	"regexp"
 	"runtime/debug"
-	"strconv"
 	"strings"
 
 	"github.com/spf13/pflag"
 
+	"github.com/langsplit/langsplit/internal/cliflag"
 	"github.com/langsplit/langsplit/internal/decode"
 	"github.com/langsplit/langsplit/internal/report"
 	"github.com/langsplit/langsplit/internal/split"
@@ -62,35 +61,6 @@ func (e *usageError) Error() string { return e.msg }
 
 func usagef(format string, a ...any) error { return &usageError{fmt.Sprintf(format, a...)} }
 
-// sizeValue is a byte size flag: 4096, 512K, 4M, 4MiB, 1G.
-type sizeValue int
-
-// String, Type and Set implement pflag.Value.
-func (s *sizeValue) String() string { return strconv.Itoa(int(*s)) }
-func (s *sizeValue) Type() string   { return "SIZE" }
-func (s *sizeValue) Set(v string) error {
-	t := strings.TrimSuffix(strings.TrimSuffix(strings.ToUpper(strings.TrimSpace(v)), "B"), "I")
-	mult := 1
-	if t != "" {
-		switch t[len(t)-1] {
-		case 'K':
-			mult, t = 1<<10, t[:len(t)-1]
-		case 'M':
-			mult, t = 1<<20, t[:len(t)-1]
-		case 'G':
-			mult, t = 1<<30, t[:len(t)-1]
-		}
-	}
-	n, err := strconv.Atoi(t)
-	if err != nil || n <= 0 || n > (1<<31-1)/mult {
-		return fmt.Errorf("invalid size %q (e.g. 4096, 512K, 4MiB)", v)
-	}
-	*s = sizeValue(n * mult)
-	return nil
-}
-
-var langLabel = regexp.MustCompile(`^(en|fa|ar|und|und-[A-Z][a-z]{3})$`)
-
 // parseArgs parses the command line (without the program name).
 func parseArgs(args []string) (*config, error) {
 	cfg := &config{jobs: 1} // normalize and report have no -j
@@ -106,8 +76,8 @@ func parseArgs(args []string) (*config, error) {
 	var (
 		encoding, invalid, inputFormat, langs string
 		maxInline                             int
-		maxBlock                              = sizeValue(segment.DefaultMaxBlock)
-		maxDoc                                = sizeValue(report.DefaultMaxDocBytes)
+		maxBlock                              = cliflag.Size(segment.DefaultMaxBlock)
+		maxDoc                                = cliflag.Size(report.DefaultMaxDocBytes)
 	)
 	switch {
 	case cfg.report:
@@ -204,18 +174,13 @@ func parseArgs(args []string) (*config, error) {
 	if maxInline == 0 {
 		cfg.split.Segment.MaxInline = -1 // segment.Options: negative turns absorption off
 	}
-	if maxBlock < segment.MinMaxBlock {
-		return cfg, usagef("invalid --max-block %d (want at least %d)", maxBlock, segment.MinMaxBlock)
+	if maxBlock < segment.MinMaxBlock || maxBlock > 1<<31-1 {
+		return cfg, usagef("invalid --max-block %d (want at least %d, below 2GiB)", maxBlock, segment.MinMaxBlock)
 	}
 	cfg.split.Segment.MaxBlock = int(maxBlock)
 	if fs.Changed("langs") {
-		cfg.split.Langs = map[string]bool{}
-		for _, l := range strings.Split(langs, ",") {
-			l = strings.TrimSpace(l)
-			if !langLabel.MatchString(l) {
-				return cfg, usagef("invalid language %q in --langs (want en, fa, ar, und or und-Xxxx)", l)
-			}
-			cfg.split.Langs[l] = true
+		if cfg.split.Langs, err = cliflag.ParseLangs(langs); err != nil {
+			return cfg, &usageError{err.Error()}
 		}
 	}
 	stdin := 0

@@ -8,11 +8,11 @@ import (
 	"io/fs"
 	"os"
 	"path/filepath"
-	"strings"
 	"sync"
 	"sync/atomic"
 
 	"github.com/langsplit/langsplit/internal/decode"
+	"github.com/langsplit/langsplit/internal/walk"
 )
 
 // input is one input file, or stdin.
@@ -26,6 +26,18 @@ type input struct {
 	stamp  stamp  // the file's size and modification time before the first pass
 	folder string // output folder under --out
 	det    decode.Detection
+}
+
+// inputArgs returns the input arguments: those given, or "-" (stdin) when
+// there are none and stdin is not a terminal.
+func (r *runner) inputArgs() ([]string, error) {
+	if len(r.cfg.args) > 0 {
+		return r.cfg.args, nil
+	}
+	if r.stdinIsTerminal {
+		return nil, errors.New("no input: give files, directories, or - for stdin")
+	}
+	return []string{"-"}, nil
 }
 
 // collect expands the arguments into inputs: directories are walked in
@@ -60,45 +72,23 @@ func (r *runner) collect(args []string) []*input {
 			r.fail(errors.New(arg + ": is a directory"))
 			continue
 		}
-		err = filepath.WalkDir(arg, func(p string, d fs.DirEntry, err error) error {
-			if err != nil {
-				r.fail(err)
-				return nil
-			}
-			if p == arg {
-				return nil
-			}
-			if strings.HasPrefix(d.Name(), ".") {
-				if d.IsDir() {
-					return filepath.SkipDir
-				}
-				return nil
-			}
-			switch {
-			case d.Type()&fs.ModeSymlink != 0:
-				r.warnf("skipping symlink %s", p)
-			case d.IsDir():
-				if outDir != nil {
-					if fi, err := d.Info(); err == nil && os.SameFile(fi, outDir) {
-						return filepath.SkipDir
-					}
-				}
-			case d.Type().IsRegular():
+		walk.Dir(arg, walk.Handler{
+			File: func(p string, d fs.DirEntry) {
 				fi, err := d.Info()
 				if err != nil {
 					r.fail(err)
-					return nil
+					return
 				}
 				rel, _ := filepath.Rel(arg, p)
 				ins = append(ins, &input{source: p, path: p, rel: filepath.ToSlash(rel), walked: true, size: fi.Size()})
-			default:
-				r.warnf("skipping %s: not a regular file", p)
-			}
-			return nil
+			},
+			Skip: func(p, why string) { r.warnf("skipping %s: %s", p, why) },
+			Err:  func(_ string, err error) { r.fail(err) },
+			SkipDir: func(_ string, d fs.DirEntry) bool {
+				fi, err := d.Info()
+				return outDir != nil && err == nil && os.SameFile(fi, outDir)
+			},
 		})
-		if err != nil {
-			r.fail(err)
-		}
 	}
 	return ins
 }

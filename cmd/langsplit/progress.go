@@ -6,6 +6,8 @@ import (
 	"sync"
 	"sync/atomic"
 	"time"
+
+	"github.com/langsplit/langsplit/internal/cliflag"
 )
 
 // progress draws a one-line progress bar on a terminal: bytes and files
@@ -84,14 +86,14 @@ func (p *progress) draw() {
 		return
 	}
 	n, elapsed := p.bytes.Load(), time.Since(p.start).Seconds()
-	line := fmt.Sprintf("%s %s", p.label, human(n))
+	line := fmt.Sprintf("%s %s", p.label, cliflag.Human(n))
 	if p.total >= 0 {
-		line += " / " + human(p.total)
+		line += " / " + cliflag.Human(p.total)
 	}
 	line += fmt.Sprintf("  %d/%d files", p.done.Load(), p.files)
 	if elapsed > 0 {
 		rate := float64(n) / elapsed
-		line += fmt.Sprintf("  %s/s", human(int64(rate)))
+		line += fmt.Sprintf("  %s/s", cliflag.Human(int64(rate)))
 		if p.total >= 0 && rate > 0 {
 			eta := time.Duration(float64(max(p.total-n, 0))/rate) * time.Second
 			line += "  ETA " + eta.Round(time.Second).String()
@@ -132,17 +134,6 @@ func (p *progress) finish() {
 }
 
 // human formats a byte count: 512 B, 1.5 KiB, 3.2 MiB, 1.1 GiB.
-func human(n int64) string {
-	switch {
-	case n < 1<<10:
-		return fmt.Sprintf("%d B", n)
-	case n < 1<<20:
-		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
-	case n < 1<<30:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	}
-	return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
-}
 
 // countingReader reports the bytes it reads to a progress bar.
 type countingReader struct {

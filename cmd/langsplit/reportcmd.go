@@ -19,12 +19,9 @@ import (
 // report runs the report command and returns the exit status.
 func (r *runner) report(ctx context.Context) int {
 	cfg := r.cfg
-	args := cfg.args
-	if len(args) == 0 {
-		if r.stdinIsTerminal {
-			return r.usage(errors.New("no input: give files, directories, or - for stdin"))
-		}
-		args = []string{"-"}
+	args, err := r.inputArgs()
+	if err != nil {
+		return r.usage(err)
 	}
 	if cfg.out != "" && !cfg.force {
 		if _, err := os.Lstat(cfg.out); err == nil {

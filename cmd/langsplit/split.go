@@ -2,7 +2,6 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"maps"
 	"os"
@@ -11,6 +10,7 @@ import (
 	"sync"
 	"time"
 
+	"github.com/langsplit/langsplit/internal/cliflag"
 	"github.com/langsplit/langsplit/internal/record"
 	"github.com/langsplit/langsplit/internal/split"
 	"github.com/langsplit/langsplit/internal/write"
@@ -58,12 +58,9 @@ func (st langStats) add(lang string, blocks, n int64) {
 // split runs the split command and returns the exit status.
 func (r *runner) split(ctx context.Context) int {
 	cfg := r.cfg
-	args := cfg.args
-	if len(args) == 0 {
-		if r.stdinIsTerminal {
-			return r.usage(errors.New("no input: give files, directories, or - for stdin"))
-		}
-		args = []string{"-"}
+	args, err := r.inputArgs()
+	if err != nil {
+		return r.usage(err)
 	}
 	if cfg.out != "" {
 		if fi, err := os.Stat(cfg.out); err == nil && !fi.IsDir() {
@@ -217,7 +214,7 @@ func (r *runner) processAll(ctx context.Context, ins []*input) int {
 	if !cfg.quiet {
 		for _, lang := range slices.Sorted(maps.Keys(stats)) {
 			s := stats[lang]
-			r.warnf("%s: %d %s, %s", lang, s.blocks, plural(s.blocks, "block", "blocks"), human(s.bytes))
+			r.warnf("%s: %d %s, %s", lang, s.blocks, plural(s.blocks, "block", "blocks"), cliflag.Human(s.bytes))
 		}
 		if repaired > 0 {
 			r.warnf("%d %s repaired from visual order", repaired, plural(int64(repaired), "line", "lines"))

@@ -30,9 +30,7 @@ import (
 	"io"
 	"maps"
 	"os"
-	"regexp"
 	"slices"
-	"strconv"
 	"strings"
 
 	"github.com/apache/beam/sdks/v2/go/pkg/beam"
@@ -42,6 +40,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/x/beamx"
 
 	"github.com/langsplit/langsplit/beam/pipeline"
+	"github.com/langsplit/langsplit/internal/cliflag"
 	"github.com/langsplit/langsplit/internal/decode"
 	"github.com/langsplit/langsplit/internal/split"
 	"github.com/langsplit/langsplit/segment"
@@ -56,45 +55,6 @@ func (l *listFlag) String() string { return strings.Join(*l, " ") }
 // Set implements flag.Value.
 func (l *listFlag) Set(v string) error { *l = append(*l, v); return nil }
 
-// sizeFlag is a byte size: 4096, 512K, 4M, 4MiB, 1G (as the CLI's --max-block).
-type sizeFlag int
-
-// String implements flag.Value.
-func (s *sizeFlag) String() string {
-	switch n := int(*s); {
-	case n != 0 && n%(1<<20) == 0:
-		return strconv.Itoa(n>>20) + "MiB"
-	case n != 0 && n%(1<<10) == 0:
-		return strconv.Itoa(n>>10) + "KiB"
-	default:
-		return strconv.Itoa(n)
-	}
-}
-
-// Set implements flag.Value.
-func (s *sizeFlag) Set(v string) error {
-	t := strings.TrimSuffix(strings.TrimSuffix(strings.ToUpper(strings.TrimSpace(v)), "B"), "I")
-	mult := 1
-	if t != "" {
-		switch t[len(t)-1] {
-		case 'K':
-			mult, t = 1<<10, t[:len(t)-1]
-		case 'M':
-			mult, t = 1<<20, t[:len(t)-1]
-		case 'G':
-			mult, t = 1<<30, t[:len(t)-1]
-		}
-	}
-	n, err := strconv.Atoi(t)
-	if err != nil || n <= 0 || n > (1<<31-1)/mult {
-		return fmt.Errorf("invalid size %q (e.g. 4096, 512K, 4MiB)", v)
-	}
-	*s = sizeFlag(n * mult)
-	return nil
-}
-
-var langLabel = regexp.MustCompile(`^(en|fa|ar|und|und-[A-Z][a-z]{3})$`)
-
 // config is what the flags say, before validation.
 type config struct {
 	inputs            listFlag
@@ -104,7 +64,7 @@ type config struct {
 	inputFormat       string
 	encoding, invalid string
 	maxInline         int
-	maxBlock          sizeFlag
+	maxBlock          cliflag.Size
 	policy            split.Policy
 	force, quiet      bool
 	langsSet          bool
@@ -118,7 +78,7 @@ var ourFlags = map[string]bool{}
 func define(fs *flag.FlagSet) *config {
 	before := map[string]bool{}
 	fs.VisitAll(func(f *flag.Flag) { before[f.Name] = true })
-	c := &config{maxBlock: sizeFlag(segment.DefaultMaxBlock)}
+	c := &config{maxBlock: cliflag.Size(segment.DefaultMaxBlock)}
 	fs.Var(&c.inputs, "input", "an input `PATTERN`: a file, a glob (quote it), a local directory, or gs://bucket/glob; repeatable")
 	fs.StringVar(&c.output, "output", "", "output `DIR` (a local directory or a gs:// prefix)")
 	fs.BoolVar(&c.raw, "raw", false, "blocks byte for byte as in the decoded input, not normalized")
@@ -225,18 +185,14 @@ func (c *config) options(args []string) (pipeline.Options, error) {
 	if c.maxInline == 0 {
 		o.Split.Segment.MaxInline = -1 // segment.Options: negative turns absorption off
 	}
-	if c.maxBlock < segment.MinMaxBlock {
-		return o, fmt.Errorf("invalid --max-block %d (want at least %d)", c.maxBlock, segment.MinMaxBlock)
+	if c.maxBlock < segment.MinMaxBlock || c.maxBlock > 1<<31-1 {
+		return o, fmt.Errorf("invalid --max-block %d (want at least %d, below 2GiB)", c.maxBlock, segment.MinMaxBlock)
 	}
 	o.Split.Segment.MaxBlock = int(c.maxBlock)
 	if c.langsSet {
-		o.Split.Langs = map[string]bool{}
-		for _, l := range strings.Split(c.langs, ",") {
-			l = strings.TrimSpace(l)
-			if !langLabel.MatchString(l) {
-				return o, fmt.Errorf("invalid language %q in --langs (want en, fa, ar, und or und-Xxxx)", l)
-			}
-			o.Split.Langs[l] = true
+		var err error
+		if o.Split.Langs, err = cliflag.ParseLangs(c.langs); err != nil {
+			return o, err
 		}
 	}
 	return o, nil
@@ -354,10 +310,10 @@ func summarize(w io.Writer, counts map[string]int64) {
 			continue
 		}
 		n := counts[name]
-		fmt.Fprintf(w, "langsplit-beam: %s: %d %s, %s\n", lang, n, plural(n, "block", "blocks"), human(counts["bytes_"+lang]))
+		fmt.Fprintf(w, "langsplit-beam: %s: %d %s, %s\n", lang, n, plural(n, "block", "blocks"), cliflag.Human(counts["bytes_"+lang]))
 	}
 	fmt.Fprintf(w, "langsplit-beam: %d %s split, %d failed, %d binary skipped; %s read\n",
-		counts["files_ok"], plural(counts["files_ok"], "file", "files"), counts["files_failed"], counts["files_binary"], human(counts["input_bytes"]))
+		counts["files_ok"], plural(counts["files_ok"], "file", "files"), counts["files_failed"], counts["files_binary"], cliflag.Human(counts["input_bytes"]))
 }
 
 func plural(n int64, one, many string) string {
@@ -365,17 +321,4 @@ func plural(n int64, one, many string) string {
 		return one
 	}
 	return many
-}
-
-// human formats a byte count as the CLI does: 512 B, 1.5 KiB, 3.2 MiB, 1.1 GiB.
-func human(n int64) string {
-	switch {
-	case n < 1<<10:
-		return fmt.Sprintf("%d B", n)
-	case n < 1<<20:
-		return fmt.Sprintf("%.1f KiB", float64(n)/(1<<10))
-	case n < 1<<30:
-		return fmt.Sprintf("%.1f MiB", float64(n)/(1<<20))
-	}
-	return fmt.Sprintf("%.1f GiB", float64(n)/(1<<30))
 }

@@ -28,12 +28,13 @@ import (
 	"golang.org/x/text/transform"
 
 	"github.com/langsplit/langsplit/bidi"
+	"github.com/langsplit/langsplit/internal/cliflag"
 	"github.com/langsplit/langsplit/internal/textgen"
 	"github.com/langsplit/langsplit/segment"
 )
 
 func main() {
-	size := flag.String("size", "64MiB", "input size (suffixes KiB, MiB, GiB)")
+	size := flag.String("size", "64MiB", "input size (e.g. 256MiB, 2GiB)")
 	files := flag.Int("files", 16, "files the input is cut into for the -j runs")
 	child := flag.String("child", "", "internal: run one in-process measurement")
 	input := flag.String("input", "", "internal: the input of -child")
@@ -42,7 +43,7 @@ func main() {
 		runChild(*child, *input)
 		return
 	}
-	n, err := parseSize(*size)
+	n, err := cliflag.ParseSize(*size)
 	check(err)
 	dir, err := os.MkdirTemp("", "benchreport-")
 	check(err)
@@ -206,24 +207,6 @@ func cut(path, dir string, n int) []string {
 		}
 		check(rerr)
 	}
-}
-
-func parseSize(s string) (int64, error) {
-	mult := int64(1)
-	for _, u := range []struct {
-		suffix string
-		m      int64
-	}{{"GiB", 1 << 30}, {"MiB", 1 << 20}, {"KiB", 1 << 10}} {
-		if strings.HasSuffix(s, u.suffix) {
-			s, mult = strings.TrimSuffix(s, u.suffix), u.m
-			break
-		}
-	}
-	n, err := strconv.ParseInt(s, 10, 64)
-	if err != nil || n <= 0 {
-		return 0, fmt.Errorf("bad size %q", s)
-	}
-	return n * mult, nil
 }
 
 func check(err error) {
