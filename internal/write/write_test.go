@@ -406,3 +406,22 @@ func segmentBlock(off int, b block) segment.Block {
 	}
 	return sb
 }
+
+// shiftOffset moves a --by-lang manifest line's offset by its file's base,
+// and gives what a full decode, change and encode would.
+func TestShiftOffset(t *testing.T) {
+	r := record.Record{Source: `we"ird ,"offset":9 name`, Block: 3, Lang: "fa", Script: "Arab", Dir: "rtl", Start: 5, End: 9, RuneStart: 5, RuneEnd: 7}
+	m := r.Manifest(LangFile("fa"), 12, 4, []byte{1, 2})
+	line := bytes.TrimSuffix(m.AppendJSON(nil), []byte("\n"))
+	got, err := shiftOffset(nil, line, map[string]int64{"fa.txt": 100, "en.txt": 7})
+	if err != nil {
+		t.Fatal(err)
+	}
+	m.Offset += 100
+	if want := m.AppendJSON(nil); !bytes.Equal(got, want) {
+		t.Fatalf("got  %s\nwant %s", got, want)
+	}
+	if _, err := shiftOffset(nil, []byte(`{"source":"x"}`), nil); err == nil {
+		t.Fatal("a line without offset was accepted")
+	}
+}

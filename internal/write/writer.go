@@ -12,8 +12,8 @@ package write
 
 import (
 	"bufio"
+	"bytes"
 	"crypto/sha256"
-	"encoding/json"
 	"errors"
 	"fmt"
 	"io"
@@ -79,8 +79,10 @@ type Input struct {
 
 	manifest *spill
 	langs    map[string]*spill // ByLang: this input's blocks per language
-	docs     map[string]bool   // ByLang: document names seen
-	buf      []byte
+	// langFiles caches LangFile per language.
+	langFiles map[string]string
+	docs      map[string]bool // ByLang: document names seen
+	buf       []byte
 }
 
 // spill is a temporary file written through a buffer, with its size.
@@ -125,7 +127,7 @@ func (w *Writer) Input(index int, source, folder string) (*Input, error) {
 		return nil, err
 	}
 	if w.opts.ByLang {
-		in.langs, in.docs = map[string]*spill{}, map[string]bool{}
+		in.langs, in.langFiles, in.docs = map[string]*spill{}, map[string]string{}, map[string]bool{}
 	} else if err := os.Mkdir(in.dir, 0o777); err != nil {
 		in.Abort()
 		return nil, err
@@ -161,7 +163,11 @@ func (in *Input) Block(r *record.Record, data []byte) error {
 	sum := sha256.Sum256(data)
 	var m record.Manifest
 	if in.w.opts.ByLang {
-		name := LangFile(r.Lang)
+		name, ok := in.langFiles[r.Lang]
+		if !ok {
+			name = LangFile(r.Lang)
+			in.langFiles[r.Lang] = name
+		}
 		s := in.langs[name]
 		if s == nil {
 			var err error
@@ -332,17 +338,40 @@ func (w *Writer) appendLangs(in *Input, byLang map[string]*spill, manifest *spil
 	sc.Buffer(nil, 1<<30)
 	var buf []byte
 	for sc.Scan() {
-		var m record.Manifest
-		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
+		if buf, err = shiftOffset(buf[:0], sc.Bytes(), base); err != nil {
 			return err
 		}
-		m.Offset += base[m.File]
-		buf = m.AppendJSON(buf[:0])
 		if _, err := manifest.Write(buf); err != nil {
 			return err
 		}
 	}
 	return sc.Err()
+}
+
+// shiftOffset appends to dst the manifest line m (without its newline, as
+// AppendJSON wrote it for a --by-lang file) with base[file] added to its
+// offset, and a newline. The fields are found by their keys: "file" and
+// "offset" follow "source", whose quotes, if any, are escaped, and a
+// language file's name needs no escaping (LangFile).
+func shiftOffset(dst, m []byte, base map[string]int64) ([]byte, error) {
+	const fileKey, offKey = `,"file":"`, `,"offset":`
+	f := bytes.LastIndex(m, []byte(fileKey))
+	o := bytes.LastIndex(m, []byte(offKey))
+	if f < 0 || o < f {
+		return dst, fmt.Errorf("malformed manifest line %q", m)
+	}
+	name := m[f+len(fileKey):]
+	name = name[:max(0, bytes.IndexByte(name, '"'))]
+	rest := m[o+len(offKey):]
+	end := bytes.IndexByte(rest, ',')
+	off, err := strconv.ParseInt(string(rest[:max(0, end)]), 10, 64)
+	if end < 0 || err != nil {
+		return dst, fmt.Errorf("malformed manifest line %q", m)
+	}
+	dst = append(dst, m[:o+len(offKey)]...)
+	dst = strconv.AppendInt(dst, off+base[string(name)], 10)
+	dst = append(dst, rest[end:]...)
+	return append(dst, '\n'), nil
 }
 
 // finishLangs renames the run's language files into place and, with Force,
