@@ -210,6 +210,9 @@ func (st *stats) feed(p []byte, atEOF bool) {
 	}
 	for len(p) > 0 {
 		n := min(len(p), 4096)
+		for n < len(p) && n > 4096-utf8.UTFMax && !utf8.RuneStart(p[n]) {
+			n-- // end the stretch at a rune start, so a rune it cuts is not taken for invalid
+		}
 		if validUTF8(p[:n]) && (n == len(p) || utf8.RuneStart(p[n])) {
 			// Fast path: a stretch of valid UTF-8 is only counted.
 			st.nonASCII += countNonASCII(p[:n])
