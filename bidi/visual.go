@@ -46,6 +46,12 @@ func (n *Normalizer) repair() bool {
 		w.reorder(modeWords)
 		done = true
 	}
+	// A line that reads as Persian forwards needs no scoring: two of the
+	// commonest function words whose reversals are not words (را از که است
+	// برای) can only be logical order.
+	if w.forwardPersian() {
+		return done
+	}
 	// The word evidence is taken after the word order is repaired: the
 	// repair can glue letters of two embeddings into one word.
 	e := w.wordScore()
@@ -387,4 +393,55 @@ func (w *work) reorder(mode int) {
 	copy(rs, tr)
 	copy(fs, tf)
 	w.tmpR, w.tmpF = tr, tf
+}
+
+// forwardKeys are the packed letters (see pack) of function words that are
+// frequent in Persian prose and are not words when read backwards: two of
+// them in a line can only be read in logical order.
+var forwardKeys = func() (f map[uint64]bool) {
+	f = map[uint64]bool{}
+	for _, w := range []string{"را", "از", "که", "است", "برای"} {
+		f[pack([]rune(w))] = true
+	}
+	return f
+}()
+
+// pack packs a short word of U+0600–U+06FF letters into a key.
+func pack(rs []rune) uint64 {
+	var k uint64
+	for _, r := range rs {
+		k = k<<8 | uint64(r-0x0600+1)&0xFF
+	}
+	return k
+}
+
+// forwardPersian reports whether the line holds two of the forwardKeys
+// words. It looks only at runs of two to four letters of U+0600–U+06FF that
+// no ZWNJ joins to another run.
+func (w *work) forwardPersian() bool {
+	fwd := 0
+	rs := w.runes
+	for i := 0; i < len(rs); {
+		if rs[i] < 0x0621 || rs[i] > 0x06FF {
+			i++
+			continue
+		}
+		j := i
+		var k uint64
+		for j < len(rs) && rs[j] >= 0x0621 && rs[j] <= 0x06FF && j-i < 5 {
+			k = k<<8 | uint64(rs[j]-0x0600+1)&0xFF
+			j++
+		}
+		n := j - i
+		for j < len(rs) && classOf(rs[j])&cArabicLetter != 0 {
+			j++ // a longer word
+		}
+		if n >= 2 && n <= 4 && j-i == n && (j == len(rs) || rs[j] != 0x200C) && (i == 0 || rs[i-1] != 0x200C) && forwardKeys[k] {
+			if fwd++; fwd == 2 {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
 }
