@@ -3,8 +3,10 @@ package decode
 import (
 	"bytes"
 	"compress/gzip"
+	"encoding/binary"
 	"errors"
 	"io"
+	"math/bits"
 	"math/rand/v2"
 	"strings"
 	"testing"
@@ -411,8 +413,12 @@ func FuzzValidUTF8(f *testing.F) {
 		f.Add([]byte(s))
 	}
 	f.Fuzz(func(t *testing.T, p []byte) {
-		if got, want := validUTF8(p), utf8.Valid(p); got != want {
+		n, got := validUTF8(p)
+		if want := utf8.Valid(p); got != want {
 			t.Fatalf("validUTF8(%q) = %v, utf8.Valid says %v", p, got, want)
+		}
+		if got && n != countNonASCII(p) {
+			t.Fatalf("validUTF8(%q) counts %d non-ASCII bytes, want %d", p, n, countNonASCII(p))
 		}
 	})
 }
@@ -433,4 +439,17 @@ func TestDecompressNamesFile(t *testing.T) {
 	if err == nil || !strings.HasPrefix(err.Error(), "docs/a.txt.gz: ") || !errors.Is(err, gzip.ErrChecksum) {
 		t.Fatalf("err %v, want a checksum error naming docs/a.txt.gz", err)
 	}
+}
+
+// countNonASCII counts the bytes >= 0x80 in p.
+func countNonASCII(p []byte) int64 {
+	var n int
+	for len(p) >= 8 {
+		n += bits.OnesCount64(binary.LittleEndian.Uint64(p) & 0x8080808080808080)
+		p = p[8:]
+	}
+	for _, c := range p {
+		n += int(c >> 7)
+	}
+	return int64(n)
 }

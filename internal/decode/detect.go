@@ -5,7 +5,6 @@ import (
 	"bytes"
 	"encoding/binary"
 	"io"
-	"math/bits"
 	"unicode"
 	"unicode/utf8"
 
@@ -213,9 +212,9 @@ func (st *stats) feed(p []byte, atEOF bool) {
 		for n < len(p) && n > 4096-utf8.UTFMax && !utf8.RuneStart(p[n]) {
 			n-- // end the stretch at a rune start, so a rune it cuts is not taken for invalid
 		}
-		if validUTF8(p[:n]) && (n == len(p) || utf8.RuneStart(p[n])) {
+		if nonASCII, ok := validUTF8(p[:n]); ok && (n == len(p) || utf8.RuneStart(p[n])) {
 			// Fast path: a stretch of valid UTF-8 is only counted.
-			st.nonASCII += countNonASCII(p[:n])
+			st.nonASCII += nonASCII
 			st.off += int64(n)
 			st.prevAr = false
 			p = p[n:]
@@ -266,12 +265,11 @@ func (st *stats) step(p []byte, atEOF bool) int {
 	return size
 }
 
-// countNonASCII counts the bytes >= 0x80 in p.
-// validUTF8 reports whether p is valid UTF-8, as utf8.Valid does, faster on
-// text made of ASCII and two-byte sequences (Arabic script, accented Latin):
-// eight ASCII bytes at a time, two-byte sequences inline, the rest through
-// utf8.DecodeRune.
-func validUTF8(p []byte) bool {
+// validUTF8 reports whether p is valid UTF-8, as utf8.Valid does, and
+// counts its bytes that are not ASCII. It is fast on text made of ASCII and
+// two-byte sequences (Arabic script, accented Latin): eight ASCII bytes at a
+// time, two-byte sequences inline, the rest through utf8.DecodeRune.
+func validUTF8(p []byte) (nonASCII int64, ok bool) {
 	for i := 0; i < len(p); {
 		if i+8 <= len(p) && binary.LittleEndian.Uint64(p[i:])&0x8080808080808080 == 0 {
 			i += 8
@@ -282,28 +280,18 @@ func validUTF8(p []byte) bool {
 			i++
 		case c >= 0xC2 && c <= 0xDF:
 			if i+1 >= len(p) || p[i+1]&0xC0 != 0x80 {
-				return false
+				return nonASCII, false
 			}
 			i += 2
+			nonASCII += 2
 		default:
 			r, size := utf8.DecodeRune(p[i:])
 			if r == utf8.RuneError && size == 1 {
-				return false
+				return nonASCII, false
 			}
 			i += size
+			nonASCII += int64(size)
 		}
 	}
-	return true
-}
-
-func countNonASCII(p []byte) int64 {
-	var n int
-	for len(p) >= 8 {
-		n += bits.OnesCount64(binary.LittleEndian.Uint64(p) & 0x8080808080808080)
-		p = p[8:]
-	}
-	for _, c := range p {
-		n += int(c >> 7)
-	}
-	return int64(n)
+	return nonASCII, true
 }

@@ -51,7 +51,9 @@ type Normalizer struct {
 	raw      bool
 	byLang   map[string]Transformer
 	repaired int
-	buf      []byte // the last block's output, reused
+	buf      []byte      // the last block's output, reused
+	last     Transformer // the transformer of lastLang
+	lastLang string
 }
 
 // NewNormalizer returns a Normalizer for p; with raw, blocks pass unchanged.
@@ -66,10 +68,14 @@ func (n *Normalizer) Apply(lang string, raw []byte) ([]byte, error) {
 	if n.raw {
 		return raw, nil
 	}
-	t, ok := n.byLang[lang]
-	if !ok {
-		t = NewTransformer(lang, n.policy)
-		n.byLang[lang] = t
+	t := n.last
+	if lang != n.lastLang || t == nil {
+		var ok bool
+		if t, ok = n.byLang[lang]; !ok {
+			t = NewTransformer(lang, n.policy)
+			n.byLang[lang] = t
+		}
+		n.last, n.lastLang = t, lang
 	}
 	// Transform's RepairedLines counts since the last Reset.
 	t.Reset()
