@@ -25,14 +25,36 @@ type sink interface {
 // jsonSink prints records.
 type jsonSink struct {
 	part *write.Part
-	buf  []byte
+	buf  []byte // records not yet handed to part: whole records, up to sinkChunk bytes
 }
+
+// sinkChunk is how many bytes of records a jsonSink gathers before it
+// hands them to its part in one write (one lock of the ordered output, not
+// one a record).
+const sinkChunk = 64 << 10
 
 func (s *jsonSink) document(string) error { return nil }
 
 func (s *jsonSink) block(r *record.Record, data []byte) error {
-	s.buf = r.AppendJSONText(s.buf[:0], data)
+	s.buf = r.AppendJSONText(s.buf, data)
+	if len(s.buf) < sinkChunk {
+		return nil
+	}
+	return s.flush()
+}
+
+func (s *jsonSink) flush() error {
 	_, err := s.part.Write(s.buf)
+	s.buf = s.buf[:0]
+	return err
+}
+
+// close hands on the records gathered and ends the part.
+func (s *jsonSink) close() error {
+	err := s.flush()
+	if cerr := s.part.Close(); err == nil {
+		err = cerr
+	}
 	return err
 }
 
@@ -165,7 +187,7 @@ func (r *runner) processAll(ctx context.Context, ins []*input) int {
 			win.Abort()
 		}
 		if js, ok := s.(*jsonSink); ok {
-			if cerr := js.part.Close(); err == nil {
+			if cerr := js.close(); err == nil {
 				err = cerr
 			}
 		}
