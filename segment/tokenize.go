@@ -168,7 +168,6 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 		case cls == cDigit:
 			t.endWord()
 			if !t.inNum {
-				t.endNum()
 				t.nonSpace(i)
 				t.toks = append(t.toks, token{start: int32(i), cls: cDigit, flags: t.pend})
 				t.pend, t.inNum, t.num = 0, true, &t.toks[len(t.toks)-1]
@@ -180,7 +179,6 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 			case r >= 0x0660 && r <= 0x0669:
 				t.num.q = ptDigit
 			}
-			t.nonSpace(i)
 		case cls == cSpace:
 			t.endWord()
 			t.endNum()
