@@ -1,6 +1,7 @@
 package segment_test
 
 import (
+	"bytes"
 	"io"
 	"runtime/metrics"
 	"testing"
@@ -9,18 +10,26 @@ import (
 	"github.com/langsplit/langsplit/segment"
 )
 
-// TestScannerScale streams 256 MiB of generated text (mixed, and Persian
-// only, whose blocks reach MaxBlock) through a Scanner and checks that the
-// heap stays under 32 MiB and that the blocks cover the stream exactly.
+// TestScannerScale streams 256 MiB of generated text through a Scanner (mixed
+// text; Persian only, whose blocks reach MaxBlock; mixed text without a
+// single line break, like a minified dump) and checks that the heap stays
+// under 32 MiB and that the blocks cover the stream exactly.
 func TestScannerScale(t *testing.T) {
 	if testing.Short() {
 		t.Skip("streams 256 MiB")
 	}
 	const size = 256 << 20
 	const maxHeap = 32 << 20
-	for _, kind := range []textgen.Kind{textgen.Mixed, textgen.Persian} {
+	for _, c := range []struct {
+		kind    textgen.Kind
+		oneLine bool
+	}{{textgen.Mixed, false}, {textgen.Persian, false}, {textgen.Mixed, true}} {
 		pr, pw := io.Pipe()
-		go func() { pw.CloseWithError(textgen.Generate(pw, kind, size, 3)) }()
+		var w io.Writer = pw
+		if c.oneLine {
+			w = noBreaks{pw}
+		}
+		go func() { pw.CloseWithError(textgen.Generate(w, c.kind, size, 3)) }()
 		sample := []metrics.Sample{{Name: "/memory/classes/heap/objects:bytes"}}
 		var peak uint64
 		pos, blocks := 0, 0
@@ -42,9 +51,17 @@ func TestScannerScale(t *testing.T) {
 		if pos < size {
 			t.Fatalf("blocks end at %d, want at least %d", pos, size)
 		}
-		t.Logf("kind %d: %d bytes, %d blocks, peak heap %.1f MiB", kind, pos, blocks, float64(peak)/(1<<20))
+		t.Logf("kind %d, one line %v: %d bytes, %d blocks, peak heap %.1f MiB", c.kind, c.oneLine, pos, blocks, float64(peak)/(1<<20))
 		if peak > maxHeap {
 			t.Fatalf("peak heap %d bytes, want at most %d", peak, maxHeap)
 		}
 	}
+}
+
+// noBreaks writes what it is given with every line feed turned into a space.
+type noBreaks struct{ w io.Writer }
+
+func (n noBreaks) Write(p []byte) (int, error) {
+	q := bytes.ReplaceAll(p, []byte{'\n'}, []byte{' '})
+	return n.w.Write(q)
 }

@@ -2,6 +2,8 @@ package main
 
 import (
 	"bufio"
+	"bytes"
+	"io"
 	"encoding/json"
 	"os"
 	"os/exec"
@@ -38,13 +40,17 @@ func TestScale(t *testing.T) {
 	}
 	size := scaleSize(t)
 	dir := t.TempDir()
-	gen := func(name string, kind textgen.Kind) string {
+	gen := func(name string, kind textgen.Kind, oneLine bool) string {
 		path := filepath.Join(dir, name)
 		f, err := os.Create(path)
 		if err != nil {
 			t.Fatal(err)
 		}
-		if err := textgen.Generate(f, kind, size, 1); err != nil {
+		var w io.Writer = f
+		if oneLine {
+			w = noBreaks{f}
+		}
+		if err := textgen.Generate(w, kind, size, 1); err != nil {
 			t.Fatal(err)
 		}
 		if err := f.Close(); err != nil {
@@ -52,8 +58,9 @@ func TestScale(t *testing.T) {
 		}
 		return path
 	}
-	mixed := gen("mixed.txt", textgen.Mixed)
-	persian := gen("persian.txt", textgen.Persian) // few, long blocks: one file each
+	mixed := gen("mixed.txt", textgen.Mixed, false)
+	persian := gen("persian.txt", textgen.Persian, false) // few, long blocks: one file each
+	oneLine := gen("one-line.txt", textgen.Mixed, true)    // no line break at all, like a minified dump
 	fileSize := func(p string) int64 {
 		fi, err := os.Stat(p)
 		if err != nil {
@@ -62,7 +69,7 @@ func TestScale(t *testing.T) {
 		return fi.Size()
 	}
 
-	for name, input := range map[string]string{"jsonl": mixed, "jsonl-long-blocks": persian} {
+	for name, input := range map[string]string{"jsonl": mixed, "jsonl-long-blocks": persian, "jsonl-one-line": oneLine} {
 		t.Run(name, func(t *testing.T) {
 			cmd := exec.Command("langsplit", "-q", input)
 			out, err := cmd.StdoutPipe()
@@ -146,4 +153,11 @@ func checkRSS(t *testing.T, cmd *exec.Cmd, blocks int) {
 	if rss > maxRSS {
 		t.Fatalf("peak RSS %d bytes, want at most %d", rss, maxRSS)
 	}
+}
+
+// noBreaks writes what it is given with every line feed turned into a space.
+type noBreaks struct{ w io.Writer }
+
+func (n noBreaks) Write(p []byte) (int, error) {
+	return n.w.Write(bytes.ReplaceAll(p, []byte{'\n'}, []byte{' '}))
 }
