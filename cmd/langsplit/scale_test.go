@@ -3,8 +3,8 @@ package main
 import (
 	"bufio"
 	"bytes"
-	"io"
 	"encoding/json"
+	"io"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -60,7 +60,7 @@ func TestScale(t *testing.T) {
 	}
 	mixed := gen("mixed.txt", textgen.Mixed, false)
 	persian := gen("persian.txt", textgen.Persian, false) // few, long blocks: one file each
-	oneLine := gen("one-line.txt", textgen.Mixed, true)    // no line break at all, like a minified dump
+	oneLine := gen("one-line.txt", textgen.Mixed, true)   // no line break at all, like a minified dump
 	fileSize := func(p string) int64 {
 		fi, err := os.Stat(p)
 		if err != nil {
