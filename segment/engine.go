@@ -65,9 +65,19 @@ type engine struct {
 	quoteBuf []unit
 	b        builder
 
-	evEnd int // absolute end of the text read for document evidence
+	evEnd int // absolute end of the text read for the ی/ک count
 	evYK  int // ی and ک letters in it
-	blank bool
+
+	// The text read for docArabicLetters: up to mixEnd, with mixMixed words
+	// that mix پ چ ژ گ with ي ك ى, the last one (mixWord) maybe unfinished.
+	mixEnd   int
+	mixMixed int
+	mixWord  uint8 // 1: a letter of پ چ ژ گ seen, 2: one of ي ك ى
+
+	// The view of the line being decided, and how far its evidence may read.
+	view       []byte
+	base, evTo int
+	blank      bool
 	// lastArab is the label of the last Arabic-script unit decided on
 	// evidence of its own (zero before the first).
 	lastArab label
@@ -77,23 +87,19 @@ func (e *engine) reset(opts Options, emit func(Block)) {
 	e.opts = opts.withDefaults()
 	e.b = builder{max: e.opts.MaxBlock, emit: emit, lastPara: -1, lastLine: -1}
 	e.evEnd, e.evYK, e.blank, e.lastArab = 0, 0, false, label{}
+	e.mixEnd, e.mixMixed, e.mixWord = 0, 0, 0
 }
 
 // docPersianYK reports whether the document writes its Persian with ی/ک.
 func (e *engine) docPersianYK() bool { return e.evYK >= persianYKMin }
 
-// evidence extends the document evidence over view[from-base:to-base],
-// where base is the absolute offset of view[0].
+// evidence extends the count of ی and ک over view[from-base:to-base], where
+// base is the absolute offset of view[0].
 func (e *engine) evidence(view []byte, base, to int) {
 	if e.docPersianYK() || to <= e.evEnd {
 		return
 	}
-	from := max(e.evEnd, base)
-	// Stop short of a rune that the view cuts, so it is counted next time.
-	end := to
-	for end > from && end-base < len(view) && !utf8.RuneStart(view[end-base]) {
-		end--
-	}
+	from, end := max(e.evEnd, base), runeStartBefore(view, base, to)
 	for i := from - base; i < end-base-1; i++ {
 		c := view[i]
 		if c == 0xDB && view[i+1] == 0x8C || c == 0xDA && view[i+1] == 0xA9 { // ی ک
@@ -102,6 +108,46 @@ func (e *engine) evidence(view []byte, base, to int) {
 		}
 	}
 	e.evEnd = end
+}
+
+// runeStartBefore returns to, or the start of the rune that the end of the
+// view cuts at to, so that the rune is read whole next time.
+func runeStartBefore(view []byte, base, to int) int {
+	for to > base && to-base < len(view) && !utf8.RuneStart(view[to-base]) {
+		to--
+	}
+	return to
+}
+
+// docArabicLetters reports whether the document writes its Persian with the
+// Arabic ي ك ى: a word of it (a run of U+0600–U+06FF) mixes them with
+// پ چ ژ گ. Then a final ى is no evidence of Arabic. It reads the document
+// up to the look-ahead of the line being decided, only when asked.
+func (e *engine) docArabicLetters() bool {
+	if e.mixMixed > 0 || e.evTo <= e.mixEnd {
+		return e.mixMixed > 0
+	}
+	view, base := e.view, e.base
+	from, end := max(e.mixEnd, base), runeStartBefore(view, base, e.evTo)
+	for i := from - base; i < end-base && e.mixMixed == 0; i++ {
+		c := view[i]
+		if c < 0xD8 || c > 0xDB || i+1 >= end-base {
+			if e.mixWord == 3 {
+				e.mixMixed++
+			}
+			e.mixWord = 0
+			continue
+		}
+		switch rune(c&0x1F)<<6 | rune(view[i+1]&0x3F) {
+		case 'پ', 'چ', 'ژ', 'گ':
+			e.mixWord |= 1
+		case 'ي', 'ك', 'ى':
+			e.mixWord |= 2
+		}
+		i++
+	}
+	e.mixEnd = end
+	return e.mixMixed > 0
 }
 
 // line decides the line view[ls:] (at most up to limit) and returns its end.
@@ -135,7 +181,9 @@ func (e *engine) line(view []byte, base, ls, limit, evTo int) int {
 		return le
 	}
 	e.evidence(view, base, evTo)
+	e.view, e.base, e.evTo = view, base, evTo
 	e.decide()
+	e.view = nil
 	for _, u := range e.units {
 		cut := ls
 		if u.tok0 != first {
@@ -442,7 +490,7 @@ func join(a, b run, cls uint8) run {
 // little else "und-Arab", Persian otherwise. ev says whether the unit had
 // evidence to decide on: none, only a trace of Arabic (evWeak), or enough.
 func (e *engine) arabicLabel(t0, t1 int) (lab label, ev uint8) {
-	var p, q, words, yk, pyk, other int
+	var p, q, words, yk, pyk, other, final int
 	for i := t0; i < t1; i++ {
 		t := &e.tk.toks[i]
 		switch t.cls {
@@ -459,10 +507,18 @@ func (e *engine) arabicLabel(t0, t1 int) (lab label, ev uint8) {
 			if t.feat&fOtherLang != 0 {
 				other++
 			}
+			if t.feat&fFinalMaksura != 0 {
+				final++
+			}
 		case cDigit:
 			p += int(t.p)
 			q += int(t.q)
 		}
+	}
+	// Where the document writes Persian with ي ك ى, a final ى says nothing
+	// (asked only when it could change the decision).
+	if final > 0 && arabicWins(p, q) && !arabicWins(p, q-final*ptMaksura) && e.docArabicLetters() {
+		q -= final * ptMaksura
 	}
 	// Where the document writes Persian with ی/ک, ي/ك in a unit that shows
 	// Arabic evidence of its own are more of it.
@@ -472,7 +528,7 @@ func (e *engine) arabicLabel(t0, t1 int) (lab label, ev uint8) {
 	switch {
 	case other > 0 && 4*other >= words:
 		return labUndArab, evDecided
-	case q >= arabicMin && q > p:
+	case arabicWins(p, q):
 		return labArabic, evDecided
 	case p > 0:
 		return labPersian, evDecided
@@ -481,6 +537,9 @@ func (e *engine) arabicLabel(t0, t1 int) (lab label, ev uint8) {
 	}
 	return labPersian, evNone
 }
+
+// arabicWins reports whether Arabic points q beat Persian points p.
+func arabicWins(p, q int) bool { return q >= arabicMin && q > p }
 
 // Evidence states of an Arabic-script unit.
 const (

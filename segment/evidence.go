@@ -18,20 +18,21 @@ import "unicode/utf8"
 
 // Letter features of U+0600–U+06FF.
 const (
-	fPersianOnly uint16 = 1 << iota // پ چ ژ گ ۀ
-	fPersianYK                      // ی ک
-	fArabicYK                       // ي ك
-	fTaMarbuta                      // ة
-	fHamzaBelow                     // إ
-	fHamzaAbove                     // أ ؤ
-	fMaksura                        // ى
-	fWasla                          // ٱ
-	fHaraka                         // short vowels, shadda, sukun (not fathatan)
-	fQuranic                        // superscript alef, Quranic annotation marks
-	fOtherLang                      // letters of Urdu, Pashto, Kurdish, Sindhi, Uyghur…
-	fZWNJ                           // a ZWNJ inside the word
-	fKana                           // (Han words) hiragana or katakana in the word
-	fLetter                         // (arabicFeat only) the rune is a letter
+	fPersianOnly  uint16 = 1 << iota // پ چ ژ گ ۀ
+	fPersianYK                       // ی ک
+	fArabicYK                        // ي ك
+	fTaMarbuta                       // ة
+	fHamzaBelow                      // إ
+	fHamzaAbove                      // أ ؤ
+	fMaksura                         // ى
+	fWasla                           // ٱ
+	fHaraka                          // short vowels, shadda, sukun (not fathatan)
+	fQuranic                         // superscript alef, Quranic annotation marks
+	fOtherLang                       // letters of Urdu, Pashto, Kurdish, Sindhi, Uyghur…
+	fZWNJ                            // a ZWNJ inside the word
+	fKana                            // (Han words) hiragana or katakana in the word
+	fLetter                          // (arabicFeat only) the rune is a letter
+	fFinalMaksura                    // (tokens only) the word ends in ى
 )
 
 // Word points.

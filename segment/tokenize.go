@@ -271,6 +271,9 @@ func (t *tokenizer) finishWord() {
 		p, q := t.aw.points(t.text[w.start:w.end])
 		w.p, w.q = int16(p), int16(q)
 		w.feat = t.aw.feat & (fArabicYK | fPersianYK | fOtherLang)
+		if t.aw.last == 'ى' {
+			w.feat |= fFinalMaksura
+		}
 		t.sumP += p
 		t.sumQ += q
 		t.other = t.other || w.feat&fOtherLang != 0
@@ -335,7 +338,7 @@ func (t *tokenizer) neutral(i int, r rune, w, limit int) int {
 		}
 		t.endWord()
 		t.endNum()
-		if next < limit && asciiClass[text[next]] == cSpace && i > t.ls && asciiClass[text[i-1]] != cSpace {
+		if next < limit && asciiClass[text[next]] == cSpace && i > t.ls { // "Clear Cache: …", "Granary : …"
 			t.pend |= tfPair
 		}
 	case '@':
@@ -351,6 +354,12 @@ func (t *tokenizer) neutral(i int, r rune, w, limit int) int {
 		}
 		t.endWord()
 		t.endNum()
+		t.spacedPair(i, next, limit) // "Find and Replace / بحث واستبدال"
+	case '|':
+		t.endWord()
+		t.endNum()
+		t.nonSpace(i)
+		t.spacedPair(i, next, limit)
 	case '-', '–', '—', '=':
 		t.endWord()
 		t.endNum()
@@ -359,9 +368,7 @@ func (t *tokenizer) neutral(i int, r rune, w, limit int) int {
 		for r == '-' && j < limit && text[j] == '-' { // "--"
 			j++
 		}
-		if i > t.ls && isSpaceBefore(text, t.ls, i) && j < limit && asciiClass[text[j]] == cSpace {
-			t.pend |= tfPair
-		}
+		t.spacedPair(i, j, limit)
 		return j
 	case '.', '!', '?', '؟', '…', '۔', '。', '！', '？', '।', '॥', '‼', '⁇', '⁈', '⁉':
 		return t.terminator(i, r, w, limit)
@@ -381,6 +388,14 @@ func (t *tokenizer) neutral(i int, r rune, w, limit int) int {
 	t.endNum()
 	t.nonSpace(i)
 	return next
+}
+
+// spacedPair notes a pair separator when the separator from i to j has a
+// space on either side: "Norway - نروژ", "Open = باز", "a / b", "a | b".
+func (t *tokenizer) spacedPair(i, j, limit int) {
+	if i > t.ls && isSpaceBefore(t.text, t.ls, i) && j < limit && asciiClass[t.text[j]] == cSpace {
+		t.pend |= tfPair
+	}
 }
 
 // isSpaceBefore reports whether the rune before i is a space.
