@@ -22,7 +22,8 @@
 // most Options.MaxInline words of another script stays in the language
 // around it ("I use گیت daily." is English); a longer run, or a whole
 // sentence or line, is a unit of its own. A quotation of more than MaxInline
-// words inside Persian text is decided on its own.
+// words inside Persian text is decided on its own. Pair separators are a
+// tab, a spaced dash, " = ", ": " (or " : "), " / " and " | ".
 //
 // Persian and Arabic share a script. A unit in it is Arabic when its Arabic
 // evidence (ة إ ٱ أ ؤ, a final ى, the article ال, vocalisation, Quranic marks,
@@ -31,9 +32,11 @@
 // and reaches two points; otherwise it is Persian, which loses least when in
 // doubt. Persian typed with the Arabic letters ي ك is Persian; but in a
 // document whose Persian uses ی ک, a unit written with ي ك that shows some
-// Arabic evidence of its own leans Arabic, and a unit with only a trace of
-// Arabic evidence follows the nearest decided unit. The function-word lists
-// (wordlists.go) were written for this package.
+// Arabic evidence of its own leans Arabic, in a document whose Persian uses
+// ي ك ى (a word mixes them with پ چ ژ گ) a final ى is no evidence, and a
+// unit with only a trace of Arabic evidence follows the nearest decided
+// unit. The function-word lists (wordlists.go) were written for this
+// package.
 //
 // Units of one language merge into blocks. Where the language changes at
 // the start of a line, the cut is at the start of that line, so lines

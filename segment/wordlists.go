@@ -64,11 +64,13 @@ var arabicFunctionWords = map[string]int8{
 	"لأن": 2, "إذن": 2, "مما": 1, "بما": 1,
 }
 
-// persianAlWords are Persian words that begin with ال without being the
-// Arabic article (matched folded).
+// persianAlWords are Persian words that begin with ال, or with و ف ب ک and
+// ال, without holding the Arabic article (matched folded).
 var persianAlWords = map[string]int8{
 	"البته": 1, "الان": 1, "الهام": 1, "الماس": 1, "الف": 1, "الزام": 1, "الزامی": 1,
 	"الهی": 1, "الاغ": 1, "البرز": 1, "الیاف": 1, "الگو": 1, "الگوی": 1, "الگوها": 1,
 	"الکترونیک": 1, "الکترونیکی": 1, "الکل": 1, "الوار": 1, "الویت": 1, "الحاق": 1,
 	"الله": 1, "الفبا": 1, "الفبای": 1, "الهامی": 1, "البسه": 1,
+	// Persian words that start with a clitic-like letter and ال.
+	"بالاخره": 1, "والدین": 1, "والا": 1, "فالوده": 1, "کالبد": 1, "بالکن": 1,
 }
