@@ -159,6 +159,16 @@ func (w *work) flag(i int) uint8 {
 	return w.flags[i]
 }
 
+// space ends the token before the space r at body[start] and puts r, noting
+// it in the embedding group when inside one (depth > 0).
+func (n *Normalizer) space(body []byte, start int, r rune, tok *token, depth int) {
+	n.endToken(body, start, tok)
+	n.w.put(r, 0)
+	if depth > 0 {
+		n.w.groups[len(n.w.groups)-1].space = true
+	}
+}
+
 // mapFa is the first pass of the Persian rules over a line without its line
 // feed: it drops the controls, the BOM and tatweel, folds the presentation
 // forms, maps the Arabic letters and digits, and fills work.
@@ -217,11 +227,7 @@ func (n *Normalizer) mapFa(body []byte) {
 
 		if r < 0x80 {
 			if r == ' ' || r == '\t' || r == '\r' || r == '\v' || r == '\f' {
-				n.endToken(body, start, &tok)
-				w.put(r, 0)
-				if depth > 0 {
-					w.groups[len(w.groups)-1].space = true
-				}
+				n.space(body, start, r, &tok, depth)
 				prevLatin = false
 				continue
 			}
@@ -267,11 +273,7 @@ func (n *Normalizer) mapFa(body []byte) {
 			continue
 		}
 		if isSpace(r) {
-			n.endToken(body, start, &tok)
-			w.put(r, 0)
-			if depth > 0 {
-				w.groups[len(w.groups)-1].space = true
-			}
+			n.space(body, start, r, &tok, depth)
 			prevLatin = false
 			continue
 		}
