@@ -1,6 +1,10 @@
-package report
+// Package e2e holds the tests that drive a real browser (headless Chromium
+// through chromedp). It is a module of its own so that chromedp is not a
+// requirement of the langsplit module that library users import.
+package e2e
 
 import (
+	"bytes"
 	"context"
 	"os"
 	"os/exec"
@@ -10,6 +14,7 @@ import (
 
 	"github.com/chromedp/chromedp"
 
+	"github.com/langsplit/langsplit/internal/report"
 	"github.com/langsplit/langsplit/segment"
 )
 
@@ -41,12 +46,12 @@ func TestBrowser(t *testing.T) {
 	docs := []string{"rtl.txt", "mixed_lines.txt", "injection.txt"}
 	dir := t.TempDir()
 	page := filepath.Join(dir, "report.html")
-	if err := os.WriteFile(page, render(t, testOptions{}, docs...), 0o644); err != nil {
+	if err := os.WriteFile(page, renderReport(t, docs...), 0o644); err != nil {
 		t.Fatal(err)
 	}
 	var want []segment.Block
 	for _, d := range docs {
-		text, err := os.ReadFile(filepath.Join("testdata", d))
+		text, err := os.ReadFile(filepath.Join(reportTestdata, d))
 		if err != nil {
 			t.Fatal(err)
 		}
@@ -113,4 +118,39 @@ func TestBrowser(t *testing.T) {
 		t.Fatal(err)
 	}
 	t.Logf("screenshot: %s (%d bytes)", shot, len(png))
+}
+
+// reportTestdata holds the report's fixtures, in the package it tests.
+const reportTestdata = "../internal/report/testdata"
+
+// renderReport writes a report of the named fixtures with the default
+// options, as the CLI does without --show-changes.
+func renderReport(t *testing.T, names ...string) []byte {
+	t.Helper()
+	var buf bytes.Buffer
+	w := report.New(&buf, report.Options{})
+	if err := w.Begin(names); err != nil {
+		t.Fatal(err)
+	}
+	for _, name := range names {
+		text, err := os.ReadFile(filepath.Join(reportTestdata, name))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := w.StartDocument(name); err != nil {
+			t.Fatal(err)
+		}
+		for i, b := range segment.Segment(string(text)) {
+			if err := w.Block(i+1, b, text[b.Start:b.End], nil); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if err := w.EndDocument(nil); err != nil {
+			t.Fatal(err)
+		}
+	}
+	if err := w.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return buf.Bytes()
 }
