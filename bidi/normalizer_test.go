@@ -142,9 +142,13 @@ func TestRepairedLinesCumulative(t *testing.T) {
 	if n.RepairedLines() != 3 {
 		t.Errorf("after three lines through Transform: %d", n.RepairedLines())
 	}
-	n.String(string(vis))
-	if n.RepairedLines() != 1 {
-		t.Errorf("after String: %d, want 1 (String resets)", n.RepairedLines())
+	n.String(strings.Repeat(string(vis), 2))
+	if n.RepairedLines() != 2 {
+		t.Errorf("after String: %d, want 2 (String resets)", n.RepairedLines())
+	}
+	// One line is never mirrored on its own evidence.
+	if got := n.String(string(vis)); got != string(vis) || n.RepairedLines() != 0 {
+		t.Errorf("a lone mirrored line was repaired: %q", got)
 	}
 	n.Reset()
 	if n.RepairedLines() != 0 {

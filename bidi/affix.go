@@ -1,0 +1,96 @@
+package bidi
+
+import "unicode/utf8"
+
+func isWordRune(r rune) bool {
+	return isArabicLetter(r) || isMark(r) || r == zwnj || r == zwj
+}
+
+// shouldJoin decides the run of spaces runes[s:e]: it becomes a ZWNJ when
+// it stands after the verb prefix می or نمی and before a verb, or before a
+// plural suffix (ها, های, هایی, and ها with a possessive ending) and after a
+// word; never next to a Latin letter or a digit, nor next to a URL.
+func (w *work) shouldJoin(s, e int) bool {
+	rs := w.runes
+	// Most spaces are neither after می/نمی nor before ها.
+	prefix := s >= 2 && ((rs[s-1] == 'ی' && (rs[s-2] == 'م' || isMark(rs[s-2]))) || isMark(rs[s-1]))
+	plural := e+1 < len(rs) && rs[e] == 'ه' && (rs[e+1] == 'ا' || isMark(rs[e+1]))
+	if !prefix && !plural {
+		return false
+	}
+	ls := s
+	for ls > 0 && isWordRune(rs[ls-1]) {
+		ls--
+	}
+	re := e
+	for re < len(rs) && isWordRune(rs[re]) {
+		re++
+	}
+	if ls == s || re == e {
+		return false
+	}
+	if ls > 0 && (isLatinLetter(rs[ls-1]) || isDigit(rs[ls-1]) || w.flag(ls-1)&fProt != 0) {
+		return false
+	}
+	if re < len(rs) && (isLatinLetter(rs[re]) || isDigit(rs[re]) || w.flag(re)&fProt != 0) {
+		return false
+	}
+	var rb, lb [maxKey]byte
+	right, ok := plainLetters(rb[:0], rs[e:re])
+	if !ok {
+		return false
+	}
+	// The left word's last part: after its last ZWNJ or ZWJ.
+	hs := s
+	for hs > ls && rs[hs-1] != zwnj && rs[hs-1] != zwj {
+		hs--
+	}
+	host, ok := plainLetters(lb[:0], rs[hs:s])
+	if !ok {
+		return false
+	}
+	if hs == ls && (string(host) == "می" || string(host) == "نمی") {
+		return isVerbLike(right)
+	}
+	if pluralSuffixes[string(right)] {
+		return utf8.RuneCount(host) >= 2 && !noPluralHost[string(host)]
+	}
+	return false
+}
+
+// maxKey bounds the UTF-8 length of the words the rules look up.
+const maxKey = 64
+
+// plainLetters appends the UTF-8 of the letters of word to b, leaving out its
+// marks. It fails for a word that holds a ZWNJ, a ZWJ or no letter, or that
+// is longer than maxKey bytes.
+func plainLetters(b []byte, word []rune) ([]byte, bool) {
+	for _, r := range word {
+		switch {
+		case r == zwnj || r == zwj:
+			return nil, false
+		case isMark(r):
+		default:
+			if len(b)+utf8.RuneLen(r) > maxKey {
+				return nil, false
+			}
+			b = utf8.AppendRune(b, r)
+		}
+	}
+	return b, len(b) > 0
+}
+
+// isVerbLike reports whether the word after می or نمی looks like a verb: it
+// has two letters or more, ends like a present or past verb (م ی د ت ن ه,
+// the last two in spoken forms) and is not a common non-verb ("ماه می سال").
+func isVerbLike(word []byte) bool {
+	if utf8.RuneCount(word) < 2 || nonVerbs[string(word)] {
+		return false
+	}
+	last, _ := utf8.DecodeLastRune(word)
+	switch last {
+	case 'م', 'ی', 'د', 'ت', 'ن', 'ه':
+		return true
+	}
+	return false
+}

@@ -1,0 +1,213 @@
+package bidi
+
+import "bytes"
+
+// LookAhead is the input, in bytes, over which the Persian normalizer
+// decides the reading order: a stretch. It holds the lines of a stretch
+// (as they came, at most LookAhead bytes and one line more) until their
+// evidence decides it; see the package documentation.
+const LookAhead = 64 << 10
+
+// heldLine is a line of the stretch held until the stretch is decided:
+// held[start:end] with its line feed.
+type heldLine struct {
+	start, end int
+	piece      bool // a piece of an overlong line: never repaired
+	ev         lineEvidence
+}
+
+// lookahead is the state of the stretch being read.
+type lookahead struct {
+	held   []byte
+	lines  []heldLine
+	budget int             // input bytes of the stretch so far
+	ev     stretchEvidence // its evidence so far
+	state  decision        // 0 while undecided
+	prior  decision        // the decision of the stretch before
+}
+
+func (la *lookahead) reset() {
+	la.held = la.held[:0]
+	la.lines = la.lines[:0]
+	la.budget = 0
+	la.ev = stretchEvidence{}
+	la.state = 0
+	la.prior = 0
+}
+
+// feedFa takes one line of Persian input when visual repair is on, and
+// appends to dst whatever output it makes ready.
+func (n *Normalizer) feedFa(dst, line []byte, piece bool) []byte {
+	la := &n.la
+	if la.budget >= LookAhead {
+		dst = n.endStretch(dst)
+	}
+	la.budget += len(line)
+	if la.state != 0 && (la.state&dGlyph == 0 || len(la.lines) == 0) {
+		// Decided: the line goes straight out, unless it may join a
+		// glyph run that it ends.
+		if la.state == decided {
+			return n.appendFa(dst, line, piece, nil)
+		}
+		ev, ok := n.observe(line, piece)
+		if !ok || ev.kind != lineGlyph || la.state&dGlyph == 0 {
+			return n.appendFa(dst, line, piece, &decisionFor{ev, la.state})
+		}
+		return n.hold(dst, line, piece, ev)
+	}
+	ev, _ := n.observe(line, piece)
+	if la.state != 0 {
+		// A glyph run is held.
+		if ev.kind == lineGlyph {
+			return n.hold(dst, line, piece, ev)
+		}
+		dst = n.flushHeld(dst, la.state)
+		return n.appendFa(dst, line, piece, &decisionFor{ev, la.state})
+	}
+	dst = n.hold(dst, line, piece, ev)
+	la.ev.add(ev)
+	if d := la.ev.early(); d != 0 {
+		la.state = d
+		dst = n.flushHeld(dst, d)
+	}
+	return dst
+}
+
+// hold keeps a line of the stretch.
+func (n *Normalizer) hold(dst, line []byte, piece bool, ev lineEvidence) []byte {
+	la := &n.la
+	start := len(la.held)
+	la.held = append(la.held, line...)
+	la.lines = append(la.lines, heldLine{start, len(la.held), piece, ev})
+	return dst
+}
+
+// endStretch decides the stretch if it is still undecided, writes out what
+// it holds, and starts the next stretch.
+func (n *Normalizer) endStretch(dst []byte) []byte {
+	la := &n.la
+	d := la.state
+	if d == 0 {
+		d = la.ev.decide(la.prior)
+	}
+	dst = n.flushHeld(dst, d)
+	la.prior = d
+	la.budget = 0
+	la.ev = stretchEvidence{}
+	la.state = 0
+	return dst
+}
+
+// flushHeld writes out the held lines under decision d, joining the runs
+// of glyph lines when d says so.
+func (n *Normalizer) flushHeld(dst []byte, d decision) []byte {
+	la := &n.la
+	for i := 0; i < len(la.lines); i++ {
+		l := la.lines[i]
+		if d&dGlyph != 0 && l.ev.kind == lineGlyph && !l.piece {
+			j := i + 1
+			for j < len(la.lines) && la.lines[j].ev.kind == lineGlyph && !la.lines[j].piece {
+				j++
+			}
+			if j-i >= 2 {
+				dst = n.joinGlyphs(dst, la.lines[i:j])
+				i = j - 1
+				continue
+			}
+		}
+		dst = n.appendFa(dst, la.held[l.start:l.end], l.piece, &decisionFor{l.ev, d})
+	}
+	la.held = la.held[:0]
+	la.lines = la.lines[:0]
+	return dst
+}
+
+// finishFa writes out the stretch at the end of the input.
+func (n *Normalizer) finishFa(dst []byte) []byte {
+	if n.kind != kindFa || n.opts.NoVisualRepair {
+		return dst
+	}
+	return n.endStretch(dst)
+}
+
+// decisionFor is the repair decision of one line: its evidence and its
+// stretch's decision.
+type decisionFor struct {
+	ev lineEvidence
+	d  decision
+}
+
+// splitLine returns the body of a line (without its line feed and a
+// carriage return before it) and its ending.
+func splitLine(line []byte) (body, end []byte) {
+	body = line
+	if len(body) > 0 && body[len(body)-1] == '\n' {
+		body = body[:len(body)-1]
+	}
+	if len(body) > 0 && body[len(body)-1] == '\r' {
+		body = body[:len(body)-1]
+	}
+	return body, line[len(body):]
+}
+
+// observe cleans a line into work and returns its evidence; ok is false
+// for a line that needs no look at all (ASCII, or a piece).
+func (n *Normalizer) observe(line []byte, piece bool) (ev lineEvidence, ok bool) {
+	body, _ := splitLine(line)
+	if piece || isASCII(body) {
+		return ev, false
+	}
+	body = n.prepare(body)
+	n.w.reset()
+	n.mapFa(body)
+	return n.w.lineEvidence(), true
+}
+
+// prepare applies the repairs that come before cleaning (the joining of
+// kashida pieces) and returns the body to clean.
+func (n *Normalizer) prepare(body []byte) []byte {
+	if n.opts.NoVisualRepair || !bytes.Contains(body, tatweelUTF8) {
+		return body
+	}
+	b, changed := joinKashida(n.w.joined[:0], body)
+	n.w.joined = b
+	if changed {
+		n.kashida = true
+		return b
+	}
+	return body
+}
+
+var tatweelUTF8 = []byte("\u0640")
+
+// appendFa appends the Persian normalization of one line to dst. dec is
+// the repair decision of the line, or nil for none.
+func (n *Normalizer) appendFa(dst, line []byte, piece bool, dec *decisionFor) []byte {
+	body, end := splitLine(line)
+	if n.opts.Digits != DigitsFa || !bytes.ContainsAny(body, "0123456789") {
+		if isASCII(body) {
+			return append(dst, line...)
+		}
+	}
+	n.kashida = false
+	body = n.prepare(body)
+	w := &n.w
+	w.reset()
+	n.mapFa(body)
+	repaired := n.kashida
+	if dec != nil && !piece && n.repairLine(dec.ev, dec.d) {
+		repaired = true
+	}
+	if w.flagged {
+		w.restoreYe()
+	}
+	if repaired {
+		n.repaired++
+	}
+	// After the repair, which can move digits from token to token.
+	if n.opts.Digits == DigitsFa && w.asciiDigits {
+		w.persianDigits()
+	}
+	dst = n.emitFa(dst)
+	return append(dst, end...)
+}
