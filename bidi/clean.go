@@ -507,4 +507,3 @@ func (w *work) cleanZWNJPlain() {
 	}
 	w.runes = rs[:j]
 }
-

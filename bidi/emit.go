@@ -58,4 +58,3 @@ func (n *Normalizer) emitFa(dst []byte) []byte {
 	}
 	return dst[:len(dst)+k]
 }
-

@@ -168,7 +168,6 @@ func (w *work) reorder(mode int) {
 	w.tmpR, w.tmpF = tr, tf
 }
 
-
 // mirrorBrackets replaces each paired bracket of rs by its pair.
 func mirrorBrackets(rs []rune) {
 	for i, r := range rs {
