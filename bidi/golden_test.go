@@ -28,6 +28,10 @@ var goldenRepairs = map[string]int{
 	"fa-affixes":                  0,
 	"pdftotext":                   0,
 	"pdftotext-raw":               13,
+	"fa-visual-props":             7,
+	"fa-visual-glyphs":            1,
+	"fa-kashida":                  4,
+	"fa-short-logical":            0,
 }
 
 func goldenFiles(t *testing.T) []string {

@@ -49,6 +49,7 @@ const (
 type lineEvidence struct {
 	kind   uint8
 	vote   int8 // lineMirror: +1 reads as mirrored Persian, -1 reads forwards
+	keep   bool // lineMirror: reads forwards too well to be mirrored
 	rawRTL int  // lineRaw: its right-to-left one-word embeddings
 	plain  bool // two Arabic-script words or more outside the embeddings
 	lean   int  // lineMirror: the word and form score (positive: backwards)
@@ -90,9 +91,15 @@ func (w *work) lineEvidence() (ev lineEvidence) {
 	W, need := e.score(), e.need()
 	ev.lean = W + P
 	ev.plain = e.segs >= 2 && outside > 0
+	forward := w.forwardPersian()
 	switch {
-	case w.forwardPersian() || W < -need || W+P < -need:
+	case forward || W < -need || W+P < -need:
 		ev.vote = -1
+		// A line that reads forwards is never mirrored: two function
+		// words, or the word evidence of a long line (a short line's is
+		// too weak to go against its stretch, and mirroring it cannot
+		// make it vote).
+		ev.keep = forward || e.segs >= minMirrorWords
 	case e.segs >= minMirrorWords && mirrored(e, P):
 		ev.vote = +1
 	}
@@ -321,7 +328,7 @@ func (n *Normalizer) repairLine(ev lineEvidence, d decision) bool {
 		w.buildGroups()
 		w.reorder(modeWords)
 		return true
-	case ev.kind == lineMirror && d&dMirror != 0 && ev.vote >= 0:
+	case ev.kind == lineMirror && d&dMirror != 0 && !ev.keep:
 		w.mirror()
 		return true
 	}
