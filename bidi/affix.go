@@ -81,15 +81,40 @@ func plainLetters(b []byte, word []rune) ([]byte, bool) {
 }
 
 // isVerbLike reports whether the word after می or نمی looks like a verb: it
-// has two letters or more, ends like a present or past verb (م ی د ت ن ه,
-// the last two in spoken forms) and is not a common non-verb ("ماه می سال").
+// has two letters or more, does not start with می or نمی itself (می is also
+// "wine", and "می میفروخته" is wine and a verb), is not a common non-verb
+// ("ماه می سال"), and ends like a present or past verb: م ی د ت ن, or ه in
+// the spoken forms (می‌کنه, می‌شه). The endings are checked with the letter
+// before them, where nouns give themselves away: no verb ends in اه
+// (خواه, راه, ماه), له (جمله) or وه, یه, هه, and none in ام but the spoken
+// خوام (نام, تمام, پیام).
 func isVerbLike(word []byte) bool {
-	if utf8.RuneCount(word) < 2 || nonVerbs[string(word)] {
+	var buf [maxKey / 2]rune
+	rs := buf[:0]
+	for _, r := range string(word) {
+		if len(rs) == cap(rs) {
+			return false
+		}
+		rs = append(rs, r)
+	}
+	n := len(rs)
+	if n < 2 || nonVerbs[string(word)] {
 		return false
 	}
-	last, _ := utf8.DecodeLastRune(word)
+	if rs[0] == 'م' && rs[1] == 'ی' || n >= 3 && rs[0] == 'ن' && rs[1] == 'م' && rs[2] == 'ی' {
+		return false
+	}
+	last, prev := rs[n-1], rs[n-2]
 	switch last {
-	case 'م', 'ی', 'د', 'ت', 'ن', 'ه':
+	case 'ی', 'د', 'ت', 'ن':
+		return true
+	case 'م':
+		return prev != 'ا' || n >= 4 && rs[n-3] == 'و'
+	case 'ه':
+		switch prev {
+		case 'ا', 'ل', 'و', 'ی', 'ه':
+			return false
+		}
 		return true
 	}
 	return false

@@ -315,3 +315,33 @@ func TestZeroNormalizer(t *testing.T) {
 		t.Errorf("zero Normalizer Transform: %q, %v", got, err)
 	}
 }
+
+// می is also "wine" in poetry: it is joined only before a word that reads as
+// a verb, and never before one that starts with می or نمی itself.
+func TestAffixWine(t *testing.T) {
+	n := New("fa", Options{})
+	for _, s := range []string{
+		"ساقی بیا که می خواه دل ماست",
+		"به می نام نیک بردند",
+		"پیر ما می میفروخته است",
+		"از می جمله عالم مست شد",
+		"می تمام شد",
+		"ماه می سال گذشته",
+	} {
+		if got := n.String(s); strings.Contains(got, "می\u200c") {
+			t.Errorf("%q: joined می: %q", s, got)
+		}
+	}
+	for _, c := range []struct{ in, want string }{
+		{"من می روم", "من می\u200cروم"},
+		{"او نمی داند", "او نمی\u200cداند"},
+		{"دارم می خوام برم", "دارم می\u200cخوام برم"},
+		{"این می شه", "این می\u200cشه"},
+		{"ما می گفتیم", "ما می\u200cگفتیم"},
+		{"آنها می خواهند", "آنها می\u200cخواهند"},
+	} {
+		if got := n.String(c.in); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.in, got, c.want)
+		}
+	}
+}
