@@ -6,17 +6,26 @@ func isWordRune(r rune) bool {
 	return isArabicLetter(r) || isMark(r) || r == zwnj || r == zwj
 }
 
-// shouldJoin decides the run of spaces runes[s:e]: it becomes a ZWNJ when
-// it stands after the verb prefix می or نمی and before a verb, or before a
+// What becomes of a run of spaces between two words.
+const (
+	keepSpace uint8 = iota // written as it is
+	joinZWNJ               // a ZWNJ instead
+	joinNone               // nothing: the words are one (hazm: برمی‌)
+)
+
+// joinAt decides the run of spaces runes[s:e]: it becomes a ZWNJ when it
+// stands after the verb prefix می or نمی and before a verb, or before a
 // plural suffix (ها, های, هایی, and ها with a possessive ending) and after a
-// word; never next to a Latin letter or a digit, nor next to a URL.
-func (w *work) shouldJoin(s, e int) bool {
+// word, and, under the hazm preset, in the cases of hazmJoin; never next to
+// a Latin letter or a digit, nor next to a URL.
+func (w *work) joinAt(s, e int) uint8 {
 	rs := w.runes
 	// Most spaces are neither after می/نمی nor before ها.
 	prefix := s >= 2 && ((rs[s-1] == 'ی' && (rs[s-2] == 'م' || isMark(rs[s-2]))) || isMark(rs[s-1]))
 	plural := e+1 < len(rs) && rs[e] == 'ه' && (rs[e+1] == 'ا' || isMark(rs[e+1]))
-	if !prefix && !plural {
-		return false
+	hazm := w.hazm && e < len(rs) && s > 0 && (rs[s-1] == 'ه' || rs[s-1] == 'ر' || rs[e] == 'ت')
+	if !prefix && !plural && !hazm {
+		return keepSpace
 	}
 	ls := s
 	for ls > 0 && isWordRune(rs[ls-1]) {
@@ -27,35 +36,44 @@ func (w *work) shouldJoin(s, e int) bool {
 		re++
 	}
 	if ls == s || re == e {
-		return false
+		return keepSpace
 	}
 	if ls > 0 && (isLatinLetter(rs[ls-1]) || isDigit(rs[ls-1]) || w.flag(ls-1)&fProt != 0) {
-		return false
+		return keepSpace
 	}
 	if re < len(rs) && (isLatinLetter(rs[re]) || isDigit(rs[re]) || w.flag(re)&fProt != 0) {
-		return false
-	}
-	var rb, lb [maxKey]byte
-	right, ok := plainLetters(rb[:0], rs[e:re])
-	if !ok {
-		return false
+		return keepSpace
 	}
 	// The left word's last part: after its last ZWNJ or ZWJ.
 	hs := s
 	for hs > ls && rs[hs-1] != zwnj && rs[hs-1] != zwj {
 		hs--
 	}
+	var rb, lb [maxKey]byte
 	host, ok := plainLetters(lb[:0], rs[hs:s])
 	if !ok {
-		return false
+		return keepSpace
 	}
-	if hs == ls && (string(host) == "می" || string(host) == "نمی") {
-		return isVerbLike(right)
+	if hazm && hs == ls && string(host) == "بر" {
+		return w.joinBar(e, re)
 	}
-	if pluralSuffixes[string(right)] {
-		return utf8.RuneCount(host) >= 2 && !noPluralHost[string(host)]
+	right, ok := plainLetters(rb[:0], rs[e:re])
+	if !ok {
+		return keepSpace
 	}
-	return false
+	switch {
+	case hs == ls && (string(host) == "می" || string(host) == "نمی"):
+		if isVerbLike(right) {
+			return joinZWNJ
+		}
+	case pluralSuffixes[string(right)]:
+		if utf8.RuneCount(host) >= 2 && !noPluralHost[string(host)] {
+			return joinZWNJ
+		}
+	case hazm:
+		return hazmJoin(host, right)
+	}
+	return keepSpace
 }
 
 // maxKey bounds the UTF-8 length of the words the rules look up.

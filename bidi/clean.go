@@ -32,6 +32,7 @@ type work struct {
 	zwnjs       int  // ZWNJs among the runes
 	asciiDigits bool // an ASCII digit among the runes
 	wide        bool // a rune above U+FFFF among the runes
+	hazm        bool // the hazm preset applies to the line (emit.go, hazm.go)
 
 	// visual-order buffers (visual.go, reorder.go)
 	groups  []group

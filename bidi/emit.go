@@ -12,6 +12,10 @@ func (n *Normalizer) emitFa(dst []byte) []byte {
 	if w.zwnjs > 0 {
 		w.cleanZWNJ()
 	}
+	w.hazm = n.opts.Preset == PresetHazm && w.hasArabic
+	if w.hazm {
+		w.hazmSpacing()
+	}
 	rs := w.runes
 	join := !n.opts.NoAffixJoin && w.hasArabic
 	// Every rune takes at most three bytes (a joined affix turns a space
@@ -32,10 +36,11 @@ func (n *Normalizer) emitFa(dst []byte) []byte {
 				for e < len(rs) && rs[e] == ' ' {
 					e++
 				}
-				if w.shouldJoin(i, e) {
+				switch w.joinAt(i, e) {
+				case joinZWNJ:
 					b[k], b[k+1], b[k+2] = 0xE2, 0x80, 0x8C // ZWNJ
 					k += 3
-				} else {
+				case keepSpace:
 					for ; i < e; i++ {
 						b[k] = ' '
 						k++

@@ -30,6 +30,7 @@ func fuzzOptions(b byte) (string, Options) {
 		StripDiacritics: b&0x20 != 0,
 		NoAffixJoin:     b&0x40 != 0,
 		NoVisualRepair:  b&0x80 != 0,
+		Preset:          Preset(int(b) / 5 % 2),
 	}
 	return lang, o
 }

@@ -14,7 +14,7 @@ import (
 // Golden files: testdata/LANG-CASE[+OPTION…].txt is normalized by New(LANG,
 // options) and compared byte for byte with testdata/LANG-CASE[+OPTION…].golden
 // (go test ./bidi -update rewrites them). Options: digitsfa, digitslatin,
-// strip, noaffix, norepair. The PDF extraction fixtures under testdata/pdf
+// strip, noaffix, norepair, hazm. The PDF extraction fixtures under testdata/pdf
 // run through fa with the defaults.
 
 // goldenRepairs is the number of lines each visual-order file must repair.
@@ -71,6 +71,8 @@ func goldenNormalizer(t *testing.T, path string) *Normalizer {
 			o.NoAffixJoin = true
 		case "norepair":
 			o.NoVisualRepair = true
+		case "hazm":
+			o.Preset = PresetHazm
 		default:
 			t.Fatalf("%s: unknown option %q", path, p)
 		}
