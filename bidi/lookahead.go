@@ -14,6 +14,7 @@ type heldLine struct {
 	start, end int
 	piece      bool // a piece of an overlong line: never repaired
 	ev         lineEvidence
+	d          decision // its own decision (decideLines), or 0
 }
 
 // lookahead is the state of the stretch being read.
@@ -39,7 +40,10 @@ func (la *lookahead) reset() {
 // appends to dst whatever output it makes ready.
 func (n *Normalizer) feedFa(dst, line []byte, piece bool) []byte {
 	la := &n.la
-	if la.budget >= LookAhead {
+	if la.budget >= LookAhead || la.state == decided && la.budget >= LookAhead/4 {
+		// A stretch decided early for logical order is shorter, so
+		// that visual text after logical text waits less for a
+		// stretch of its own.
 		dst = n.endStretch(dst)
 	}
 	la.budget += len(line)
@@ -78,7 +82,7 @@ func (n *Normalizer) hold(dst, line []byte, piece bool, ev lineEvidence) []byte 
 	la := &n.la
 	start := len(la.held)
 	la.held = append(la.held, line...)
-	la.lines = append(la.lines, heldLine{start, len(la.held), piece, ev})
+	la.lines = append(la.lines, heldLine{start: start, end: len(la.held), piece: piece, ev: ev})
 	return dst
 }
 
@@ -88,7 +92,7 @@ func (n *Normalizer) endStretch(dst []byte) []byte {
 	la := &n.la
 	d := la.state
 	if d == 0 {
-		d = la.ev.decide(la.prior)
+		d = la.decideLines()
 	}
 	dst = n.flushHeld(dst, d)
 	la.prior = d
@@ -98,12 +102,46 @@ func (n *Normalizer) endStretch(dst []byte) []byte {
 	return dst
 }
 
-// flushHeld writes out the held lines under decision d, joining the runs
-// of glyph lines when d says so.
+// decideLines decides the lines of an undecided stretch, each on the
+// evidence of the lines around it: the nearest window lines with evidence
+// before it and after it, and itself (decide). A stretch that holds the end
+// of a logical document and the start of a visual one, or the other way
+// round, is so decided part by part; a stretch of one kind is decided as a
+// whole, as its windows overlap. It returns the decision of the last line,
+// for the next stretch.
+func (la *lookahead) decideLines() decision {
+	const window = 12
+	var ev []int // the held lines with evidence
+	for i, l := range la.lines {
+		if l.ev.kind != lineOther {
+			ev = append(ev, i)
+		}
+	}
+	last := la.ev.decide(la.prior)
+	k := 0 // ev[k] is the first line with evidence at or after line i
+	for i := range la.lines {
+		for k < len(ev) && ev[k] < i {
+			k++
+		}
+		var s stretchEvidence
+		for j := max(0, k-window); j < min(len(ev), k+window+1); j++ {
+			s.add(la.lines[ev[j]].ev)
+		}
+		la.lines[i].d = s.decide(la.prior)
+		last = la.lines[i].d
+	}
+	return last
+}
+
+// flushHeld writes out the held lines under decision d (or their own, where
+// decideLines gave one), joining the runs of glyph lines.
 func (n *Normalizer) flushHeld(dst []byte, d decision) []byte {
 	la := &n.la
 	for i := 0; i < len(la.lines); i++ {
 		l := la.lines[i]
+		if l.d != 0 {
+			d = l.d
+		}
 		if d&dGlyph != 0 && l.ev.kind == lineGlyph && !l.piece {
 			j := i + 1
 			for j < len(la.lines) && la.lines[j].ev.kind == lineGlyph && !la.lines[j].piece {

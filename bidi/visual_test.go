@@ -431,3 +431,71 @@ func TestUBA(t *testing.T) {
 		t.Errorf("shape(سلام) = %+q", got)
 	}
 }
+
+// TestStretchChunks checks the look-ahead on an input of several stretches
+// that mixes logical text and pages in each visual order: the transformer
+// gives the output of Bytes however the input is cut and however small its
+// destination, a second pass changes nothing, no logical line is changed,
+// and most visual lines are repaired (a stretch is decided once, so the
+// visual lines that share a stretch with logical text that decided it
+// first are left as they came).
+func TestStretchChunks(t *testing.T) {
+	all, persian := devLines(t)
+	plain := New("fa", Options{NoVisualRepair: true})
+	var in []string
+	var want []string
+	var visual []bool
+	add := func(vis, logical string, v bool) {
+		in = append(in, vis)
+		want = append(want, plain.String(logical))
+		visual = append(visual, v)
+	}
+	for k, vc := range visualCases {
+		for i, l := range all {
+			if i%5 == k {
+				add(l, l, false)
+			}
+		}
+		for _, l := range persian {
+			w := plain.String(l)
+			add(vc.make(w), w, vc.make(w) != w)
+		}
+	}
+	input := []byte(strings.Join(in, "\n") + "\n")
+	if len(input) < 4*LookAhead {
+		t.Fatalf("only %d bytes of input, want four stretches or more", len(input))
+	}
+	n := New("fa", Options{})
+	got := n.Bytes(input)
+	repaired := n.RepairedLines()
+	gl := strings.Split(strings.TrimSuffix(string(got), "\n"), "\n")
+	if len(gl) != len(want) {
+		t.Fatalf("%d lines out, want %d", len(gl), len(want))
+	}
+	vis, fixed := 0, 0
+	for i := range want {
+		switch {
+		case !visual[i] && gl[i] != want[i]:
+			t.Errorf("logical line %d changed: %q → %q", i+1, want[i], gl[i])
+		case visual[i]:
+			vis++
+			if gl[i] == want[i] {
+				fixed++
+			}
+		}
+	}
+	t.Logf("%d bytes, %d lines, %d repaired; %d of %d visual lines as the logical text", len(input), len(want), repaired, fixed, vis)
+	if fixed < vis*8/10 {
+		t.Errorf("only %d of %d visual lines repaired", fixed, vis)
+	}
+	if again := n.Bytes(got); string(again) != string(got) || n.RepairedLines() != 0 {
+		t.Errorf("a second pass changed the output (%d lines repaired)", n.RepairedLines())
+	}
+	for _, sizes := range [][]int{{1 << 10}, {4093, 17}, {65 << 10}} {
+		for _, dst := range []int{7, 4096} {
+			if c := chunked(t, n, input, sizes, dst); string(c) != string(got) || n.RepairedLines() != repaired {
+				t.Errorf("chunks %v, dst %d: output differs from Bytes (repaired %d, want %d)", sizes, dst, n.RepairedLines(), repaired)
+			}
+		}
+	}
+}
