@@ -33,6 +33,7 @@ type work struct {
 	asciiDigits bool // an ASCII digit among the runes
 	wide        bool // a rune above U+FFFF among the runes
 	hazm        bool // the hazm preset applies to the line (emit.go, hazm.go)
+	tatweel     bool // a tatweel was dropped
 
 	// visual-order buffers (visual.go, reorder.go)
 	groups  []group
@@ -68,6 +69,7 @@ func (w *work) reset() {
 	w.zwnjs = 0
 	w.asciiDigits = false
 	w.wide = false
+	w.tatweel = false
 }
 
 // token gathers what the rules need to know about one whitespace-delimited
@@ -160,6 +162,9 @@ func (n *Normalizer) mapFa(body []byte) {
 			x := fa[uint32(c&0x03)<<6|uint32(body[i+1]&0x3F)]
 			i += 2
 			if x < 0 {
+				if c == 0xD9 && body[i-1] == 0x80 {
+					w.tatweel = true
+				}
 				continue // tatweel, U+061C, a stripped haraka
 			}
 			w.runes = append(w.runes, x)

@@ -40,10 +40,7 @@ func (la *lookahead) reset() {
 // appends to dst whatever output it makes ready.
 func (n *Normalizer) feedFa(dst, line []byte, piece bool) []byte {
 	la := &n.la
-	if la.budget >= LookAhead || la.state == decided && la.budget >= LookAhead/4 {
-		// A stretch decided early for logical order is shorter, so
-		// that visual text after logical text waits less for a
-		// stretch of its own.
+	if la.budget >= LookAhead {
 		dst = n.endStretch(dst)
 	}
 	la.budget += len(line)
@@ -195,28 +192,28 @@ func (n *Normalizer) observe(line []byte, piece bool) (ev lineEvidence, ok bool)
 	if piece || isASCII(body) {
 		return ev, false
 	}
-	body = n.prepare(body)
-	n.w.reset()
-	n.mapFa(body)
+	n.clean(body)
 	return n.w.lineEvidence(), true
 }
 
-// prepare applies the repairs that come before cleaning (the joining of
-// kashida pieces) and returns the body to clean.
-func (n *Normalizer) prepare(body []byte) []byte {
-	if n.opts.NoVisualRepair || !bytes.Contains(body, tatweelUTF8) {
-		return body
+// clean cleans a line body into work (mapFa), and joins the kashida pieces
+// that extraction separated first, when the line has tatweel and repair is
+// on (which sets n.kashida if it joined any).
+func (n *Normalizer) clean(body []byte) {
+	w := &n.w
+	w.reset()
+	n.mapFa(body)
+	if !w.tatweel || n.opts.NoVisualRepair {
+		return
 	}
-	b, changed := joinKashida(n.w.joined[:0], body)
-	n.w.joined = b
+	b, changed := joinKashida(w.joined[:0], body)
+	w.joined = b
 	if changed {
 		n.kashida = true
-		return b
+		w.reset()
+		n.mapFa(b)
 	}
-	return body
 }
-
-var tatweelUTF8 = []byte("\u0640")
 
 // appendFa appends the Persian normalization of one line to dst. dec is
 // the repair decision of the line, or nil for none.
@@ -228,10 +225,8 @@ func (n *Normalizer) appendFa(dst, line []byte, piece bool, dec *decisionFor) []
 		}
 	}
 	n.kashida = false
-	body = n.prepare(body)
+	n.clean(body)
 	w := &n.w
-	w.reset()
-	n.mapFa(body)
 	repaired := n.kashida
 	if dec != nil && !piece && n.repairLine(dec.ev, dec.d) {
 		repaired = true
