@@ -89,16 +89,16 @@ func (n *Normalizer) joinGlyphs(dst []byte, run []heldLine) []byte {
 	prevLast, prevForm := rune(0), formNone
 	for _, l := range run {
 		body, _ := splitLine(la.held[l.start:l.end])
-		start, fstart := len(w.runes), len(w.forms)
-		n.mapFa(body)
-		if len(w.runes) == start {
+		first, firstForm := n.firstGlyph(body)
+		if first == 0 {
 			prevLast, prevForm = 0, formNone // tatweel only: joins both sides
 			continue
 		}
-		first, firstForm := w.runes[start], formOf(w.forms[fstart:], start)
 		if prevLast != 0 && wordBreak(prevLast, prevForm, first, firstForm) {
-			w.insertSpace(start)
+			w.put(' ', 0)
 		}
+		fstart := len(w.forms)
+		n.mapFa(body)
 		prevLast, prevForm = w.runes[len(w.runes)-1], formOf(w.forms[fstart:], len(w.runes)-1)
 	}
 	n.repaired++
@@ -108,6 +108,23 @@ func (n *Normalizer) joinGlyphs(dst []byte, run []heldLine) []byte {
 	dst = n.emitFa(dst)
 	_, end := splitLine(la.held[run[len(run)-1].start:run[len(run)-1].end])
 	return append(dst, end...)
+}
+
+// firstGlyph returns the first letter of a glyph line as cleaning maps it
+// and the joining form it was drawn in (formNone for a plain letter), or 0
+// for a line of controls and tatweel only.
+func (n *Normalizer) firstGlyph(body []byte) (rune, uint8) {
+	for _, r := range string(body) {
+		if dropAll(r) || r == tatweel {
+			continue
+		}
+		if pf, ok := foldForm(r); ok {
+			first, _ := utf8.DecodeRuneInString(pf.s)
+			return n.mapRune(first), pf.form
+		}
+		return n.mapRune(r), formNone
+	}
+	return 0, formNone
 }
 
 // formOf returns the form of the presentation form folded into runes[i],
@@ -133,9 +150,6 @@ func wordBreak(a rune, af uint8, b rune, bf uint8) bool {
 	// have been joined.
 	return af == formFinal || af == formIsolated || bf == formInitial || bf == formIsolated
 }
-
-// insertSpace inserts a space before runes[i].
-func (w *work) insertSpace(i int) { w.insertRune(i, ' ') }
 
 // insertRune inserts r before runes[i].
 func (w *work) insertRune(i int, r rune) {
