@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -496,6 +497,28 @@ func TestStretchChunks(t *testing.T) {
 			if c := chunked(t, n, input, sizes, dst); string(c) != string(got) || n.RepairedLines() != repaired {
 				t.Errorf("chunks %v, dst %d: output differs from Bytes (repaired %d, want %d)", sizes, dst, n.RepairedLines(), repaired)
 			}
+		}
+	}
+}
+
+// Isolates and overrides come from HTML and UI strings: a page full of
+// one-word RLO…PDF overrides or RLI…PDI isolates is no pdftotext -raw
+// output, and nothing in it is reordered.
+func TestNoEvidenceFromIsolates(t *testing.T) {
+	for _, open := range []string{"\u202e", "\u2067"} {
+		end := "\u202c"
+		if open == "\u2067" {
+			end = "\u2069"
+		}
+		var b strings.Builder
+		for i := range 40 {
+			b.WriteString(strconv.Itoa(i) + ". " + open + "باتری" + end + " " + open + "خالی" + end + " " + open + "است" + end + "\n")
+		}
+		n := New("fa", Options{})
+		got := n.String(b.String())
+		want := New("fa", Options{NoVisualRepair: true}).String(b.String())
+		if got != want || n.RepairedLines() != 0 {
+			t.Errorf("%+q taken as evidence: %d lines repaired", open, n.RepairedLines())
 		}
 	}
 }
