@@ -23,7 +23,7 @@ func (w *work) joinAt(s, e int) uint8 {
 	// Most spaces are neither after می/نمی nor before ها.
 	prefix := s >= 2 && ((rs[s-1] == 'ی' && (rs[s-2] == 'م' || isMark(rs[s-2]))) || isMark(rs[s-1]))
 	plural := e+1 < len(rs) && rs[e] == 'ه' && (rs[e+1] == 'ا' || isMark(rs[e+1]))
-	hazm := w.hazm && e < len(rs) && s > 0 && (rs[s-1] == 'ه' || rs[s-1] == 'ر' || rs[e] == 'ت')
+	hazm := w.hazm && e+1 < len(rs) && s >= 2 && w.hazmCandidate(s, e)
 	if !prefix && !plural && !hazm {
 		return keepSpace
 	}

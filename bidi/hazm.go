@@ -12,6 +12,20 @@ var hazmSuffixes = newSet(`ای ام ات اش ایم اید اند ی`)
 // comparatives are the suffixes تر and ترین.
 var comparatives = newSet(`تر ترین`)
 
+// hazmCandidate reports whether the spaces runes[s:e] (with a rune on each
+// side and two before) may be one that hazmJoin or joinBar decides: after
+// a final ه before ا or ی, before تر, after بر.
+func (w *work) hazmCandidate(s, e int) bool {
+	rs := w.runes
+	switch {
+	case rs[s-1] == 'ه':
+		return rs[e] == 'ا' || rs[e] == 'ی'
+	case rs[e] == 'ت':
+		return rs[e+1] == 'ر'
+	}
+	return rs[s-1] == 'ر' && rs[s-2] == 'ب' && rs[e] == 'م'
+}
+
 // hazmJoin decides, under the hazm preset, the space between the words host
 // and right that joinAt did not decide.
 func hazmJoin(host, right []byte) uint8 {
@@ -88,6 +102,10 @@ func isArabicSide(r rune) bool { return isArabicLetter(r) || isMark(r) || r == z
 // or a closing » or ) that a letter follows.
 func (w *work) hazmSpacing() {
 	rs := w.runes
+	if !w.needsSpacing() {
+		w.hazmPlural()
+		return
+	}
 	out, fo := w.tmpR[:0], w.tmpF[:0]
 	put := func(r rune, f uint8) {
 		out = append(out, r)
@@ -149,11 +167,38 @@ func (w *work) hazmSpacing() {
 	w.hazmPlural()
 }
 
+// needsSpacing reports whether hazmSpacing may change the line: it has a
+// space at an end, two spaces, a space before closing punctuation or after
+// « (, or punctuation with a letter right after it.
+func (w *work) needsSpacing() bool {
+	rs := w.runes
+	for i, r := range rs {
+		switch {
+		case r == ' ':
+			if i == 0 || i == len(rs)-1 || rs[i+1] == ' ' || isClosing(rs[i+1]) || rs[i-1] == '«' || rs[i-1] == '(' {
+				return true
+			}
+		case isSentencePunct(r) || r == '»' || r == ')':
+			if i+1 < len(rs) && (isArabicLetter(rs[i+1]) || rs[i+1] == '«') {
+				return true
+			}
+		}
+	}
+	return false
+}
+
 // hazmPlural puts a ZWNJ between a word's final ه and a plural suffix
 // written without a space ("جمعهها" → "جمعه‌ها").
 func (w *work) hazmPlural() {
 	rs := w.runes
-	for i := 0; i < len(rs); {
+	i := 1
+	for i < len(rs) && (rs[i] != 'ه' || rs[i-1] != 'ه') {
+		i++ // most lines have no هه at all
+	}
+	if i >= len(rs) {
+		return
+	}
+	for i = 0; i < len(rs); {
 		if !isArabicLetter(rs[i]) {
 			i++
 			continue
