@@ -23,8 +23,10 @@ type lookahead struct {
 	lines  []heldLine
 	budget int             // input bytes of the stretch so far
 	ev     stretchEvidence // its evidence so far
-	state  decision        // 0 while undecided
+	state  decision        // 0 while undecided, decided once decided early
 	prior  decision        // the decision of the stretch before
+
+	withEvidence []int // decideLines' buffer
 }
 
 func (la *lookahead) reset() {
@@ -44,28 +46,12 @@ func (n *Normalizer) feedFa(dst, line []byte, piece bool) []byte {
 		dst = n.endStretch(dst)
 	}
 	la.budget += len(line)
-	if la.state != 0 && (la.state&dGlyph == 0 || len(la.lines) == 0) {
-		// Decided: the line goes straight out, unless it may join a
-		// glyph run that it ends.
-		if la.state == decided {
-			return n.appendFa(dst, line, piece, nil)
-		}
-		ev, ok := n.observe(line, piece)
-		if !ok || ev.kind != lineGlyph || la.state&dGlyph == 0 {
-			return n.appendFa(dst, line, piece, &decisionFor{ev, la.state})
-		}
-		return n.hold(dst, line, piece, ev)
+	if la.state == decided {
+		// Decided early for logical order: the line goes straight out.
+		return n.appendFa(dst, line, piece, lineEvidence{}, 0)
 	}
 	ev, _ := n.observe(line, piece)
-	if la.state != 0 {
-		// A glyph run is held.
-		if ev.kind == lineGlyph {
-			return n.hold(dst, line, piece, ev)
-		}
-		dst = n.flushHeld(dst, la.state)
-		return n.appendFa(dst, line, piece, &decisionFor{ev, la.state})
-	}
-	dst = n.hold(dst, line, piece, ev)
+	n.hold(line, piece, ev)
 	la.ev.add(ev)
 	if d := la.ev.early(); d != 0 {
 		la.state = d
@@ -75,12 +61,11 @@ func (n *Normalizer) feedFa(dst, line []byte, piece bool) []byte {
 }
 
 // hold keeps a line of the stretch.
-func (n *Normalizer) hold(dst, line []byte, piece bool, ev lineEvidence) []byte {
+func (n *Normalizer) hold(line []byte, piece bool, ev lineEvidence) {
 	la := &n.la
 	start := len(la.held)
 	la.held = append(la.held, line...)
 	la.lines = append(la.lines, heldLine{start: start, end: len(la.held), piece: piece, ev: ev})
-	return dst
 }
 
 // endStretch decides the stretch if it is still undecided, writes out what
@@ -108,12 +93,13 @@ func (n *Normalizer) endStretch(dst []byte) []byte {
 // for the next stretch.
 func (la *lookahead) decideLines() decision {
 	const window = 12
-	var ev []int // the held lines with evidence
+	ev := la.withEvidence[:0] // the held lines with evidence
 	for i, l := range la.lines {
 		if l.ev.kind != lineOther {
 			ev = append(ev, i)
 		}
 	}
+	la.withEvidence = ev
 	last := la.ev.decide(la.prior)
 	k := 0 // ev[k] is the first line with evidence at or after line i
 	for i := range la.lines {
@@ -150,7 +136,7 @@ func (n *Normalizer) flushHeld(dst []byte, d decision) []byte {
 				continue
 			}
 		}
-		dst = n.appendFa(dst, la.held[l.start:l.end], l.piece, &decisionFor{l.ev, d})
+		dst = n.appendFa(dst, la.held[l.start:l.end], l.piece, l.ev, d)
 	}
 	la.held = la.held[:0]
 	la.lines = la.lines[:0]
@@ -163,13 +149,6 @@ func (n *Normalizer) finishFa(dst []byte) []byte {
 		return dst
 	}
 	return n.endStretch(dst)
-}
-
-// decisionFor is the repair decision of one line: its evidence and its
-// stretch's decision.
-type decisionFor struct {
-	ev lineEvidence
-	d  decision
 }
 
 // splitLine returns the body of a line (without its line feed and a
@@ -215,9 +194,9 @@ func (n *Normalizer) clean(body []byte) {
 	}
 }
 
-// appendFa appends the Persian normalization of one line to dst. dec is
-// the repair decision of the line, or nil for none.
-func (n *Normalizer) appendFa(dst, line []byte, piece bool, dec *decisionFor) []byte {
+// appendFa appends the Persian normalization of one line to dst, repaired
+// under decision d given its evidence ev (d == 0: no repair of the order).
+func (n *Normalizer) appendFa(dst, line []byte, piece bool, ev lineEvidence, d decision) []byte {
 	body, end := splitLine(line)
 	if n.opts.Digits != DigitsFa || !bytes.ContainsAny(body, "0123456789") {
 		if isASCII(body) {
@@ -228,7 +207,7 @@ func (n *Normalizer) appendFa(dst, line []byte, piece bool, dec *decisionFor) []
 	n.clean(body)
 	w := &n.w
 	repaired := n.kashida
-	if dec != nil && !piece && n.repairLine(dec.ev, dec.d) {
+	if d != 0 && !piece && n.repairLine(ev, d) {
 		repaired = true
 	}
 	if w.flagged {

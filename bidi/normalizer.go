@@ -230,7 +230,7 @@ func (n *Normalizer) appendLine(dst, line []byte, piece bool) []byte {
 	switch n.kind {
 	case kindFa:
 		if n.opts.NoVisualRepair {
-			return n.appendFa(dst, line, piece, nil)
+			return n.appendFa(dst, line, piece, lineEvidence{}, 0)
 		}
 		return n.feedFa(dst, line, piece)
 	case kindAr:
