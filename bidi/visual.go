@@ -174,9 +174,9 @@ func (w *work) buildGroups() (outside, latin int) {
 }
 
 // glyphLine reports whether the line is one glyph run of pdftotext -raw:
-// right-to-left embeddings with one or two letters each (a letter, or a
-// lam-alef), or nothing left after cleaning (tatweel), and nothing outside
-// them.
+// right-to-left embeddings that each hold one glyph (a letter with its
+// marks, a folded ligature like lam-alef) or nothing left after cleaning
+// (tatweel), and nothing outside them. A word of two letters is two glyphs.
 func (w *work) glyphLine(outside int) bool {
 	if len(w.groups) == 0 || outside > 0 {
 		return false
@@ -185,6 +185,16 @@ func (w *work) glyphLine(outside int) bool {
 	for _, g := range w.groups {
 		if !g.rtl || g.space || g.letters > 2 || int(g.end)-int(g.start) > 2+2 {
 			return false
+		}
+		if g.letters == 2 {
+			// Two letters are one glyph only as a folded ligature.
+			second := int(g.start) + 1
+			for second < int(g.end) && !isArabicLetter(w.runes[second]) {
+				second++
+			}
+			if w.flag(second)&fCont == 0 {
+				return false
+			}
 		}
 		covered += int(g.end - g.start)
 	}

@@ -522,3 +522,19 @@ func TestNoEvidenceFromIsolates(t *testing.T) {
 		}
 	}
 }
+
+// pdftotext (not -raw) wraps each right-to-left line in an embedding: a
+// column of short words is not a run of glyphs, and its lines stay apart.
+func TestEmbeddedWordColumn(t *testing.T) {
+	var b strings.Builder
+	for range 4 {
+		for _, w := range []string{"با", "از", "به", "و", "در", "تا", "یا", "که"} {
+			b.WriteString("\u202b" + w + "\u202c\n")
+		}
+	}
+	n := New("fa", Options{})
+	got := n.String(b.String())
+	if want := New("fa", Options{NoVisualRepair: true}).String(b.String()); got != want || n.RepairedLines() != 0 {
+		t.Errorf("a column of embedded words was joined (%d lines repaired):\n%s", n.RepairedLines(), got)
+	}
+}
