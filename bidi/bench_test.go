@@ -1,12 +1,16 @@
 package bidi
 
 import (
+	"bufio"
+	"bytes"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/langsplit/langsplit/internal/textgen"
 	"golang.org/x/text/transform"
 )
 
@@ -108,3 +112,40 @@ func benchAll(b *testing.B, kind string) {
 func BenchmarkPersian(b *testing.B) { benchAll(b, "persian") }
 func BenchmarkMixed(b *testing.B)   { benchAll(b, "mixed") }
 func BenchmarkASCII(b *testing.B)   { benchAll(b, "ascii") }
+
+// BenchmarkGenerated measures what internal/cmd/benchreport measures, in
+// process: generated mixed text (internal/textgen, 8 MiB) through a
+// bufio.Reader's ReadRune loop (the baseline) and through a
+// transform.Reader with the fa normalizer, with visual repair (and its
+// look-ahead) and without.
+func BenchmarkGenerated(b *testing.B) {
+	in := textgen.Bytes(textgen.Mixed, 8<<20, 1)
+	b.Run("baseline=ReadRune", func(b *testing.B) {
+		b.SetBytes(int64(len(in)))
+		b.ReportAllocs()
+		for range b.N {
+			br := bufio.NewReaderSize(bytes.NewReader(in), 64<<10)
+			for {
+				if _, _, err := br.ReadRune(); err != nil {
+					break
+				}
+			}
+		}
+	})
+	for _, c := range []struct {
+		name string
+		opts Options
+	}{{"fa", Options{}}, {"fa-norepair", Options{NoVisualRepair: true}}, {"fa-hazm", Options{Preset: PresetHazm}}} {
+		b.Run(c.name, func(b *testing.B) {
+			n := New("fa", c.opts)
+			b.SetBytes(int64(len(in)))
+			b.ReportAllocs()
+			for range b.N {
+				n.Reset()
+				if _, err := io.Copy(io.Discard, transform.NewReader(bytes.NewReader(in), n)); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}

@@ -15,21 +15,41 @@
 //     Persian ones, no tatweel, one ZWNJ between two letters and none
 //     elsewhere (ZWJ stays), a ZWNJ instead of the space after the verb
 //     prefixes می/نمی and before the plural ها/های/هایی, the Options policies
-//     (digits, diacritics), and the repair of lines that PDF extraction left
-//     in visual order (see RepairedLines). Latin letters, URLs, e-mail
-//     addresses and ASCII numbers are never altered; only Options.Digits
-//     rewrites digits.
+//     (digits, diacritics, the preset), and the repair of text that PDF
+//     extraction left in visual order (see RepairedLines). Latin letters,
+//     URLs, e-mail addresses and ASCII numbers are never altered; only
+//     Options.Digits rewrites digits.
 //
-// Every rule looks at one line at a time ('\n' ends a line; the line feed and
-// a '\r' before it are kept), so the output does not depend on how the input
-// is cut into chunks, and normalizing twice gives what normalizing once
-// gives. Invalid UTF-8 comes out as U+FFFD.
+// The Persian normalizer has two parts. Character cleaning (clean.go, with
+// the affix rules in affix.go and Options.Preset's in hazm.go) works on one
+// line at a time ('\n' ends a line; the line feed and a '\r' before it are
+// kept at its end). Visual-order detection and repair (visual.go) decides
+// on stretches of the input, never on one line: the normalizer holds the
+// lines of a stretch, as they came, until their evidence decides it — at
+// most LookAhead (64 KiB) of input and one line more; a stretch with many
+// lines that read forwards and nothing visual is decided early and the
+// rest of it streams through. The evidence is what logical text does not
+// produce: pdftotext -raw's one-word U+202B…U+202C embeddings line after
+// line, one-glyph lines, presentation forms at the wrong word ends across
+// many words, many lines of four words or more that read as Persian only
+// mirrored. A line follows its stretch (short lines too) unless its own
+// evidence reads forwards. The repair keeps a line's CR at its end, emoji
+// sequences whole, URLs and Latin runs in their order, and mirrors paired
+// brackets; it also joins kashida pieces and glyph runs that extraction cut
+// apart where the joining forms prove it.
+//
+// The output does not depend on how the input is cut into chunks (stretches
+// end at line ends after LookAhead bytes of input, whatever the chunks),
+// and normalizing twice gives what normalizing once gives: a repaired
+// stretch holds no evidence of visual order. Invalid UTF-8 comes out as
+// U+FFFD.
 //
 // Memory: a Normalizer holds at most Options.MaxLine bytes of an unfinished
-// line, and its work buffers grow to a few times that (runes take four bytes;
-// up to about 70 times for a line made of nothing but phrase ligatures, which
-// expand eighteenfold); never with the size of the input. A longer line is cut after a space and normalized
-// in pieces without visual-order repair.
+// line and, with visual repair, the lines of the stretch being decided; its
+// work buffers grow to a few times a line (runes take four bytes; up to
+// about 70 times for a line made of nothing but phrase ligatures, which
+// expand eighteenfold); never with the size of the input. A longer line is
+// cut after a space and normalized in pieces without visual-order repair.
 //
 // A Normalizer is used by one goroutine at a time; make one per goroutine.
 package bidi

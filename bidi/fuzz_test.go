@@ -20,6 +20,9 @@ var fuzzSeeds = []string{
 	"ب\u200c\u064e\u200cب \u200c\u200d\u200c می\u200c روم",
 	"a\xffب\xe2\x80\n\r\nمی\nروم",
 	"رئالیسم رئیس لئیم\n9. گینه\nهرک",
+	// A mirrored page and a word-reversed one: stretches decided visual.
+	".تسا هدش هتشون شیامزآ یارب هک تسا هاتوک نتم کی نیا\n.دننک\u200cیم یزاب طایح رد اه\u200cهچب و دنتسه زیم یور اه\u200cباتک\nجیاتن\r\n.دش رشتنم 2024 خیرات رد همانرب 3.14 هخسن\n",
+	"\u202bاست\u202c \u202bشده\u202c \u202bنوشته\u202c\n\u202bکرد\u202c \u202bپیدا\u202c (\u202bرا\u202c \u202b)کتاب\u202c\n\u202bﮐ\u202c\n\u202bﻪ\u202c\n",
 }
 
 // fuzzOptions picks the options from a fuzzed byte.
@@ -30,6 +33,7 @@ func fuzzOptions(b byte) (string, Options) {
 		StripDiacritics: b&0x20 != 0,
 		NoAffixJoin:     b&0x40 != 0,
 		NoVisualRepair:  b&0x80 != 0,
+		Preset:          Preset(int(b) / 5 % 2),
 	}
 	return lang, o
 }

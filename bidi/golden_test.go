@@ -14,7 +14,7 @@ import (
 // Golden files: testdata/LANG-CASE[+OPTION…].txt is normalized by New(LANG,
 // options) and compared byte for byte with testdata/LANG-CASE[+OPTION…].golden
 // (go test ./bidi -update rewrites them). Options: digitsfa, digitslatin,
-// strip, noaffix, norepair. The PDF extraction fixtures under testdata/pdf
+// strip, noaffix, norepair, hazm. The PDF extraction fixtures under testdata/pdf
 // run through fa with the defaults.
 
 // goldenRepairs is the number of lines each visual-order file must repair.
@@ -28,6 +28,10 @@ var goldenRepairs = map[string]int{
 	"fa-affixes":                  0,
 	"pdftotext":                   0,
 	"pdftotext-raw":               13,
+	"fa-visual-props":             7,
+	"fa-visual-glyphs":            1,
+	"fa-kashida":                  4,
+	"fa-short-logical":            0,
 }
 
 func goldenFiles(t *testing.T) []string {
@@ -67,6 +71,8 @@ func goldenNormalizer(t *testing.T, path string) *Normalizer {
 			o.NoAffixJoin = true
 		case "norepair":
 			o.NoVisualRepair = true
+		case "hazm":
+			o.Preset = PresetHazm
 		default:
 			t.Fatalf("%s: unknown option %q", path, p)
 		}
@@ -160,14 +166,26 @@ func TestPDFExtraction(t *testing.T) {
 			return r
 		}, s)
 	}
+	// The whole files, as a document: -raw is decided word-reversed on
+	// its many one-word embeddings, the default output logical.
+	norm := func(lines []string) ([]string, int) {
+		n := New("fa", Options{})
+		out := n.String(strings.Join(lines, "\n") + "\n")
+		return strings.Split(strings.TrimSuffix(out, "\n"), "\n"), n.RepairedLines()
+	}
 	n := New("fa", Options{})
+	gotLogical, repLogical := norm(logical)
+	gotRaw, repRaw := norm(raw)
+	if repLogical != 0 || repRaw != len(raw) {
+		t.Errorf("repaired %d pdftotext lines (want 0) and %d -raw lines (want %d)", repLogical, repRaw, len(raw))
+	}
 	for i := range src {
 		want := key(n.String(src[i]))
-		if got := n.String(logical[i]); n.RepairedLines() != 0 || key(got) != want {
-			t.Errorf("pdftotext line %d: repaired %d, got %q, want %q", i+1, n.RepairedLines(), got, src[i])
+		if key(gotLogical[i]) != want {
+			t.Errorf("pdftotext line %d: got %q, want %q", i+1, gotLogical[i], src[i])
 		}
-		if got := n.String(raw[i]); n.RepairedLines() != 1 || key(got) != want {
-			t.Errorf("pdftotext -raw line %d: repaired %d, got %q, want %q", i+1, n.RepairedLines(), got, src[i])
+		if key(gotRaw[i]) != want {
+			t.Errorf("pdftotext -raw line %d: got %q, want %q", i+1, gotRaw[i], src[i])
 		}
 	}
 }

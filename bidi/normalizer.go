@@ -38,8 +38,10 @@ type Normalizer struct {
 	out      []byte // normalized bytes not yet copied to dst
 	outPos   int
 	repaired int
+	kashida  bool // the line being cleaned had kashida pieces joined
 
-	w work // buffers of the line rules, reused from line to line
+	w  work      // buffers of the line rules, reused from line to line
+	la lookahead // the stretch being read (fa with visual repair)
 
 	// faMap maps U+0600–U+06FF under the Persian rules and options; -1
 	// drops the rune.
@@ -60,7 +62,7 @@ func New(lang string, opts Options) *Normalizer {
 		n.kind = kindAr
 	}
 	for c := range n.faMap {
-		n.faMap[c] = n.mapRune(rune(0x0600+c), opts.Digits == DigitsLatin, opts.StripDiacritics)
+		n.faMap[c] = n.mapRune(rune(0x0600 + c))
 	}
 	if n.maxLine == 0 {
 		n.maxLine = DefaultMaxLine
@@ -77,21 +79,18 @@ func (n *Normalizer) Reset() {
 	n.out = n.out[:0]
 	n.outPos = 0
 	n.repaired = 0
+	n.la.reset()
 }
 
-// RepairedLines returns the number of lines repaired from visual order since
-// the last Reset: it adds up over calls of Transform, and since String and
-// Bytes call Reset first, after one of them it counts the lines of that call.
-// It is always 0 for labels other than "fa" and with Options.NoVisualRepair.
+// RepairedLines returns the number of lines repaired since the last Reset:
+// it adds up over calls of Transform, and since String and Bytes call Reset
+// first, after one of them it counts the lines of that call. It is always 0
+// for labels other than "fa" and with Options.NoVisualRepair.
 //
-// A "fa" line is repaired when PDF extraction left it mirrored (the runes in
-// drawing order: Persian words backwards, numbers and Latin words forwards)
-// or word-reversed (each right-to-left word in U+202B…U+202C, words in
-// drawing order, as pdftotext -raw leaves them). It is decided per line on
-// evidence: function words and word starts and ends that read right only
-// backwards, presentation forms whose joining fits only backwards, and the
-// embeddings (read before they are stripped). A line without enough evidence
-// is left as it is.
+// A "fa" line is repaired when PDF extraction left it in visual order and
+// its stretch of the input is decided so (see the package documentation),
+// or when kashida pieces that extraction cut apart are joined; a run of
+// glyph lines joined into one counts once.
 func (n *Normalizer) RepairedLines() int { return n.repaired }
 
 // String returns s normalized. It resets the normalizer first.
@@ -130,7 +129,7 @@ func (n *Normalizer) appendAll(dst, src []byte) []byte {
 		dst = n.appendLine(dst, src[:end], false)
 		src = src[end:]
 	}
-	return dst
+	return n.finishFa(dst)
 }
 
 // Transform implements transform.Transformer. It holds an unfinished line
@@ -155,6 +154,10 @@ func (n *Normalizer) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, err
 			if atEOF && len(n.line) > 0 {
 				n.out = n.appendLine(n.out, n.line, false)
 				n.line = n.line[:0]
+				continue
+			}
+			if atEOF && len(n.la.lines) > 0 {
+				n.out = n.finishFa(n.out)
 				continue
 			}
 			return nDst, nSrc, nil
@@ -226,7 +229,10 @@ func (n *Normalizer) cut(b []byte) int {
 func (n *Normalizer) appendLine(dst, line []byte, piece bool) []byte {
 	switch n.kind {
 	case kindFa:
-		return n.appendFa(dst, line, piece)
+		if n.opts.NoVisualRepair {
+			return n.appendFa(dst, line, piece, lineEvidence{}, 0)
+		}
+		return n.feedFa(dst, line, piece)
 	case kindAr:
 		return appendSimple(dst, line, true)
 	}

@@ -142,9 +142,13 @@ func TestRepairedLinesCumulative(t *testing.T) {
 	if n.RepairedLines() != 3 {
 		t.Errorf("after three lines through Transform: %d", n.RepairedLines())
 	}
-	n.String(string(vis))
-	if n.RepairedLines() != 1 {
-		t.Errorf("after String: %d, want 1 (String resets)", n.RepairedLines())
+	n.String(strings.Repeat(string(vis), 2))
+	if n.RepairedLines() != 2 {
+		t.Errorf("after String: %d, want 2 (String resets)", n.RepairedLines())
+	}
+	// One line is never mirrored on its own evidence.
+	if got := n.String(string(vis)); got != string(vis) || n.RepairedLines() != 0 {
+		t.Errorf("a lone mirrored line was repaired: %q", got)
 	}
 	n.Reset()
 	if n.RepairedLines() != 0 {
@@ -309,5 +313,35 @@ func TestZeroNormalizer(t *testing.T) {
 	var z Normalizer
 	if got, _, err := transform.String(&z, "x\u200ey"); err != nil || got != "xy" {
 		t.Errorf("zero Normalizer Transform: %q, %v", got, err)
+	}
+}
+
+// می is also "wine" in poetry: it is joined only before a word that reads as
+// a verb, and never before one that starts with می or نمی itself.
+func TestAffixWine(t *testing.T) {
+	n := New("fa", Options{})
+	for _, s := range []string{
+		"ساقی بیا که می خواه دل ماست",
+		"به می نام نیک بردند",
+		"پیر ما می میفروخته است",
+		"از می جمله عالم مست شد",
+		"می تمام شد",
+		"ماه می سال گذشته",
+	} {
+		if got := n.String(s); strings.Contains(got, "می\u200c") {
+			t.Errorf("%q: joined می: %q", s, got)
+		}
+	}
+	for _, c := range []struct{ in, want string }{
+		{"من می روم", "من می\u200cروم"},
+		{"او نمی داند", "او نمی\u200cداند"},
+		{"دارم می خوام برم", "دارم می\u200cخوام برم"},
+		{"این می شه", "این می\u200cشه"},
+		{"ما می گفتیم", "ما می\u200cگفتیم"},
+		{"آنها می خواهند", "آنها می\u200cخواهند"},
+	} {
+		if got := n.String(c.in); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.in, got, c.want)
+		}
 	}
 }

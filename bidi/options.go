@@ -53,10 +53,55 @@ const DefaultMaxLine = 64 << 10
 // MinMaxLine is the smallest accepted Options.MaxLine.
 const MinMaxLine = 256
 
+// Preset is a set of conventions of the Persian normalizer beyond its
+// default rules.
+type Preset int
+
+// The presets. The zero value is PresetDefault.
+const (
+	// PresetDefault is the minimal, careful policy of the design.
+	PresetDefault Preset = iota
+	// PresetHazm adds, opt-in, the conventions of the hazm normalizer that
+	// are safe on mixed text: a ZWNJ before ای ام ات اش ایم اید اند and the
+	// ezafe ی after a final ه ("خانه ای" → "خانه‌ای", "خانه ی" → "خانه‌ی"),
+	// before تر and ترین ("بزرگ تر" → "بزرگ‌تر") and between a final ه and
+	// ها written without a space ("جمعهها" → "جمعه‌ها"); بر joined to a
+	// joined می ("بر می‌گردد" → "برمی‌گردد"); runs of spaces made one and
+	// spaces at the line ends dropped; no space before . ! ? : ; ، ؛ ؟ » )
+	// and after « (, and one after . ! ? : ; ، ؛ ؟ » ) before a letter. Every
+	// rule needs Arabic-script letters on its sides, so Latin text, URLs,
+	// e-mail addresses, numbers and abbreviations are left as they are;
+	// lines without an Arabic-script letter are not touched.
+	PresetHazm
+)
+
+// ParsePreset parses a preset name: "default" or "hazm".
+func ParsePreset(s string) (Preset, error) {
+	switch s {
+	case "default":
+		return PresetDefault, nil
+	case "hazm":
+		return PresetHazm, nil
+	}
+	return PresetDefault, fmt.Errorf("bidi: unknown preset %q (want default or hazm)", s)
+}
+
+// String returns the preset name that ParsePreset accepts.
+func (p Preset) String() string {
+	switch p {
+	case PresetDefault:
+		return "default"
+	case PresetHazm:
+		return "hazm"
+	}
+	return fmt.Sprintf("Preset(%d)", int(p))
+}
+
 // Options are the policies of a normalizer. The zero value is the default
 // policy of the design: digits kept, diacritics kept, affixes joined, visual
 // order repaired. All fields but MaxLine apply to "fa" only.
 type Options struct {
+	Preset          Preset // fa only: conventions beyond the default rules
 	Digits          Digits // fa only: the digit policy; default DigitsKeep
 	StripDiacritics bool   // fa only: remove the harakat U+064B–U+0652
 	NoAffixJoin     bool   // fa only: turn off می / نمی / ها joining

@@ -289,3 +289,170 @@ func (s *keySet) has(k uint64) bool {
 		}
 	}
 }
+
+// formWeight is the weight of one presentation form, in the tenths of the
+// word evidence.
+const formWeight = 20
+
+// threshold is the word evidence with which a line votes.
+const threshold = 40
+
+// mirrored decides from the word evidence e and the form evidence P that
+// a line reads as mirrored Persian (it votes for a mirrored stretch).
+// Repairing negates e's score and folds the forms away (P becomes 0), and
+// a stretch mirrors no line with a score below -need, so a repaired line
+// has a score of at most need afterwards: it does not vote again.
+func mirrored(e evidence, P int) bool {
+	if e.marks*3 > e.letters {
+		return false // vocalized text: the word evidence is Persian, not Arabic
+	}
+	W, need := e.score(), e.need()
+	// Three words or more with no lexical evidence are names or a list:
+	// letter positions alone do not decide them.
+	if W > need && (e.segs < 3 || e.lex > 0) {
+		return true
+	}
+	return P > 0 && W >= -need && W+P > need
+}
+
+// score weighs the word evidence: lexical evidence counts twice, letter
+// positions once.
+func (e evidence) score() int { return 2*e.lex + e.pos }
+
+// need is the score a line needs to be called mirrored.
+func (e evidence) need() int { return threshold }
+
+// isEnder reports whether r is punctuation that ends a sentence or clause.
+func isEnder(r rune) bool {
+	switch r {
+	case '.', '!', '?', ':', '؟', '،', '؛', '…':
+		return true
+	}
+	return false
+}
+
+// formScore counts the presentation forms whose joining fits their
+// neighbours read right to left only (v) and read left to right only (l).
+// A form joins its neighbour on a side when both letters join on that side
+// (a final ی after a ن, an isolated د after a ن does not fit left to right).
+func (w *work) formScore() (v, l int) {
+	rs := w.runes
+	for _, f := range w.forms {
+		self := rs[f.start]
+		if f.end-f.start == 2 && self == 'ل' {
+			self = 'ﻻ' // lam-alef joins on the right only, like alef
+		} else if f.end-f.start != 1 {
+			continue
+		}
+		i := int(f.start) - 1
+		for i >= 0 && isMark(rs[i]) {
+			i--
+		}
+		j := int(f.end)
+		for j < len(rs) && isMark(rs[j]) {
+			j++
+		}
+		var prev, next rune
+		if i >= 0 && isArabicLetter(rs[i]) {
+			prev = rs[i]
+		}
+		if j < len(rs) && isArabicLetter(rs[j]) {
+			next = rs[j]
+		}
+		joinedBefore := f.form == formFinal || f.form == formMedial
+		joinedAfter := f.form == formInitial || f.form == formMedial
+		// Read left to right, prev comes before the letter; read right
+		// to left, next does.
+		ltr := joinedBefore == (joinsAfter(prev) && joinsBefore(self)) &&
+			joinedAfter == (joinsBefore(next) && joinsAfter(self))
+		rtl := joinedBefore == (joinsAfter(next) && joinsBefore(self)) &&
+			joinedAfter == (joinsBefore(prev) && joinsAfter(self))
+		switch {
+		case rtl && !ltr:
+			v++
+		case ltr && !rtl:
+			l++
+		}
+	}
+	return v, l
+}
+
+// joining holds, per letter, whether it joins the letter before it and the
+// letter after it (in reading order), from the forms in presForms.
+var joining = func() map[rune]uint8 {
+	m := map[rune]uint8{'ﻻ': joinBefore}
+	for _, pf := range presForms {
+		rs := []rune(pf.s)
+		if len(rs) != 1 {
+			continue
+		}
+		switch pf.form {
+		case formFinal:
+			m[rs[0]] |= joinBefore
+		case formInitial:
+			m[rs[0]] |= joinAfter
+		case formMedial:
+			m[rs[0]] |= joinBefore | joinAfter
+		}
+	}
+	return m
+}()
+
+const (
+	joinBefore uint8 = 1 << iota
+	joinAfter
+)
+
+func joinsBefore(r rune) bool { return r != 0 && joining[r]&joinBefore != 0 }
+func joinsAfter(r rune) bool  { return r != 0 && joining[r]&joinAfter != 0 }
+
+// forwardKeys are the packed letters (see pack) of function words that are
+// frequent in Persian prose and are not words when read backwards: two of
+// them in a line can only be read in logical order.
+var forwardKeys = func() (f map[uint64]bool) {
+	f = map[uint64]bool{}
+	for _, w := range []string{"را", "از", "که", "است", "برای"} {
+		f[pack([]rune(w))] = true
+	}
+	return f
+}()
+
+// pack packs a short word of U+0600–U+06FF letters into a key.
+func pack(rs []rune) uint64 {
+	var k uint64
+	for _, r := range rs {
+		k = k<<8 | uint64(r-0x0600+1)&0xFF
+	}
+	return k
+}
+
+// forwardPersian reports whether the line holds two of the forwardKeys
+// words. It looks only at runs of two to four letters of U+0600–U+06FF that
+// no ZWNJ joins to another run.
+func (w *work) forwardPersian() bool {
+	fwd := 0
+	rs := w.runes
+	for i := 0; i < len(rs); {
+		if rs[i] < 0x0621 || rs[i] > 0x06FF {
+			i++
+			continue
+		}
+		j := i
+		var k uint64
+		for j < len(rs) && rs[j] >= 0x0621 && rs[j] <= 0x06FF && j-i < 5 {
+			k = k<<8 | uint64(rs[j]-0x0600+1)&0xFF
+			j++
+		}
+		n := j - i
+		for j < len(rs) && classOf(rs[j])&cArabicLetter != 0 {
+			j++ // a longer word
+		}
+		if n >= 2 && n <= 4 && j-i == n && (j == len(rs) || rs[j] != 0x200C) && (i == 0 || rs[i-1] != 0x200C) && forwardKeys[k] {
+			if fwd++; fwd == 2 {
+				return true
+			}
+		}
+		i = j
+	}
+	return false
+}

@@ -1,225 +1,229 @@
 package bidi
 
-// Visual-order repair.
+// Visual-order detection and repair: the other half of the package, beside
+// character cleaning (clean.go). Its seam is small: cleaning hands it a line
+// as runes, with the embedding controls it dropped (work.ctrls) and the
+// presentation forms it folded (work.forms); lineEvidence says what the line
+// tells of the order of its stretch; a stretch of lines adds that up
+// (stretchEvidence) and decides once (decide); repairLine then repairs a
+// line in place under that decision. lookahead.go holds the lines of a
+// stretch until it is decided.
 //
-// PDF extraction leaves some Persian lines in visual order, in two ways:
+// PDF extraction leaves Persian in visual order in three ways, and each has
+// a signature that logical text does not produce:
 //
-//   - mirrored: the runes of the line in the order they are drawn, left to
-//     right, so that every Persian word reads backwards while numbers and
-//     Latin words read forwards (the output of tools that sort glyphs by
-//     position). With presentation forms, such words start with final forms
-//     and end with initial ones.
-//   - word order reversed: every right-to-left word wrapped in U+202B…U+202C
-//     and the words in the order they are drawn (pdftotext -raw).
+//   - mirrored: the runes of a line in the order they are drawn, left to
+//     right: Persian words read backwards, numbers and Latin words
+//     forwards. The evidence is in the words (function words and frequent
+//     word starts and ends that read right only backwards, see score.go)
+//     and in the presentation forms (final forms at word starts, initial
+//     forms at word ends).
+//   - word-reversed (pdftotext -raw): every right-to-left word in its own
+//     U+202B…U+202C embedding, the words in the order they are drawn.
+//   - one glyph per line (pdftotext -raw of LuaTeX output): every glyph in
+//     its own embedding on its own line, in reading order.
 //
-// A line is repaired only on evidence, and the evidence is built so that a
-// repaired line never looks visual again (normalization stays idempotent):
+// A stretch is decided on many lines, never on one: a line votes for a
+// mirrored stretch only with four Arabic-script words or more, and a
+// stretch needs several such votes and few votes for logical order (two of
+// را از که است برای read forwards, or word evidence that reads forwards).
+// Isolates (U+2066–U+2069) and overrides (U+202D, U+202E) come from HTML
+// and UI strings, not from PDF extraction, and are no evidence. Under a
+// visual decision every line of the stretch follows it, short ones too,
+// but a line whose own evidence reads forwards is left as it is.
 //
-//   - W, from the words: for each run of Arabic-script letters, how much more
-//     Persian it looks read backwards than forwards (function words, frequent
-//     word starts and ends, the letters it starts and ends with), plus line
-//     punctuation (a sentence end at the start of the line, " .9" numbering).
-//     W changes sign when the line is mirrored, and joining affixes or
-//     cleaning ZWNJs does not change it.
-//   - P, from presentation forms at the wrong end of a word (counted before
-//     they are folded).
-//   - the embeddings: right-to-left embeddings of one word each, no
-//     Arabic-script letter outside them, more of them than Latin words, and
-//     something to reorder: the line is word-reversed.
-//
-// See mirrored for the decision on W and P. Lines of vocalized text are not
-// repaired as mirrored: the evidence describes Persian, not Arabic.
+// The evidence is built so that a repaired stretch never looks visual
+// again: mirroring negates the word evidence and folding removes the forms,
+// and the embeddings are dropped, so normalizing twice gives what
+// normalizing once gives.
 
-// threshold is the evidence a line needs to be repaired, and formWeight
-// the weight of one presentation form, in the tenths of logicalness.
-const formWeight = 20
-
-// threshold is the evidence a line needs to be repaired.
-const threshold = 40
-
-// repair decides the line in work and repairs it in place; it reports
-// whether it changed the order of the line.
-func (n *Normalizer) repair() bool {
-	w := &n.w
-	done := false
-	if w.wordReversed() {
-		w.reorder(modeWords)
-		done = true
-	}
-	// A line that reads as Persian forwards needs no scoring: two of the
-	// commonest function words whose reversals are not words (را از که است
-	// برای) can only be logical order.
-	if w.forwardPersian() {
-		return done
-	}
-	// The word evidence is taken after the word order is repaired: the
-	// repair can glue letters of two embeddings into one word.
-	e := w.wordScore()
-	P := 0
-	if !done {
-		P = w.formScore() // the form spans are stale after reorder
-	}
-	if !mirrored(e, P) {
-		return done
-	}
-	if !w.flagged {
-		w.reorder(modeRunes)
-		return true
-	}
-	// A folded ligature (لا from one presentation form) keeps its order,
-	// as it was drawn as one glyph; but then the words are not the exact
-	// mirror of what was scored. If the result would qualify for a repair
-	// of its own, mirror rune by rune instead, which always gives a line
-	// that does not (see mirrored).
-	w.saved = append(w.saved[:0], w.runes...)
-	w.savedF = append(w.savedF[:0], w.flags...)
-	w.reorder(modeAtoms)
-	if mirrored(w.wordScore(), 0) {
-		w.runes = append(w.runes[:0], w.saved...)
-		w.flags = append(w.flags[:0], w.savedF...)
-		w.reorder(modeRunes)
-	}
-	return true
-}
-
-// mirrored decides from the word evidence e and the form evidence P that
-// a line is mirrored. Repairing negates e's score and folds the forms away
-// (P becomes 0), so: a line repaired on word evidence (score > need) has a
-// negative score afterwards, and one repaired on form evidence had a score
-// of at least -need, so it has at most need afterwards: neither is
-// repaired again. A line that is not repaired has a score of at most need
-// (or no lexical evidence), which folding its forms does not change.
-func mirrored(e evidence, P int) bool {
-	if e.marks*3 > e.letters {
-		return false // vocalized text: the word evidence is Persian, not Arabic
-	}
-	W, need := e.score(), e.need()
-	// Three words or more with no lexical evidence are names or a list:
-	// letter positions alone do not decide them.
-	if W > need && (e.segs < 3 || e.lex > 0) {
-		return true
-	}
-	return P > 0 && W >= -need && W+P > need
-}
-
-// score weighs the word evidence: lexical evidence counts twice, letter
-// positions once.
-func (e evidence) score() int { return 2*e.lex + e.pos }
-
-// need is the score a line needs to be called mirrored.
-func (e evidence) need() int { return threshold }
-
-// isEnder reports whether r is punctuation that ends a sentence or clause.
-func isEnder(r rune) bool {
-	switch r {
-	case '.', '!', '?', ':', '؟', '،', '؛', '…':
-		return true
-	}
-	return false
-}
-
-// formScore returns P: the presentation forms whose joining fits their
-// neighbours read right to left only, less those that fit them read left to
-// right only, times formWeight. A form joins its neighbour on a side when
-// both letters join on that side (a final ی after a ن, an isolated د after
-// a ن does not fit left to right).
-func (w *work) formScore() int {
-	rs := w.runes
-	p := 0
-	for _, f := range w.forms {
-		self := rs[f.start]
-		if f.end-f.start == 2 && self == 'ل' {
-			self = 'ﻻ' // lam-alef joins on the right only, like alef
-		} else if f.end-f.start != 1 {
-			continue
-		}
-		i := int(f.start) - 1
-		for i >= 0 && isMark(rs[i]) {
-			i--
-		}
-		j := int(f.end)
-		for j < len(rs) && isMark(rs[j]) {
-			j++
-		}
-		var prev, next rune
-		if i >= 0 && isArabicLetter(rs[i]) {
-			prev = rs[i]
-		}
-		if j < len(rs) && isArabicLetter(rs[j]) {
-			next = rs[j]
-		}
-		joinedBefore := f.form == formFinal || f.form == formMedial
-		joinedAfter := f.form == formInitial || f.form == formMedial
-		// Read left to right, prev comes before the letter; read right
-		// to left, next does.
-		ltr := joinedBefore == (joinsAfter(prev) && joinsBefore(self)) &&
-			joinedAfter == (joinsBefore(next) && joinsAfter(self))
-		rtl := joinedBefore == (joinsAfter(next) && joinsBefore(self)) &&
-			joinedAfter == (joinsBefore(prev) && joinsAfter(self))
-		switch {
-		case rtl && !ltr:
-			p += formWeight
-		case ltr && !rtl:
-			p -= formWeight
-		}
-	}
-	return p
-}
-
-// joining holds, per letter, whether it joins the letter before it and the
-// letter after it (in reading order), from the forms in presForms.
-var joining = func() map[rune]uint8 {
-	m := map[rune]uint8{'ﻻ': joinBefore}
-	for _, pf := range presForms {
-		rs := []rune(pf.s)
-		if len(rs) != 1 {
-			continue
-		}
-		switch pf.form {
-		case formFinal:
-			m[rs[0]] |= joinBefore
-		case formInitial:
-			m[rs[0]] |= joinAfter
-		case formMedial:
-			m[rs[0]] |= joinBefore | joinAfter
-		}
-	}
-	return m
-}()
-
+// Kinds of line, for the repair.
 const (
-	joinBefore uint8 = 1 << iota
-	joinAfter
+	lineOther  uint8 = iota // no Arabic-script letter, or nothing to repair
+	lineMirror              // Arabic-script text outside the embeddings: may be mirrored
+	lineRaw                 // the word-reversed signature: one-word right-to-left embeddings
+	lineGlyph               // right-to-left embeddings of one glyph each and nothing else
 )
 
-func joinsBefore(r rune) bool { return r != 0 && joining[r]&joinBefore != 0 }
-func joinsAfter(r rune) bool  { return r != 0 && joining[r]&joinAfter != 0 }
+// lineEvidence is what one line tells of the order of its stretch.
+type lineEvidence struct {
+	kind   uint8
+	vote   int8 // lineMirror: +1 reads as mirrored Persian, -1 reads forwards
+	keep   bool // lineMirror: reads forwards too well to be mirrored
+	rawRTL int  // lineRaw: its right-to-left one-word embeddings
+	plain  bool // two Arabic-script words or more outside the embeddings
+	lean   int  // lineMirror: the word and form score (positive: backwards)
+	formsV int  // forms that fit their neighbours only read backwards
+	formsL int  // forms that fit them only read forwards
+}
 
-// wordReversed reports whether the embeddings of the line show the word
-// order that pdftotext -raw leaves.
-func (w *work) wordReversed() bool {
-	if len(w.groups) == 0 || w.outsideArabic > 0 {
+// group is a top-level embedding: runes[start:end].
+type group struct {
+	start, end int32
+	rtl        bool // opened by U+202B
+	space      bool // holds a space
+	letters    int  // Arabic-script letters it holds
+}
+
+// lineEvidence returns the evidence of the line in work (after mapFa).
+func (w *work) lineEvidence() (ev lineEvidence) {
+	if !w.hasArabic && len(w.ctrls) == 0 {
+		return ev
+	}
+	outside, latin := w.buildGroups()
+	switch {
+	case w.glyphLine(outside):
+		ev.kind = lineGlyph
+		return ev
+	case len(w.groups) > 0 && outside == 0:
+		if rtl, ok := w.wordReversed(latin); ok {
+			ev.kind, ev.rawRTL = lineRaw, rtl
+			return ev
+		}
+	}
+	if !w.hasArabic {
+		return ev
+	}
+	ev.kind = lineMirror
+	e := w.wordScore()
+	ev.formsV, ev.formsL = w.formScore()
+	P := (ev.formsV - ev.formsL) * formWeight
+	W, need := e.score(), e.need()
+	ev.lean = W + P
+	ev.plain = e.segs >= 2 && outside > 0
+	forward := w.forwardPersian()
+	switch {
+	case forward || W < -need || W+P < -need:
+		ev.vote = -1
+		// A line that reads forwards is never mirrored: two function
+		// words, or the word evidence of a long line (a short line's is
+		// too weak to go against its stretch, and mirroring it cannot
+		// make it vote).
+		ev.keep = forward || e.segs >= minMirrorWords
+	case e.segs >= minMirrorWords && mirrored(e, P):
+		ev.vote = +1
+	}
+	return ev
+}
+
+// minMirrorWords is the fewest Arabic-script words with which a line votes
+// for a mirrored stretch.
+const minMirrorWords = 4
+
+// buildGroups fills work.groups with the top-level embeddings (U+202A and
+// U+202B … U+202C) of the line and returns the Arabic-script letters and
+// the runs of Latin letters outside them. An override (U+202D, U+202E)
+// nests like an embedding but makes no group: what it holds counts as
+// outside.
+func (w *work) buildGroups() (outside, latin int) {
+	w.groups = w.groups[:0]
+	depth := 0
+	open := false // the top level is an embedding that makes a group
+	for _, c := range w.ctrls {
+		switch c.r {
+		case lre, rle, lro, rlo:
+			if depth == 0 && (c.r == lre || c.r == rle) {
+				w.groups = append(w.groups, group{start: c.at, end: -1, rtl: c.r == rle})
+				open = true
+			}
+			depth++
+		case pdf:
+			if depth > 0 {
+				depth--
+				if depth == 0 && open {
+					w.groups[len(w.groups)-1].end = c.at
+					open = false
+				}
+			}
+		}
+	}
+	if open {
+		w.groups[len(w.groups)-1].end = int32(len(w.runes))
+	}
+	rs := w.runes
+	k := 0
+	prevLatin := false
+	for i, r := range rs {
+		for k < len(w.groups) && int(w.groups[k].end) <= i {
+			k++
+		}
+		in := k < len(w.groups) && int(w.groups[k].start) <= i
+		if in {
+			g := &w.groups[k]
+			if isSpace(r) {
+				g.space = true
+			} else if isArabicLetter(r) {
+				g.letters++
+			}
+			prevLatin = false
+			continue
+		}
+		switch {
+		case isArabicLetter(r):
+			outside++
+		case isLatinLetter(r):
+			if !prevLatin {
+				latin++
+			}
+			prevLatin = true
+			continue
+		}
+		prevLatin = false
+	}
+	return outside, latin
+}
+
+// glyphLine reports whether the line is one glyph run of pdftotext -raw:
+// right-to-left embeddings that each hold one glyph (a letter with its
+// marks, a folded ligature like lam-alef) or nothing left after cleaning
+// (tatweel), and nothing outside them. A word of two letters is two glyphs.
+func (w *work) glyphLine(outside int) bool {
+	if len(w.groups) == 0 || outside > 0 {
 		return false
 	}
+	covered := 0
+	for _, g := range w.groups {
+		if !g.rtl || g.space || g.letters > 2 || int(g.end)-int(g.start) > 2+2 {
+			return false
+		}
+		if g.letters == 2 {
+			// Two letters are one glyph only as a folded ligature.
+			second := int(g.start) + 1
+			for second < int(g.end) && !isArabicLetter(w.runes[second]) {
+				second++
+			}
+			if w.flag(second)&fCont == 0 {
+				return false
+			}
+		}
+		covered += int(g.end - g.start)
+	}
+	return covered == len(w.runes)
+}
+
+// wordReversed reports whether the embeddings of the line show the word
+// order that pdftotext -raw leaves, and how many right-to-left one-word
+// embeddings it has.
+func (w *work) wordReversed(latinWords int) (int, bool) {
 	rtl := 0
 	last := int32(0)
 	for _, g := range w.groups {
 		if g.end < g.start || g.start < last || int(g.end) > len(w.runes) {
-			return false // a URL written again changed the indexes
+			return 0, false
 		}
 		last = g.end
-		if g.rtl && g.letters {
+		if g.rtl && g.letters > 0 {
 			if g.space {
-				return false
+				return 0, false
 			}
 			rtl++
 		}
 	}
-	if rtl == 0 || rtl <= w.latinWords {
-		return false
+	if rtl == 0 || rtl <= latinWords {
+		return 0, false
 	}
 	if rtl >= 2 {
-		return true
+		return rtl, true
 	}
 	// One word: only if something stands outside it to reorder.
 	k := 0
@@ -228,220 +232,136 @@ func (w *work) wordReversed() bool {
 			k++
 		}
 		if (k == len(w.groups) || int(w.groups[k].start) > i) && !isSpace(r) {
-			return true
+			return rtl, true
 		}
 	}
-	return false
+	return 0, false
 }
 
-// An atom is a unit the reordering never splits: a rune with its folded
-// ligature runes, or a whole embedding when words are reordered.
-type atom struct {
-	start, end int32
-	class      uint8
+// stretchEvidence adds up the evidence of the lines of a stretch.
+type stretchEvidence struct {
+	mirror, logical int // lineMirror votes
+	formsV, formsL  int
+	lean            int // the lean of the lineMirror lines
+	raw, plain      int // lines with two one-word embeddings or more; lines with plain Arabic-script text
+	glyph           int // glyph lines
 }
 
-// A unit is one or more atoms that keep their order: a number, or a run of
-// left-to-right text.
-type unit struct {
-	start, end int32 // atoms[start:end]
-	ltr        bool
+func (s *stretchEvidence) add(ev lineEvidence) {
+	switch ev.kind {
+	case lineMirror:
+		switch ev.vote {
+		case +1:
+			s.mirror++
+		case -1:
+			s.logical++
+		}
+		s.formsV += ev.formsV
+		s.formsL += ev.formsL
+		s.lean += ev.lean
+		if ev.plain {
+			s.plain++
+		}
+	case lineRaw:
+		if ev.rawRTL >= 2 {
+			s.raw++
+		}
+	case lineGlyph:
+		s.glyph++
+	}
 }
 
-// Modes of reorder.
+// A decision says which repairs a stretch gets; the zero value is
+// undecided, and decided alone is logical order.
+type decision uint8
+
 const (
-	modeRunes = iota // mirrored line, every rune an atom
-	modeAtoms        // mirrored line, a folded ligature one atom
-	modeWords        // word-reversed line, every top-level embedding one atom
+	decided decision = 1 << iota
+	dMirror          // mirror the lineMirror lines that do not read forwards
+	dRaw             // put the words of the lineRaw lines in reading order
+	dGlyph           // join the runs of glyph lines
 )
 
-// reorder turns the line from visual to logical order as the Unicode bidi
-// algorithm lays out a right-to-left paragraph: the units are written in
-// reverse, and a left-to-right unit keeps the order inside it. The mode
-// says what the atoms are, the pieces that keep their own order.
-func (w *work) reorder(mode int) {
-	groups := mode == modeWords
-	rs, fs := w.runes, w.flags
-	atoms := w.atoms[:0]
-	gi := 0
-	for i := 0; i < len(rs); {
-		if groups {
-			if gi < len(w.groups) && int(w.groups[gi].start) == i && w.groups[gi].end > w.groups[gi].start {
-				g := w.groups[gi]
-				c := bcL
-				if g.rtl {
-					c = bcR
-				}
-				atoms = append(atoms, atom{g.start, g.end, c})
-				i = int(g.end)
-				gi++
-				continue
-			}
-			for gi < len(w.groups) && (int(w.groups[gi].end) <= i || int(w.groups[gi].start) < i) {
-				gi++ // behind us, or cut by an atom: no longer a unit
-			}
-			// Outside the embeddings, a run of non-space runes is one
-			// word, drawn in its own order.
-			if !isSpace(rs[i]) {
-				j := i
-				c := bcNeutral
-				for j < len(rs) && !isSpace(rs[j]) && (gi >= len(w.groups) || int(w.groups[gi].start) > j) {
-					switch bidiClass(rs[j]) {
-					case bcL:
-						c = bcL
-					case bcDigit:
-						if c == bcNeutral {
-							c = bcDigit
-						}
-					}
-					j++
-				}
-				atoms = append(atoms, atom{int32(i), int32(j), c})
-				i = j
-				continue
-			}
-		}
-		if w.flagged && fs[i]&fProt != 0 {
-			// A URL or e-mail address is written as it came: one
-			// left-to-right atom.
-			j := i + 1
-			for j < len(rs) && fs[j]&fProt != 0 {
-				j++
-			}
-			atoms = append(atoms, atom{int32(i), int32(j), bcL})
-			i = j
-			continue
-		}
-		j := i + 1
-		for mode == modeAtoms && j < len(rs) && fs[j]&fCont != 0 {
-			j++
-		}
-		c := bidiClass(rs[i])
-		if c == bcMark {
-			c = bcNeutral
-			if len(atoms) > 0 {
-				c = atoms[len(atoms)-1].class
-			}
-		}
-		atoms = append(atoms, atom{int32(i), int32(j), c})
-		i = j
-	}
-	w.atoms = atoms
+// The thresholds of the decision.
+const (
+	earlyLogical = 8  // logical votes that decide a stretch early, with no visual evidence
+	minVotes     = 2  // mirror votes a mirrored stretch needs at least
+	voteRatio    = 3  // and how many times the logical votes
+	minForms     = 16 // forms at the wrong word ends that decide a stretch without votes
+	formRatio    = 8  // and how many times the forms at the right ends
+	minRaw       = 2  // lines with the word-reversed signature
+	minGlyph     = 8  // glyph lines
+)
 
-	// Numbers: digits with single separators between them.
-	units := w.units[:0]
-	for i := 0; i < len(atoms); {
-		if atoms[i].class != bcDigit {
-			units = append(units, unit{int32(i), int32(i + 1), false})
-			i++
-			continue
-		}
-		j := i + 1
-		for j < len(atoms) {
-			if atoms[j].class == bcDigit {
-				j++
-			} else if atoms[j].class == bcSep && j+1 < len(atoms) && atoms[j+1].class == bcDigit {
-				j += 2
-			} else {
-				break
-			}
-		}
-		units = append(units, unit{int32(i), int32(j), true})
-		i = j
+// early returns the decision of a stretch whose evidence so far already
+// decides it, or 0: many lines that read forwards and nothing visual.
+func (s *stretchEvidence) early() decision {
+	if s.logical >= earlyLogical && s.mirror == 0 && s.formsV == 0 && s.raw == 0 && s.glyph == 0 {
+		return decided
 	}
-	// A number after left-to-right text (nearest strong class L) joins it,
-	// and so do the neutrals between two left-to-right units.
-	merged := units[:0]
-	lastStrong := bcR
-	lastLTR := -1 // index in merged of the last left-to-right unit
-	for _, u := range units {
-		c := atoms[u.start].class
-		isL := c == bcL || (u.ltr && lastStrong == bcL)
-		if c == bcL || c == bcR {
-			lastStrong = c
-		}
-		if isL && lastLTR >= 0 {
-			// Everything since the last LTR unit is neutral: join it all.
-			merged = merged[:lastLTR+1]
-			merged[lastLTR].end = u.end
-			continue
-		}
-		if isL {
-			u.ltr = true
-			merged = append(merged, u)
-			lastLTR = len(merged) - 1
-			continue
-		}
-		if c == bcR || u.ltr {
-			lastLTR = -1
-		}
-		merged = append(merged, u)
-	}
-	w.units = merged
-
-	tr, tf := w.tmpR[:0], w.tmpF[:0]
-	for k := len(merged) - 1; k >= 0; k-- {
-		u := merged[k]
-		for a := u.start; a < u.end; a++ {
-			at := atoms[a]
-			tr = append(tr, rs[at.start:at.end]...)
-			if w.flagged {
-				tf = append(tf, fs[at.start:at.end]...)
-			}
-		}
-	}
-	copy(rs, tr)
-	copy(fs, tf)
-	w.tmpR, w.tmpF = tr, tf
+	return 0
 }
 
-// forwardKeys are the packed letters (see pack) of function words that are
-// frequent in Persian prose and are not words when read backwards: two of
-// them in a line can only be read in logical order.
-var forwardKeys = func() (f map[uint64]bool) {
-	f = map[uint64]bool{}
-	for _, w := range []string{"را", "از", "که", "است", "برای"} {
-		f[pack([]rune(w))] = true
+// decide returns the decision of a whole stretch. prior is the decision of
+// the stretch before it: a stretch with no evidence of its own but a lean
+// the same way follows it (the tail of a mirrored document may hold only
+// short lines).
+func (s *stretchEvidence) decide(prior decision) decision {
+	d := decided
+	if s.glyph >= minGlyph {
+		d |= dGlyph
 	}
-	return f
-}()
-
-// pack packs a short word of U+0600–U+06FF letters into a key.
-func pack(rs []rune) uint64 {
-	var k uint64
-	for _, r := range rs {
-		k = k<<8 | uint64(r-0x0600+1)&0xFF
+	if s.raw >= minRaw && s.raw >= 2*s.plain {
+		d |= dRaw
 	}
-	return k
+	switch {
+	case s.mirror >= minVotes && s.mirror >= voteRatio*s.logical:
+		d |= dMirror
+	case s.formsV >= minForms && s.formsV >= formRatio*s.formsL && s.logical == 0:
+		d |= dMirror
+	case s.mirror == 0 && s.logical == 0 && prior&dMirror != 0 && s.lean > 0:
+		d |= dMirror
+	}
+	if prior&dRaw != 0 && s.raw == 0 && s.plain == 0 {
+		d |= dRaw
+	}
+	return d
 }
 
-// forwardPersian reports whether the line holds two of the forwardKeys
-// words. It looks only at runs of two to four letters of U+0600–U+06FF that
-// no ZWNJ joins to another run.
-func (w *work) forwardPersian() bool {
-	fwd := 0
-	rs := w.runes
-	for i := 0; i < len(rs); {
-		if rs[i] < 0x0621 || rs[i] > 0x06FF {
-			i++
-			continue
-		}
-		j := i
-		var k uint64
-		for j < len(rs) && rs[j] >= 0x0621 && rs[j] <= 0x06FF && j-i < 5 {
-			k = k<<8 | uint64(rs[j]-0x0600+1)&0xFF
-			j++
-		}
-		n := j - i
-		for j < len(rs) && classOf(rs[j])&cArabicLetter != 0 {
-			j++ // a longer word
-		}
-		if n >= 2 && n <= 4 && j-i == n && (j == len(rs) || rs[j] != 0x200C) && (i == 0 || rs[i-1] != 0x200C) && forwardKeys[k] {
-			if fwd++; fwd == 2 {
-				return true
-			}
-		}
-		i = j
+// repairLine repairs the line in work under decision d, given its evidence;
+// it reports whether it changed the order. Glyph lines are joined by the
+// look-ahead, not here.
+func (n *Normalizer) repairLine(ev lineEvidence, d decision) bool {
+	w := &n.w
+	switch {
+	case ev.kind == lineRaw && d&dRaw != 0:
+		w.buildGroups()
+		w.reorder(modeWords)
+		return true
+	case ev.kind == lineMirror && d&dMirror != 0 && !ev.keep:
+		w.mirror()
+		return true
 	}
 	return false
+}
+
+// mirror turns a mirrored line into reading order.
+func (w *work) mirror() {
+	if !w.flagged {
+		w.reorder(modeRunes)
+		return
+	}
+	// A folded ligature (لا from one presentation form) keeps its order,
+	// as it was drawn as one glyph; but then the words are not the exact
+	// mirror of what was scored. If the result would vote for a mirrored
+	// stretch of its own, mirror rune by rune instead, which always gives
+	// a line that does not (see mirrored).
+	w.saved = append(w.saved[:0], w.runes...)
+	w.savedF = append(w.savedF[:0], w.flags...)
+	w.reorder(modeAtoms)
+	if mirrored(w.wordScore(), 0) {
+		w.runes = append(w.runes[:0], w.saved...)
+		w.flags = append(w.flags[:0], w.savedF...)
+		w.reorder(modeRunes)
+	}
 }

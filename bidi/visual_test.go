@@ -5,6 +5,7 @@ import (
 	"os"
 	"path/filepath"
 	"slices"
+	"strconv"
 	"strings"
 	"testing"
 	"unicode"
@@ -188,8 +189,15 @@ func uba(s string) string {
 	for i := n - 1; i >= 0 && (orig[i] == xbidi.WS || orig[i] == xbidi.BN); i-- {
 		lv[i] = 1
 	}
-	// L2
+	// L4: a paired bracket at the right-to-left level is drawn with its
+	// pair's glyph, which is what extraction maps back to text.
 	out := slices.Clone(rs)
+	for i := range out {
+		if lv[i] == 1 {
+			mirrorBrackets(out[i : i+1])
+		}
+	}
+	// L2
 	for level := 2; level >= 1; level-- {
 		for i := 0; i < n; {
 			if lv[i] < level {
@@ -329,9 +337,17 @@ func rawOrder(s string) string {
 	}
 	slices.Reverse(parts)
 	for i, w := range parts {
-		if strings.ContainsFunc(w, isArabicLetter) {
-			parts[i] = "\u202B" + w + "\u202C"
+		if !strings.ContainsFunc(w, isLatinLetter) {
+			// At the right-to-left level: a bracket is drawn with its
+			// pair's glyph (L4), which extraction maps back to text.
+			rs := []rune(w)
+			mirrorBrackets(rs)
+			w = string(rs)
 		}
+		if strings.ContainsFunc(w, isArabicLetter) {
+			w = "\u202B" + w + "\u202C"
+		}
+		parts[i] = w
 	}
 	return strings.Join(parts, "")
 }
@@ -348,49 +364,50 @@ var visualCases = []visualCase{
 	{"raw+forms", func(s string) string { return rawOrder(shape(s)) }},
 }
 
+// visualDocLines is how many Persian lines of the dev documents make one
+// visual document of TestVisualRepairDev: about a page.
+const visualDocLines = 40
+
+// TestVisualRepairDev turns the Persian lines of the dev documents into
+// pages of visual order, in each way PDF extraction leaves them, and
+// checks that the normalizer puts them back line by line.
 func TestVisualRepairDev(t *testing.T) {
-	all, persian := devLines(t)
+	_, persian := devLines(t)
 	if len(persian) < 200 {
 		t.Fatalf("only %d Persian lines in the dev documents, want 200 or more", len(persian))
 	}
 	plain := New("fa", Options{NoVisualRepair: true})
 	n := New("fa", Options{})
-
-	// No logical line is changed: every dev line, Persian or not.
-	changed := 0
-	for _, l := range all {
-		got := n.String(l)
-		if n.RepairedLines() != 0 || got != plain.String(l) {
-			changed++
-			if changed <= 10 {
-				t.Errorf("logical line repaired: %q → %q", l, got)
-			}
-		}
-	}
-	t.Logf("logical lines changed by the repair: %d of %d", changed, len(all))
-
 	for _, vc := range visualCases {
-		exact, repaired, total := 0, 0, 0
+		exact, total, repaired := 0, 0, 0
 		var fails []string
-		for _, l := range persian {
-			want := plain.String(l) // the logical line, clean
-			vis := vc.make(want)
-			if vis == want {
-				continue // a line that reads the same both ways
+		for start := 0; start < len(persian); start += visualDocLines {
+			page := persian[start:min(start+visualDocLines, len(persian))]
+			var want, vis []string
+			for _, l := range page {
+				w := plain.String(l) // the logical line, clean
+				want = append(want, w)
+				vis = append(vis, vc.make(w))
 			}
-			total++
-			got := n.String(vis)
-			if n.RepairedLines() > 0 {
-				repaired++
+			got := strings.Split(strings.TrimSuffix(n.String(strings.Join(vis, "\n")+"\n"), "\n"), "\n")
+			repaired += n.RepairedLines()
+			if again := n.String(strings.Join(got, "\n") + "\n"); n.RepairedLines() != 0 || again != strings.Join(got, "\n")+"\n" {
+				t.Errorf("%s: the repaired page is repaired again (%d lines)", vc.name, n.RepairedLines())
 			}
-			if got == want {
-				exact++
-			} else if len(fails) < 8 {
-				fails = append(fails, want+"\n      visual "+vis+"\n      got    "+got)
+			for i := range want {
+				if vis[i] == want[i] {
+					continue // a line that reads the same both ways
+				}
+				total++
+				if got[i] == want[i] {
+					exact++
+				} else if len(fails) < 8 {
+					fails = append(fails, want[i]+"\n      visual "+vis[i]+"\n      got    "+got[i])
+				}
 			}
 		}
 		pct := 100 * float64(exact) / float64(total)
-		t.Logf("%-15s repaired exactly %d of %d visual lines (%.1f%%), %d detected", vc.name, exact, total, pct, repaired)
+		t.Logf("%-15s repaired exactly %d of %d visual lines (%.1f%%) in pages of %d lines; %d lines repaired", vc.name, exact, total, pct, visualDocLines, repaired)
 		if pct < 95 {
 			t.Errorf("%s: %d of %d lines repaired exactly (%.1f%%), want 95%%; first failures:\n    %s", vc.name, exact, total, pct, strings.Join(fails, "\n    "))
 		}
@@ -413,5 +430,111 @@ func TestUBA(t *testing.T) {
 	}
 	if got := shape("سلام"); got != "\uFEB3\uFEFC\uFEE1" { // س initial, لا final, م isolated
 		t.Errorf("shape(سلام) = %+q", got)
+	}
+}
+
+// TestStretchChunks checks the look-ahead on an input of several stretches
+// that mixes logical text and pages in each visual order: the transformer
+// gives the output of Bytes however the input is cut and however small its
+// destination, a second pass changes nothing, no logical line is changed,
+// and most visual lines are repaired (a stretch is decided once, so the
+// visual lines that share a stretch with logical text that decided it
+// first are left as they came).
+func TestStretchChunks(t *testing.T) {
+	all, persian := devLines(t)
+	plain := New("fa", Options{NoVisualRepair: true})
+	var in []string
+	var want []string
+	var visual []bool
+	add := func(vis, logical string, v bool) {
+		in = append(in, vis)
+		want = append(want, plain.String(logical))
+		visual = append(visual, v)
+	}
+	for k, vc := range visualCases {
+		for i, l := range all {
+			if i%5 == k {
+				add(l, l, false)
+			}
+		}
+		for _, l := range persian {
+			w := plain.String(l)
+			add(vc.make(w), w, vc.make(w) != w)
+		}
+	}
+	input := []byte(strings.Join(in, "\n") + "\n")
+	if len(input) < 4*LookAhead {
+		t.Fatalf("only %d bytes of input, want four stretches or more", len(input))
+	}
+	n := New("fa", Options{})
+	got := n.Bytes(input)
+	repaired := n.RepairedLines()
+	gl := strings.Split(strings.TrimSuffix(string(got), "\n"), "\n")
+	if len(gl) != len(want) {
+		t.Fatalf("%d lines out, want %d", len(gl), len(want))
+	}
+	vis, fixed := 0, 0
+	for i := range want {
+		switch {
+		case !visual[i] && gl[i] != want[i]:
+			t.Errorf("logical line %d changed: %q → %q", i+1, want[i], gl[i])
+		case visual[i]:
+			vis++
+			if gl[i] == want[i] {
+				fixed++
+			}
+		}
+	}
+	t.Logf("%d bytes, %d lines, %d repaired; %d of %d visual lines as the logical text", len(input), len(want), repaired, fixed, vis)
+	if fixed < vis*8/10 {
+		t.Errorf("only %d of %d visual lines repaired", fixed, vis)
+	}
+	if again := n.Bytes(got); string(again) != string(got) || n.RepairedLines() != 0 {
+		t.Errorf("a second pass changed the output (%d lines repaired)", n.RepairedLines())
+	}
+	for _, sizes := range [][]int{{1 << 10}, {4093, 17}, {65 << 10}} {
+		for _, dst := range []int{7, 4096} {
+			if c := chunked(t, n, input, sizes, dst); string(c) != string(got) || n.RepairedLines() != repaired {
+				t.Errorf("chunks %v, dst %d: output differs from Bytes (repaired %d, want %d)", sizes, dst, n.RepairedLines(), repaired)
+			}
+		}
+	}
+}
+
+// Isolates and overrides come from HTML and UI strings: a page full of
+// one-word RLO…PDF overrides or RLI…PDI isolates is no pdftotext -raw
+// output, and nothing in it is reordered.
+func TestNoEvidenceFromIsolates(t *testing.T) {
+	for _, open := range []string{"\u202e", "\u2067"} {
+		end := "\u202c"
+		if open == "\u2067" {
+			end = "\u2069"
+		}
+		var b strings.Builder
+		for i := range 40 {
+			b.WriteString(strconv.Itoa(i) + ". " + open + "باتری" + end + " " + open + "خالی" + end + " " + open + "است" + end + "\n")
+		}
+		n := New("fa", Options{})
+		got := n.String(b.String())
+		want := New("fa", Options{NoVisualRepair: true}).String(b.String())
+		if got != want || n.RepairedLines() != 0 {
+			t.Errorf("%+q taken as evidence: %d lines repaired", open, n.RepairedLines())
+		}
+	}
+}
+
+// pdftotext (not -raw) wraps each right-to-left line in an embedding: a
+// column of short words is not a run of glyphs, and its lines stay apart.
+func TestEmbeddedWordColumn(t *testing.T) {
+	var b strings.Builder
+	for range 4 {
+		for _, w := range []string{"با", "از", "به", "و", "در", "تا", "یا", "که"} {
+			b.WriteString("\u202b" + w + "\u202c\n")
+		}
+	}
+	n := New("fa", Options{})
+	got := n.String(b.String())
+	if want := New("fa", Options{NoVisualRepair: true}).String(b.String()); got != want || n.RepairedLines() != 0 {
+		t.Errorf("a column of embedded words was joined (%d lines repaired):\n%s", n.RepairedLines(), got)
 	}
 }

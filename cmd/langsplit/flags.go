@@ -100,6 +100,7 @@ func parseArgs(args []string) (*config, error) {
 		fs.IntVar(&maxInline, "max-inline", segment.DefaultMaxInline, "foreign words that stay inside a sentence's block (0: none)")
 		fs.Var(&maxBlock, "max-block", "split blocks longer than this (e.g. 4MiB; at least 4KiB); bounds memory")
 	}
+	fs.StringVar(&cfg.split.Policy.Preset, "preset", "default", "Persian conventions: `default`, or hazm (adds hazm's ZWNJ and spacing rules)")
 	fs.StringVar(&cfg.split.Policy.Digits, "digits", "keep", "Persian digits: `keep`, fa or latin")
 	fs.BoolVar(&cfg.split.Policy.StripDiacritics, "strip-diacritics", false, "remove Arabic-script diacritics (harakat)")
 	fs.BoolVar(&cfg.split.Policy.NoVisualRepair, "no-visual-repair", false, "do not repair text left in visual order by PDF extraction")
@@ -298,6 +299,9 @@ Flags:
                                Windows-1256 when it decodes to Arabic script, else an error)
       --invalid error|replace  an invalid byte sequence is an error naming the file and byte
                                offset, or is replaced with U+FFFD (default error)
+      --preset default|hazm    Persian conventions: hazm adds hazm's ZWNJ and spacing rules
+                               (خانه ای → خانه‹ZWNJ›ای, بزرگ تر → بزرگ‹ZWNJ›تر, one space, no
+                               space before punctuation) next to Persian letters only
       --digits keep|fa|latin   Persian digits (default keep)
       --strip-diacritics       remove Arabic-script diacritics (harakat)
       --no-visual-repair       do not repair text left in visual order by PDF extraction

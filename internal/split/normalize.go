@@ -12,6 +12,7 @@ import (
 
 // Policy holds the normalization choices (the CLI's policy flags).
 type Policy struct {
+	Preset          string // default or hazm; "" is default
 	Digits          string // keep, fa or latin
 	StripDiacritics bool
 	NoVisualRepair  bool
@@ -23,13 +24,25 @@ func (p Policy) Check() error {
 	if _, err := bidi.ParseDigits(p.Digits); err != nil {
 		return fmt.Errorf("invalid --digits %q (want keep, fa or latin)", p.Digits)
 	}
+	if _, err := p.preset(); err != nil {
+		return fmt.Errorf("invalid --preset %q (want default or hazm)", p.Preset)
+	}
 	return nil
+}
+
+// preset parses the preset name ("" is the default).
+func (p Policy) preset() (bidi.Preset, error) {
+	if p.Preset == "" {
+		return bidi.PresetDefault, nil
+	}
+	return bidi.ParsePreset(p.Preset)
 }
 
 // options returns the bidi options of p, which Check has accepted.
 func (p Policy) options() bidi.Options {
 	d, _ := bidi.ParseDigits(p.Digits)
-	return bidi.Options{Digits: d, StripDiacritics: p.StripDiacritics, NoAffixJoin: p.NoAffixJoin, NoVisualRepair: p.NoVisualRepair}
+	preset, _ := p.preset()
+	return bidi.Options{Preset: preset, Digits: d, StripDiacritics: p.StripDiacritics, NoAffixJoin: p.NoAffixJoin, NoVisualRepair: p.NoVisualRepair}
 }
 
 // Transformer is what a language's normalizer provides.

@@ -88,6 +88,7 @@ func define(fs *flag.FlagSet) *config {
 	fs.StringVar(&c.invalid, "invalid", "error", "invalid byte sequences: `error` (the file fails, named with the offset) or replace (U+FFFD)")
 	fs.IntVar(&c.maxInline, "max-inline", segment.DefaultMaxInline, "foreign words that stay inside a sentence's block (0: none)")
 	fs.Var(&c.maxBlock, "max-block", "split blocks longer than `SIZE` (e.g. 4MiB; at least 4KiB); bounds a worker's memory per file")
+	fs.StringVar(&c.policy.Preset, "preset", "default", "Persian conventions: `default`, or hazm (adds hazm's ZWNJ and spacing rules)")
 	fs.StringVar(&c.policy.Digits, "digits", "keep", "Persian digits: `keep`, fa or latin")
 	fs.BoolVar(&c.policy.StripDiacritics, "strip-diacritics", false, "remove Arabic-script diacritics (harakat)")
 	fs.BoolVar(&c.policy.NoVisualRepair, "no-visual-repair", false, "do not repair text left in visual order by PDF extraction")

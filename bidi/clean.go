@@ -5,10 +5,18 @@ import (
 	"unicode/utf8"
 )
 
+// Character cleaning: the first pass of the Persian rules over one line. It
+// maps the runes (letters, digits, tatweel, diacritics, controls, the
+// presentation forms) and protects URLs and e-mail addresses; what it drops
+// or folds that the visual-order part needs (the embeddings, the forms) it
+// records in work.ctrls and work.forms, and nothing more: the evidence of
+// visual order is weighed in visual.go.
+
 // Flags of the runes of a line, parallel to work.runes.
 const (
 	fProt uint8 = 1 << iota // in a URL or e-mail address: written as it came
 	fCont                   // same atom as the rune before: a folded ligature
+	fLost                   // a meem drawn joined to a letter that has no text (see restoreYe)
 )
 
 // work holds the buffers of the Persian line rules, reused from line to line
@@ -18,21 +26,23 @@ type work struct {
 	flags   []uint8    // parallel to runes, but only once flagged is set
 	flagged bool       // some rune of the line has a flag
 	forms   []formSpan // presentation forms folded on this line
-	groups  []group    // top-level embeddings (U+202A…U+202C and the like)
+	ctrls   []ctrl     // embedding and override controls dropped on this line
 
-	hasArabic     bool // the line has an Arabic-script letter
-	zwnjs         int  // ZWNJs among the runes
-	asciiDigits   bool // an ASCII digit among the runes
-	wide          bool // a rune above U+FFFF among the runes
-	outsideArabic int  // Arabic-script letters outside every embedding
-	latinWords    int  // runs of Latin letters outside every embedding
+	hasArabic   bool // the line has an Arabic-script letter
+	zwnjs       int  // ZWNJs among the runes
+	asciiDigits bool // an ASCII digit among the runes
+	wide        bool // a rune above U+FFFF among the runes
+	hazm        bool // the hazm preset applies to the line (emit.go, hazm.go)
+	tatweel     bool // a tatweel was dropped
 
-	// reorder buffers
+	// visual-order buffers (visual.go, reorder.go)
+	groups  []group
 	atoms   []atom
 	units   []unit
 	tmpR    []rune
 	tmpF    []uint8
 	scratch []byte // a token as mapped
+	joined  []byte // a line with its kashida pieces joined
 	saved   []rune // the line before a mirror repair that may be undone
 	savedF  []uint8
 }
@@ -43,12 +53,10 @@ type formSpan struct {
 	form       uint8
 }
 
-// group is a top-level embedding or isolate: runes[start:end].
-type group struct {
-	start, end int32
-	rtl        bool // opened by U+202B, U+202E or U+2067
-	space      bool // holds a space
-	letters    bool // holds an Arabic-script letter
+// ctrl is a bidi control that cleaning dropped before runes[at].
+type ctrl struct {
+	at int32
+	r  rune
 }
 
 func (w *work) reset() {
@@ -56,13 +64,12 @@ func (w *work) reset() {
 	w.flags = w.flags[:0]
 	w.flagged = false
 	w.forms = w.forms[:0]
-	w.groups = w.groups[:0]
+	w.ctrls = w.ctrls[:0]
 	w.hasArabic = false
 	w.zwnjs = 0
 	w.asciiDigits = false
 	w.wide = false
-	w.outsideArabic = 0
-	w.latinWords = 0
+	w.tatweel = false
 }
 
 // token gathers what the rules need to know about one whitespace-delimited
@@ -73,37 +80,6 @@ type token struct {
 	open      bool
 	suspect   bool // holds '.', '@' or ':': may be a URL or an e-mail address
 	nonASCII  bool // holds a rune that a rule may have changed
-}
-
-// appendFa appends the Persian normalization of one line to dst.
-func (n *Normalizer) appendFa(dst, line []byte, piece bool) []byte {
-	body := line
-	nl := len(body) > 0 && body[len(body)-1] == '\n'
-	if nl {
-		body = body[:len(body)-1]
-	}
-	if n.opts.Digits != DigitsFa || !bytes.ContainsAny(body, "0123456789") {
-		if isASCII(body) {
-			return append(dst, line...)
-		}
-	}
-	w := &n.w
-	w.reset()
-	n.mapFa(body)
-	if !piece && !n.opts.NoVisualRepair && w.hasArabic {
-		if n.repair() {
-			n.repaired++
-		}
-	}
-	// After the repair, which can move digits from token to token.
-	if n.opts.Digits == DigitsFa && w.asciiDigits {
-		w.persianDigits()
-	}
-	dst = n.emitFa(dst)
-	if nl {
-		dst = append(dst, '\n')
-	}
-	return dst
 }
 
 func isASCII(b []byte) bool {
@@ -159,14 +135,10 @@ func (w *work) flag(i int) uint8 {
 	return w.flags[i]
 }
 
-// space ends the token before the space r at body[start] and puts r, noting
-// it in the embedding group when inside one (depth > 0).
-func (n *Normalizer) space(body []byte, start int, r rune, tok *token, depth int) {
+// space ends the token before the space r at body[start] and puts r.
+func (n *Normalizer) space(body []byte, start int, r rune, tok *token) {
 	n.endToken(body, start, tok)
 	n.w.put(r, 0)
-	if depth > 0 {
-		n.w.groups[len(n.w.groups)-1].space = true
-	}
 }
 
 // mapFa is the first pass of the Persian rules over a line without its line
@@ -174,11 +146,7 @@ func (n *Normalizer) space(body []byte, start int, r rune, tok *token, depth int
 // forms, maps the Arabic letters and digits, and fills work.
 func (n *Normalizer) mapFa(body []byte) {
 	w := &n.w
-	latinDigits := n.opts.Digits == DigitsLatin
-	strip := n.opts.StripDiacritics
 	var tok token
-	depth := 0
-	prevLatin := false
 	if cap(w.runes) < len(body) {
 		w.runes = make([]rune, 0, len(body)+len(body)/4)
 	}
@@ -191,10 +159,12 @@ func (n *Normalizer) mapFa(body []byte) {
 				tok = token{startRune: len(w.runes), startByte: i, open: true}
 			}
 			tok.nonASCII = true
-			prevLatin = false
 			x := fa[uint32(c&0x03)<<6|uint32(body[i+1]&0x3F)]
 			i += 2
 			if x < 0 {
+				if c == 0xD9 && body[i-1] == 0x80 {
+					w.tatweel = true
+				}
 				continue // tatweel, U+061C, a stripped haraka
 			}
 			w.runes = append(w.runes, x)
@@ -203,11 +173,6 @@ func (n *Normalizer) mapFa(body []byte) {
 			}
 			if cx := uint32(x) - 0x0600; cx < 256 && arabicBlock[cx]&cArabicLetter != 0 {
 				w.hasArabic = true
-				if depth > 0 {
-					w.groups[len(w.groups)-1].letters = true
-				} else {
-					w.outsideArabic++
-				}
 			}
 			continue
 		}
@@ -227,44 +192,24 @@ func (n *Normalizer) mapFa(body []byte) {
 
 		if r < 0x80 {
 			if r == ' ' || r == '\t' || r == '\r' || r == '\v' || r == '\f' {
-				n.space(body, start, r, &tok, depth)
-				prevLatin = false
+				n.space(body, start, r, &tok)
 				continue
 			}
 			if !tok.open {
 				tok = token{startRune: len(w.runes), startByte: start, open: true}
 			}
 			switch {
-			case (r|0x20) >= 'a' && (r|0x20) <= 'z':
-				if depth == 0 && !prevLatin {
-					w.latinWords++
-				}
-				prevLatin = true
-				w.put(r, 0)
-				continue
 			case r == '.' || r == '@' || r == ':':
 				tok.suspect = true
 			case r >= '0' && r <= '9':
 				w.asciiDigits = true
 			}
-			prevLatin = false
 			w.put(r, 0)
 			continue
 		}
 		if dropAll(r) {
-			switch r {
-			case lre, rle, lro, rlo, lri, rli, fsi:
-				if depth == 0 {
-					w.groups = append(w.groups, group{start: int32(len(w.runes)), end: -1, rtl: r == rle || r == rlo || r == rli})
-				}
-				depth++
-			case pdf, pdi:
-				if depth > 0 {
-					depth--
-					if depth == 0 {
-						w.groups[len(w.groups)-1].end = int32(len(w.runes))
-					}
-				}
+			if r >= lre && r <= rlo || r == pdf {
+				w.ctrls = append(w.ctrls, ctrl{int32(len(w.runes)), r})
 			}
 			if !tok.open {
 				tok = token{startRune: len(w.runes), startByte: start, open: true}
@@ -273,73 +218,65 @@ func (n *Normalizer) mapFa(body []byte) {
 			continue
 		}
 		if isSpace(r) {
-			n.space(body, start, r, &tok, depth)
-			prevLatin = false
+			n.space(body, start, r, &tok)
 			continue
 		}
 		if !tok.open {
 			tok = token{startRune: len(w.runes), startByte: start, open: true}
 		}
 		tok.nonASCII = true
-		latin := false
-		if r >= 0xFB50 && r <= 0xFEFC {
-			if pf, ok := foldForm(r); ok {
-				first := len(w.runes)
-				for _, x := range pf.s {
-					x = n.mapRune(x, latinDigits, strip)
-					if x < 0 {
-						continue
-					}
-					f := uint8(0)
-					if len(w.runes) > first {
-						f = fCont
-					}
-					w.put(x, f)
-					n.noteLetter(x, depth)
-				}
-				if pf.form != formNone && len(w.runes) > first {
-					w.forms = append(w.forms, formSpan{int32(first), int32(len(w.runes)), pf.form})
-				}
-				prevLatin = false
-				continue
+		n.putMapped(r)
+		if (r == meemInitial || r == meemMedial) && !n.opts.NoVisualRepair && lostAfter(body, start, i) {
+			if !w.flagged {
+				w.materialize()
 			}
+			w.flags[len(w.flags)-1] |= fLost
 		}
-		if x := n.mapRune(r, latinDigits, strip); x >= 0 {
-			w.put(x, 0)
-			n.noteLetter(x, depth)
-			latin = x >= 0xC0 && isLatinLetter(x)
-		}
-		if latin && depth == 0 && !prevLatin {
-			w.latinWords++
-		}
-		prevLatin = latin
 	}
 	n.endToken(body, len(body), &tok)
-	if depth > 0 {
-		w.groups[len(w.groups)-1].end = int32(len(w.runes))
-	}
 }
 
-// noteLetter records an Arabic-script letter for the visual-order evidence.
-func (n *Normalizer) noteLetter(r rune, depth int) {
-	if !isArabicLetter(r) {
-		return
-	}
+// putMapped puts a non-ASCII rune that is not a control: a presentation
+// form folded (and recorded in work.forms), any other rune mapped.
+func (n *Normalizer) putMapped(r rune) {
 	w := &n.w
-	w.hasArabic = true
-	if depth > 0 {
-		w.groups[len(w.groups)-1].letters = true
-	} else {
-		w.outsideArabic++
+	if r >= 0xFB50 && r <= 0xFEFC {
+		if pf, ok := foldForm(r); ok {
+			first := len(w.runes)
+			for _, x := range pf.s {
+				if x = n.mapRune(x); x < 0 {
+					continue
+				}
+				f := uint8(0)
+				if len(w.runes) > first {
+					f = fCont
+				}
+				w.put(x, f)
+				if isArabicLetter(x) {
+					w.hasArabic = true
+				}
+			}
+			if pf.form != formNone && len(w.runes) > first {
+				w.forms = append(w.forms, formSpan{int32(first), int32(len(w.runes)), pf.form})
+			}
+			return
+		}
+	}
+	if x := n.mapRune(r); x >= 0 {
+		w.put(x, 0)
+		if isArabicLetter(x) {
+			w.hasArabic = true
+		}
 	}
 }
 
 // mapRune applies the Persian letter, digit, tatweel and diacritic rules to
 // one non-ASCII rune; it returns -1 for a rune that is dropped.
-func (n *Normalizer) mapRune(r rune, latinDigits, strip bool) rune {
+func (n *Normalizer) mapRune(r rune) rune {
 	if r < 0x0600 || r > 0x06FF {
 		return r
 	}
+	latinDigits, strip := n.opts.Digits == DigitsLatin, n.opts.StripDiacritics
 	switch {
 	case r == 0x061C:
 		return -1 // a bidi control
@@ -386,29 +323,54 @@ func (n *Normalizer) endToken(body []byte, end int, tok *token) {
 		}
 		text = w.scratch
 	}
-	if isProtected(text) {
-		if tok.nonASCII {
-			w.runes = w.runes[:tok.startRune]
-			if w.flagged {
-				w.flags = w.flags[:tok.startRune]
-			}
-			for len(w.forms) > 0 && int(w.forms[len(w.forms)-1].start) >= tok.startRune {
-				w.forms = w.forms[:len(w.forms)-1]
-			}
-			for _, r := range string(raw) {
-				if !dropAll(r) {
-					w.put(r, fProt)
-				}
-			}
-		} else {
-			if !w.flagged {
-				w.materialize()
-			}
-			for i := tok.startRune; i < len(w.flags); i++ {
-				w.flags[i] |= fProt
-			}
+	if !isProtected(text) {
+		return
+	}
+	if !tok.nonASCII {
+		if !w.flagged {
+			w.materialize()
+		}
+		for i := tok.startRune; i < len(w.flags); i++ {
+			w.flags[i] |= fProt
 		}
 		return
+	}
+	// Write the token again as it came, without controls: but Persian
+	// glued before the address ("ایمیلuser@example.org") is not part of
+	// it and is mapped as usual, and a presentation form, which no
+	// address holds, is folded wherever it stands.
+	w.runes = w.runes[:tok.startRune]
+	if w.flagged {
+		w.flags = w.flags[:tok.startRune]
+	}
+	for len(w.forms) > 0 && int(w.forms[len(w.forms)-1].start) >= tok.startRune {
+		w.forms = w.forms[:len(w.forms)-1]
+	}
+	for len(w.ctrls) > 0 && int(w.ctrls[len(w.ctrls)-1].at) >= tok.startRune {
+		w.ctrls = w.ctrls[:len(w.ctrls)-1]
+	}
+	lead := true
+	for _, r := range string(raw) {
+		switch {
+		case dropAll(r):
+			if r >= lre && r <= rlo || r == pdf {
+				w.ctrls = append(w.ctrls, ctrl{int32(len(w.runes)), r})
+			}
+			continue
+		case r < utf8.RuneSelf:
+			lead = false
+		case lead:
+			n.putMapped(r)
+			continue
+		case r >= 0xFB50 && r <= 0xFEFC:
+			if pf, ok := foldForm(r); ok {
+				for _, x := range pf.s {
+					w.put(x, fProt)
+				}
+				continue
+			}
+		}
+		w.put(r, fProt)
 	}
 }
 
@@ -479,3 +441,75 @@ func isProtected(t []byte) bool {
 
 func isASCIILetter(c byte) bool { return (c|0x20) >= 'a' && (c|0x20) <= 'z' }
 func isASCIIAlnum(c byte) bool  { return isASCIILetter(c) || (c >= '0' && c <= '9') }
+
+// cleanZWNJ keeps a ZWNJ only between two Arabic-script letters (marks in
+// between are skipped) and makes a run of them one; the ZWNJs of URLs and
+// e-mail addresses are left alone.
+func (w *work) cleanZWNJ() {
+	if !w.flagged {
+		w.cleanZWNJPlain()
+		return
+	}
+	rs, fs := w.runes, w.flags
+	j := 0
+	base := rune(-1) // the last rune written that is not a mark
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if r != zwnj || fs[i]&fProt != 0 {
+			rs[j], fs[j] = r, fs[i]
+			j++
+			if classOf(r)&cMark == 0 {
+				base = r
+			}
+			continue
+		}
+		k := i
+		for k+1 < len(rs) && rs[k+1] == zwnj && fs[k+1]&fProt == 0 {
+			k++
+		}
+		m := k + 1
+		for m < len(rs) && isMark(rs[m]) {
+			m++
+		}
+		if base >= 0 && m < len(rs) && isArabicLetter(base) && isArabicLetter(rs[m]) {
+			rs[j], fs[j] = zwnj, fs[i]
+			j++
+			base = zwnj
+		}
+		i = k
+	}
+	w.runes, w.flags = rs[:j], fs[:j]
+}
+
+// cleanZWNJPlain is cleanZWNJ for a line without flags.
+func (w *work) cleanZWNJPlain() {
+	rs := w.runes
+	j := 0
+	base := rune(-1)
+	for i := 0; i < len(rs); i++ {
+		r := rs[i]
+		if r != zwnj {
+			rs[j] = r
+			j++
+			if classOf(r)&cMark == 0 {
+				base = r
+			}
+			continue
+		}
+		k := i
+		for k+1 < len(rs) && rs[k+1] == zwnj {
+			k++
+		}
+		m := k + 1
+		for m < len(rs) && isMark(rs[m]) {
+			m++
+		}
+		if base >= 0 && m < len(rs) && isArabicLetter(base) && isArabicLetter(rs[m]) {
+			rs[j] = zwnj
+			j++
+			base = zwnj
+		}
+		i = k
+	}
+	w.runes = rs[:j]
+}

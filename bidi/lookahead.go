@@ -1,0 +1,225 @@
+package bidi
+
+import "bytes"
+
+// LookAhead is the input, in bytes, over which the Persian normalizer
+// decides the reading order: a stretch. It holds the lines of a stretch
+// (as they came, at most LookAhead bytes and one line more) until their
+// evidence decides it; see the package documentation.
+const LookAhead = 64 << 10
+
+// heldLine is a line of the stretch held until the stretch is decided:
+// held[start:end] with its line feed.
+type heldLine struct {
+	start, end int
+	piece      bool // a piece of an overlong line: never repaired
+	ev         lineEvidence
+	d          decision // its own decision (decideLines), or 0
+}
+
+// lookahead is the state of the stretch being read.
+type lookahead struct {
+	held   []byte
+	lines  []heldLine
+	budget int             // input bytes of the stretch so far
+	ev     stretchEvidence // its evidence so far
+	state  decision        // 0 while undecided, decided once decided early
+	prior  decision        // the decision of the stretch before
+
+	withEvidence []int // decideLines' buffer
+}
+
+func (la *lookahead) reset() {
+	la.held = la.held[:0]
+	la.lines = la.lines[:0]
+	la.budget = 0
+	la.ev = stretchEvidence{}
+	la.state = 0
+	la.prior = 0
+}
+
+// feedFa takes one line of Persian input when visual repair is on, and
+// appends to dst whatever output it makes ready.
+func (n *Normalizer) feedFa(dst, line []byte, piece bool) []byte {
+	la := &n.la
+	if la.budget >= LookAhead {
+		dst = n.endStretch(dst)
+	}
+	la.budget += len(line)
+	if la.state == decided {
+		// Decided early for logical order: the line goes straight out.
+		return n.appendFa(dst, line, piece, lineEvidence{}, 0)
+	}
+	ev, _ := n.observe(line, piece)
+	n.hold(line, piece, ev)
+	la.ev.add(ev)
+	if d := la.ev.early(); d != 0 {
+		la.state = d
+		dst = n.flushHeld(dst, d)
+	}
+	return dst
+}
+
+// hold keeps a line of the stretch.
+func (n *Normalizer) hold(line []byte, piece bool, ev lineEvidence) {
+	la := &n.la
+	start := len(la.held)
+	la.held = append(la.held, line...)
+	la.lines = append(la.lines, heldLine{start: start, end: len(la.held), piece: piece, ev: ev})
+}
+
+// endStretch decides the stretch if it is still undecided, writes out what
+// it holds, and starts the next stretch.
+func (n *Normalizer) endStretch(dst []byte) []byte {
+	la := &n.la
+	d := la.state
+	if d == 0 {
+		d = la.decideLines()
+	}
+	dst = n.flushHeld(dst, d)
+	la.prior = d
+	la.budget = 0
+	la.ev = stretchEvidence{}
+	la.state = 0
+	return dst
+}
+
+// decideLines decides the lines of an undecided stretch, each on the
+// evidence of the lines around it: the nearest window lines with evidence
+// before it and after it, and itself (decide). A stretch that holds the end
+// of a logical document and the start of a visual one, or the other way
+// round, is so decided part by part; a stretch of one kind is decided as a
+// whole, as its windows overlap. It returns the decision of the last line,
+// for the next stretch.
+func (la *lookahead) decideLines() decision {
+	const window = 12
+	ev := la.withEvidence[:0] // the held lines with evidence
+	for i, l := range la.lines {
+		if l.ev.kind != lineOther {
+			ev = append(ev, i)
+		}
+	}
+	la.withEvidence = ev
+	last := la.ev.decide(la.prior)
+	k := 0 // ev[k] is the first line with evidence at or after line i
+	for i := range la.lines {
+		for k < len(ev) && ev[k] < i {
+			k++
+		}
+		var s stretchEvidence
+		for j := max(0, k-window); j < min(len(ev), k+window+1); j++ {
+			s.add(la.lines[ev[j]].ev)
+		}
+		la.lines[i].d = s.decide(la.prior)
+		last = la.lines[i].d
+	}
+	return last
+}
+
+// flushHeld writes out the held lines under decision d (or their own, where
+// decideLines gave one), joining the runs of glyph lines.
+func (n *Normalizer) flushHeld(dst []byte, d decision) []byte {
+	la := &n.la
+	for i := 0; i < len(la.lines); i++ {
+		l := la.lines[i]
+		if l.d != 0 {
+			d = l.d
+		}
+		if d&dGlyph != 0 && l.ev.kind == lineGlyph && !l.piece {
+			j := i + 1
+			for j < len(la.lines) && la.lines[j].ev.kind == lineGlyph && !la.lines[j].piece {
+				j++
+			}
+			if j-i >= 2 {
+				dst = n.joinGlyphs(dst, la.lines[i:j])
+				i = j - 1
+				continue
+			}
+		}
+		dst = n.appendFa(dst, la.held[l.start:l.end], l.piece, l.ev, d)
+	}
+	la.held = la.held[:0]
+	la.lines = la.lines[:0]
+	return dst
+}
+
+// finishFa writes out the stretch at the end of the input.
+func (n *Normalizer) finishFa(dst []byte) []byte {
+	if n.kind != kindFa || n.opts.NoVisualRepair {
+		return dst
+	}
+	return n.endStretch(dst)
+}
+
+// splitLine returns the body of a line (without its line feed and a
+// carriage return before it) and its ending.
+func splitLine(line []byte) (body, end []byte) {
+	body = line
+	if len(body) > 0 && body[len(body)-1] == '\n' {
+		body = body[:len(body)-1]
+	}
+	if len(body) > 0 && body[len(body)-1] == '\r' {
+		body = body[:len(body)-1]
+	}
+	return body, line[len(body):]
+}
+
+// observe cleans a line into work and returns its evidence; ok is false
+// for a line that needs no look at all (ASCII, or a piece).
+func (n *Normalizer) observe(line []byte, piece bool) (ev lineEvidence, ok bool) {
+	body, _ := splitLine(line)
+	if piece || isASCII(body) {
+		return ev, false
+	}
+	n.clean(body)
+	return n.w.lineEvidence(), true
+}
+
+// clean cleans a line body into work (mapFa), and joins the kashida pieces
+// that extraction separated first, when the line has tatweel and repair is
+// on (which sets n.kashida if it joined any).
+func (n *Normalizer) clean(body []byte) {
+	w := &n.w
+	w.reset()
+	n.mapFa(body)
+	if !w.tatweel || n.opts.NoVisualRepair {
+		return
+	}
+	b, changed := joinKashida(w.joined[:0], body)
+	w.joined = b
+	if changed {
+		n.kashida = true
+		w.reset()
+		n.mapFa(b)
+	}
+}
+
+// appendFa appends the Persian normalization of one line to dst, repaired
+// under decision d given its evidence ev (d == 0: no repair of the order).
+func (n *Normalizer) appendFa(dst, line []byte, piece bool, ev lineEvidence, d decision) []byte {
+	body, end := splitLine(line)
+	if n.opts.Digits != DigitsFa || !bytes.ContainsAny(body, "0123456789") {
+		if isASCII(body) {
+			return append(dst, line...)
+		}
+	}
+	n.kashida = false
+	n.clean(body)
+	w := &n.w
+	repaired := n.kashida
+	if d != 0 && !piece && n.repairLine(ev, d) {
+		repaired = true
+	}
+	if w.flagged {
+		w.restoreYe()
+	}
+	if repaired {
+		n.repaired++
+	}
+	// After the repair, which can move digits from token to token.
+	if n.opts.Digits == DigitsFa && w.asciiDigits {
+		w.persianDigits()
+	}
+	dst = n.emitFa(dst)
+	return append(dst, end...)
+}
