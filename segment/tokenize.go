@@ -661,18 +661,12 @@ func (t *tokenizer) abbreviation(tok token) bool {
 	if len(w) > 6 {
 		return false
 	}
-	roman := len(w) <= 6
 	for _, c := range w {
 		if c == '.' {
 			return true
 		}
-		switch c {
-		case 'I', 'V', 'X', 'L', 'C', 'D', 'M':
-		default:
-			roman = false
-		}
 	}
-	if roman {
+	if isRoman(w) {
 		return true
 	}
 	switch string(w) {
@@ -682,6 +676,33 @@ func (t *tokenizer) abbreviation(tok token) bool {
 		return true
 	}
 	return false
+}
+
+// isRoman reports whether w is a Roman numeral in its standard form (IV,
+// XII, MCMXC): thousands, hundreds, tens and units in that order, each
+// written with at most three repeats or one subtractive pair. Capital words
+// made of the same letters that are not numerals (MILD, DID, CIVIL) are
+// words, and the full stop after them ends a sentence.
+func isRoman(w []byte) bool {
+	i := 0
+	for n := 0; n < 3 && i < len(w) && w[i] == 'M'; n++ {
+		i++
+	}
+	// Each decimal place: one, five and ten of it.
+	for _, p := range [3][3]byte{{'C', 'D', 'M'}, {'X', 'L', 'C'}, {'I', 'V', 'X'}} {
+		one, five, ten := p[0], p[1], p[2]
+		switch {
+		case i+1 < len(w) && w[i] == one && (w[i+1] == ten || w[i+1] == five):
+			i += 2 // CM CD, XC XL, IX IV
+			continue
+		case i < len(w) && w[i] == five:
+			i++
+		}
+		for n := 0; n < 3 && i < len(w) && w[i] == one; n++ {
+			i++
+		}
+	}
+	return i > 0 && i == len(w)
 }
 
 // isCloser reports whether r closes a quotation or bracket.
