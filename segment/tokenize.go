@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 )
@@ -13,17 +14,39 @@ type token struct {
 	start, end int32  // byte offsets in the text view
 	cls        uint8  // letter class, or cDigit for a number
 	flags      uint8  // tf* breaks before this token
-	feat       uint16 // fArabicYK, fPersianYK, fOtherLang, fKana
-	p, q       int16  // Persian and Arabic points (see evidence.go)
+	in         uint8  // ti*: brackets and quotations it is inside
+	g          uint8  // grammar (S3.2): points and gConj; Latin words get it in decide
+	feat       uint16 // tk* features
+	p, q       int8   // Persian and Arabic points (persian_arabic.go)
 }
 
 // Token flags: what separates a token from the one before it.
 const (
-	tfSentence   uint8 = 1 << iota // a sentence ends before it
-	tfCell                         // a tab before it
-	tfPair                         // a spaced dash, " = " or ": " before it
+	tfSentence   uint8 = 1 << iota // a sentence ends before it (S2.2)
+	tfCell                         // a tab or a table-row bar before it (S2.5)
+	tfPair                         // a pair separator before it (S2.6)
 	tfOpen                         // a quotation opens right before it
 	tfCloseAfter                   // a quotation closes right after it
+	tfBar                          // a spaced " | " before it: a cell bar if the line is a table row
+)
+
+// What a token is inside (token.in).
+const (
+	tiBracket uint8 = 1 << iota // ( [ {
+	tiQuote                     // « “ "
+	tiQuran                     // ﴿ ﴾
+	tiQuoted  = tiQuote | tiQuran
+)
+
+// Token features (token.feat).
+const (
+	tkPersianYK    uint16 = 1 << iota // ی or ک, in a word that is no Arabic function word
+	tkArabicYK                        // ي or ك
+	tkOtherLang                       // letters of other Arabic-script languages
+	tkFinalMaksura                    // the word ends in ى
+	tkKana                            // (Han words) hiragana or katakana in the word
+	tkCapital                         // (Latin words) starts with a capital letter
+	tkFunction                        // (Latin words) an English grammar word (set with g)
 )
 
 // letters returns the number of runes in the word tok, marks included.
@@ -57,12 +80,18 @@ type tokenizer struct {
 	sentEnd  int    // last sentence end, or -1: the best place to cut an overlong line
 	space    int    // last space, or -1: the next best
 	quoted   bool   // a quotation opens in the line
+	brackets int    // depth of open brackets
+	quotes   int    // depth of open quotation marks
+	quran    bool   // inside Quranic brackets
+	dq       bool   // a quotation opened by " is open
+	bars     int    // spaced " | " in the line
 	// A summary of the line's words, for the engine's fast path.
-	cls0  uint8 // class of the first word
-	mixed bool  // words of another class follow
-	sumP  int   // Persian points of its Arabic-script words
-	sumQ  int   // Arabic points of its Arabic-script words
-	other bool  // letters of other Arabic-script languages
+	cls0   uint8 // class of the first word
+	mixed  bool  // words of another class follow
+	sumP   int   // Persian points of its Arabic-script words (ی/ک not included)
+	sumQ   int   // Arabic points of its Arabic-script words
+	anyYK  bool  // a word with ی/ک
+	marked bool  // other Arabic-script letters, or Quranic brackets: decide the units
 }
 
 // line reads the line that starts at ls, up to and including its line
@@ -73,7 +102,8 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 	t.toks = t.toks[:0]
 	t.text, t.ls = text, ls
 	t.pend, t.inWord, t.inNum, t.quoted = 0, false, false, false
-	t.cls0, t.mixed, t.sumP, t.sumQ, t.other = 0, false, 0, 0, false
+	t.brackets, t.quotes, t.quran, t.dq, t.bars = 0, 0, false, false, 0
+	t.cls0, t.mixed, t.sumP, t.sumQ, t.anyYK, t.marked = 0, false, 0, 0, false, false
 	t.runStart, t.runTok, t.sentEnd, t.space = -1, 0, -1, -1
 	i := ls
 	for i < limit {
@@ -148,7 +178,7 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 				t.startWord(i, cls)
 			}
 			if kana {
-				t.word.feat |= fKana
+				t.word.feat |= tkKana
 			}
 			t.word.end = int32(i + w)
 			if cls == cArabic {
@@ -169,7 +199,7 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 			t.endWord()
 			if !t.inNum {
 				t.nonSpace(i)
-				t.toks = append(t.toks, token{start: int32(i), cls: cDigit, flags: t.pend})
+				t.toks = append(t.toks, token{start: int32(i), cls: cDigit, flags: t.pend, in: t.inside()})
 				t.pend, t.inNum, t.num = 0, true, &t.toks[len(t.toks)-1]
 			}
 			t.num.end = int32(i + w)
@@ -194,6 +224,7 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 			if r == '\r' && i < limit && text[i] == '\n' {
 				i++
 			}
+			t.tableRow()
 			return i
 		case cls == cControl:
 			t.endWord()
@@ -206,6 +237,7 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 	}
 	t.endWord()
 	t.endNum()
+	t.tableRow()
 	if limit == len(text) || i < limit {
 		return i
 	}
@@ -249,10 +281,57 @@ func (t *tokenizer) startWord(i int, cls uint8) {
 	}
 	t.toks = append(t.toks, token{})
 	w := &t.toks[len(t.toks)-1]
-	w.start, w.end, w.cls, w.flags = int32(i), int32(i), cls, t.pend
+	w.start, w.end, w.cls, w.flags, w.in = int32(i), int32(i), cls, t.pend, t.inside()
 	t.pend, t.inWord, t.word = 0, true, w
-	if cls == cArabic {
+	switch cls {
+	case cArabic:
 		t.aw.reset()
+	case cLatin:
+		if c := t.text[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf && isUpperAt(t.text, i) {
+			w.feat |= tkCapital
+		}
+	}
+}
+
+// isUpperAt reports whether the rune at text[i] is an upper-case letter.
+func isUpperAt(text []byte, i int) bool {
+	r, _ := utf8.DecodeRune(text[i:])
+	return unicode.IsUpper(r)
+}
+
+// inside returns what a token starting now is inside (token.in).
+func (t *tokenizer) inside() uint8 {
+	var in uint8
+	if t.brackets > 0 {
+		in |= tiBracket
+	}
+	if t.quotes > 0 {
+		in |= tiQuote
+	}
+	if t.quran {
+		in |= tiQuran
+	}
+	return in
+}
+
+// tableRow turns the spaced bars of a table row into cell breaks (S2.5): a
+// line that starts with "|" or has two or more spaced " | ".
+func (t *tokenizer) tableRow() {
+	row := t.bars >= 2
+	if !row {
+		i := t.ls
+		for i < len(t.text) && (t.text[i] == ' ' || t.text[i] == '\t') {
+			i++
+		}
+		row = i < len(t.text) && t.text[i] == '|'
+	}
+	if !row {
+		return
+	}
+	for k := range t.toks {
+		if f := t.toks[k].flags; f&tfBar != 0 {
+			t.toks[k].flags = f&^tfPair | tfCell
+		}
 	}
 }
 
@@ -268,15 +347,12 @@ func (t *tokenizer) endWord() {
 func (t *tokenizer) finishWord() {
 	t.inWord = false
 	if w := t.word; w.cls == cArabic {
-		p, q := t.aw.points(t.text[w.start:w.end])
-		w.p, w.q = int16(p), int16(q)
-		w.feat = t.aw.feat & (fArabicYK | fPersianYK | fOtherLang)
-		if t.aw.last == 'ى' {
-			w.feat |= fFinalMaksura
-		}
+		p, q, g, feat := t.aw.evidence(t.text[w.start:w.end])
+		w.p, w.q, w.g, w.feat = int8(min(p, 127)), int8(min(q, 127)), g, feat
 		t.sumP += p
 		t.sumQ += q
-		t.other = t.other || w.feat&fOtherLang != 0
+		t.anyYK = t.anyYK || feat&tkPersianYK != 0
+		t.marked = t.marked || feat&tkOtherLang != 0
 	}
 }
 
@@ -338,7 +414,7 @@ func (t *tokenizer) neutral(i int, r rune, w, limit int) int {
 		}
 		t.endWord()
 		t.endNum()
-		if next < limit && asciiClass[text[next]] == cSpace && i > t.ls { // "Clear Cache: …", "Granary : …"
+		if next < limit && asciiClass[text[next]] == cSpace && i > t.ls && t.brackets == 0 { // "Clear Cache: …", "Granary : …"
 			t.pend |= tfPair
 		}
 	case '@':
@@ -359,7 +435,38 @@ func (t *tokenizer) neutral(i int, r rune, w, limit int) int {
 		t.endWord()
 		t.endNum()
 		t.nonSpace(i)
+		if t.spacedPair(i, next, limit) {
+			t.pend |= tfBar
+			t.bars++
+		}
+	case '•', '·': // "01 • Abbreviate (v) • مختصر کردن"
+		t.endWord()
+		t.endNum()
+		t.nonSpace(i)
 		t.spacedPair(i, next, limit)
+	case '(', '[', '{':
+		t.endWord()
+		t.endNum()
+		t.nonSpace(i)
+		t.brackets++
+	case ')', ']', '}':
+		t.endWord()
+		t.endNum()
+		t.nonSpace(i)
+		if t.brackets > 0 {
+			t.brackets--
+		}
+	case '\uFD3E', '\uFD3F': // ﴾ ﴿: Quranic brackets, written in either order
+		t.endWord()
+		t.endNum()
+		t.nonSpace(i)
+		if t.quran {
+			t.closeQuote()
+		} else {
+			t.pend |= tfOpen
+			t.quoted, t.marked = true, true
+		}
+		t.quran = !t.quran
 	case '-', '–', '—', '=':
 		t.endWord()
 		t.endNum()
@@ -375,12 +482,7 @@ func (t *tokenizer) neutral(i int, r rune, w, limit int) int {
 	case '«', '“', '»', '”', '"':
 		t.endWord()
 		t.endNum()
-		if r == '«' || r == '“' || r == '"' && (i == t.ls || isSpaceBefore(t.text, t.ls, i)) {
-			t.pend |= tfOpen
-			t.quoted = true
-		} else {
-			t.closeQuote()
-		}
+		t.quoteMark(i, r)
 		t.nonSpace(i)
 		return next
 	}
@@ -391,11 +493,41 @@ func (t *tokenizer) neutral(i int, r rune, w, limit int) int {
 }
 
 // spacedPair notes a pair separator when the separator from i to j has a
-// space on either side: "Norway - نروژ", "Open = باز", "a / b", "a | b".
-func (t *tokenizer) spacedPair(i, j, limit int) {
-	if i > t.ls && isSpaceBefore(t.text, t.ls, i) && j < limit && asciiClass[t.text[j]] == cSpace {
+// space on either side and stands outside brackets (S2.6): "Norway - نروژ",
+// "Open = باز", "a / b", "a | b". It reports whether it did.
+func (t *tokenizer) spacedPair(i, j, limit int) bool {
+	if i > t.ls && t.brackets == 0 && isSpaceBefore(t.text, t.ls, i) && j < limit && asciiClass[t.text[j]] == cSpace {
 		t.pend |= tfPair
+		return true
 	}
+	return false
+}
+
+// quoteMark handles the quotation mark r at i: « and “ open a quotation, »
+// and ” close one, and " opens one at the line start or after a space or
+// an opener unless one it opened is still open.
+func (t *tokenizer) quoteMark(i int, r rune) {
+	open := r == '«' || r == '“'
+	if r == '"' {
+		open = !t.dq && (i == t.ls || isSpaceBefore(t.text, t.ls, i) || isOpenerBefore(t.text, t.ls, i))
+		t.dq = open
+	}
+	if open {
+		t.pend |= tfOpen
+		t.quoted = true
+		t.quotes++
+		return
+	}
+	t.closeQuote()
+	if t.quotes > 0 {
+		t.quotes--
+	}
+}
+
+// isOpenerBefore reports whether the rune before i opens a bracket or quote.
+func isOpenerBefore(text []byte, ls, i int) bool {
+	r, _ := utf8.DecodeLastRune(text[ls:i])
+	return isOpener(r)
 }
 
 // isSpaceBefore reports whether the rune before i is a space.
@@ -435,11 +567,15 @@ var topLevel = map[string]bool{
 // drive letter (C:\), or holds another slash further on.
 func (t *tokenizer) isPath(i, limit int) bool {
 	text := t.text
-	head := string(text[t.runStart:i])
-	if head == "" || head == "~" || head == "." || head == ".." {
-		return i+1 < limit && (asciiClass[text[i+1]] >= cLatin || asciiClass[text[i+1]] == cDigit || text[i+1] == '_' || text[i+1] == '.')
+	head := text[t.runStart:i]
+	back := text[i] == '\\'
+	if back && (len(head) == 0 && (i+1 >= limit || text[i+1] != '\\') || bytes.ContainsAny(head, "{}[]=")) {
+		return false // S1.4: \usepackage{xcolor}, \lr{\cite{key}}: TeX and code, not paths
 	}
-	if len(head) == 2 && head[1] == ':' && text[i] == '\\' {
+	if len(head) == 0 || string(head) == "~" || string(head) == "." || string(head) == ".." {
+		return i+1 < limit && (asciiClass[text[i+1]] >= cLatin || asciiClass[text[i+1]] == cDigit || text[i+1] == '_' || text[i+1] == '.' || back && text[i+1] == '\\')
+	}
+	if len(head) == 2 && head[1] == ':' && back {
 		return true
 	}
 	for j := i + 1; j < limit; j++ {
@@ -575,8 +711,18 @@ func (t *tokenizer) terminator(i int, r rune, w, limit int) int {
 	for j < limit {
 		r2, w2, cl := decode(text[:limit], j)
 		if cl == cControl || isCloser(r2) || r2 == '.' || r2 == '!' || r2 == '?' || r2 == '؟' || r2 == '…' {
-			if r2 == '»' || r2 == '”' || r2 == '"' {
-				t.closeQuote()
+			switch r2 {
+			case '»', '”', '"':
+				t.quoteMark(j, r2)
+			case '\uFD3E', '\uFD3F':
+				if t.quran {
+					t.closeQuote()
+					t.quran = false
+				}
+			case ')', ']', '}':
+				if t.brackets > 0 {
+					t.brackets--
+				}
 			}
 			j += w2
 			continue
@@ -708,7 +854,7 @@ func isRoman(w []byte) bool {
 // isCloser reports whether r closes a quotation or bracket.
 func isCloser(r rune) bool {
 	switch r {
-	case ')', ']', '}', '»', '›', '"', '\'', '”', '’', '」', '』', '）':
+	case ')', ']', '}', '»', '›', '"', '\'', '”', '’', '」', '』', '）', '\uFD3E', '\uFD3F':
 		return true
 	}
 	return false
@@ -717,7 +863,7 @@ func isCloser(r rune) bool {
 // isOpener reports whether r opens a quotation or bracket.
 func isOpener(r rune) bool {
 	switch r {
-	case '(', '[', '{', '«', '‹', '"', '\'', '“', '‘', '„', '¿', '¡', '「', '『', '（':
+	case '(', '[', '{', '«', '‹', '"', '\'', '“', '‘', '„', '¿', '¡', '「', '『', '（', '\uFD3E', '\uFD3F':
 		return true
 	}
 	return false
