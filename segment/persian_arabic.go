@@ -1,6 +1,9 @@
 package segment
 
-import "unicode/utf8"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Persian or Arabic (docs/rules.md, S5). The two languages share a script;
 // this file is the one place that tells them apart:
@@ -530,4 +533,82 @@ func (e *engine) arabicLabel(t0, t1 int, skipQuotes, quran bool) (lab label, ev 
 		d.arabicLetters = e.docArabicLetters()
 	}
 	return persianOrArabic(u, d, quran)
+}
+
+// honorificForms holds the honorific formulas as sequences of folded word
+// hashes, by the hash of their first word; a formula written as one word
+// (علیه‌السلام) is a sequence of one.
+var honorificForms = func() map[uint64][][]uint64 {
+	m := map[uint64][][]uint64{}
+	for _, f := range honorifics {
+		words := strings.Fields(f)
+		seq := make([]uint64, len(words))
+		for i, w := range words {
+			seq[i] = hashString(w, true)
+		}
+		m[seq[0]] = append(m[seq[0]], seq)
+		if len(words) > 1 {
+			one := hashString(strings.Join(words, ""), true)
+			m[one] = append(m[one], []uint64{one})
+		}
+	}
+	return m
+}()
+
+// foldHash returns the folded hash of the letters of w (marks and ZWNJ
+// left out), as hashString(…, true) gives for a word written without them.
+func foldHash(w []byte) uint64 {
+	h := hashInit
+	for i := 0; i < len(w); {
+		r, size := utf8.DecodeRune(w[i:])
+		i += size
+		if r >= presentationFirst && r <= presentationLast {
+			r = rune(presentationBase[r-presentationFirst])
+		}
+		if r >= 0x600 && r <= 0x6FF && letterFold[r-0x600] != 0 {
+			h = hashRune(h, rune(letterFold[r-0x600]))
+		}
+	}
+	return h
+}
+
+// honorifics takes the evidence off the words of the honorific formulas in
+// the line (S5.8): صلی الله علیه و آله after a name in a Persian sentence is
+// Persian usage, and says nothing about the sentence's language.
+func (e *engine) honorifics() {
+	toks, text := e.tk.toks, e.tk.text
+	var hs [6]uint64
+	for i := 0; i < len(toks); i++ {
+		if toks[i].cls != cArabic || toks[i].end-toks[i].start > 40 {
+			continue
+		}
+		forms := honorificForms[foldHash(text[toks[i].start:toks[i].end])]
+		best := 0
+		for _, f := range forms {
+			if len(f) <= best || i+len(f) > len(toks) {
+				continue
+			}
+			ok := true
+			for k := 1; k < len(f) && ok; k++ {
+				t := &toks[i+k]
+				if hs[k] == 0 && t.cls == cArabic {
+					hs[k] = foldHash(text[t.start:t.end])
+				}
+				ok = t.cls == cArabic && hs[k] == f[k]
+			}
+			if ok {
+				best = len(f)
+			}
+		}
+		for k := range hs {
+			hs[k] = 0
+		}
+		for k := i; k < i+best; k++ {
+			toks[k].p, toks[k].q = 0, 0
+			toks[k].feat &^= tkArabicYK | tkPersianYK | tkFinalMaksura
+		}
+		if best > 0 {
+			i += best - 1
+		}
+	}
 }

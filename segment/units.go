@@ -11,6 +11,9 @@ func (e *engine) decide() {
 	if e.tk.mixed {
 		e.latinGrammar()
 	}
+	if e.tk.sumQ > 0 {
+		e.honorifics()
+	}
 	if e.codeLine() {
 		// S2.8: one unit, the language with more letters, a tie to fa.
 		first := firstLetter(toks, 0)
@@ -129,8 +132,9 @@ func (e *engine) moreLetters(t0, t1 int) uint8 {
 
 // sentence adds the units of the sentence (or cell) toks[s0:s1]. It is split
 // at its pair separators into parts (S2.6); each part gets a language: the
-// one script of its words, else its grammar, else the sentence's host.
-// Neighbouring parts of one language are decided together.
+// one script of its words, else its grammar, else the sentence's host. Each
+// part is a unit of its own (neighbours of one language merge into one
+// block later), so Persian and Arabic halves are told apart too.
 func (e *engine) sentence(s0, s1 int) {
 	toks := e.tk.toks
 	pair := false
@@ -155,7 +159,7 @@ func (e *engine) sentence(s0, s1 int) {
 			c = host
 		}
 		if c != 0 {
-			if segCls != 0 && c != segCls {
+			if segCls != 0 {
 				e.runs(seg, p0, segCls)
 				seg = p0
 			}
