@@ -384,12 +384,14 @@ const (
 // persianOrArabic decides an Arabic-script unit from its evidence u and the
 // document's d (S5.5): Arabic when its Arabic evidence wins, "und-Arab" when
 // a quarter of its words have letters of other Arabic-script languages,
-// Persian otherwise. quran says the unit is a quotation in Quranic brackets
-// ﴿…﴾ (S5.7): Arabic unless it has strong Persian evidence of its own
-// (a Persian-only letter, ZWNJ or Persian function words worth more than
-// its Arabic points). ev says
-// whether the unit had evidence to decide on.
-func persianOrArabic(u arEvidence, d docEvidence, quran bool) (lab label, ev uint8) {
+// Persian otherwise. mark says whether the unit is a quotation inside an
+// Arabic-script sentence (S5.7): in Quranic brackets ﴿…﴾ (tiQuran) it is
+// Arabic unless it has strong Persian evidence of its own (a Persian-only
+// letter, ZWNJ or Persian function words worth more than its Arabic
+// points); in quotation marks (tiQuote) any Arabic evidence that beats its
+// Persian evidence makes it Arabic. ev says whether the unit had evidence
+// to decide on.
+func persianOrArabic(u arEvidence, d docEvidence, mark uint8) (lab label, ev uint8) {
 	p, q := u.p, u.q
 	switch {
 	case u.pyk > 0 && d.persianYK:
@@ -406,9 +408,9 @@ func persianOrArabic(u arEvidence, d docEvidence, quran bool) (lab label, ev uin
 	switch {
 	case u.other > 0 && 4*u.other >= u.words:
 		return labUndArab, evDecided
-	case quran && u.words > 0 && (u.p < ptPersianOnly || q >= u.p):
+	case mark == tiQuran && u.words > 0 && (u.p < ptPersianOnly || q >= u.p):
 		return labArabic, evDecided
-	case q >= arabicMin && q > p:
+	case q > p && (q >= arabicMin || mark == tiQuote && q > 0):
 		return labArabic, evDecided
 	case p > 0:
 		return labPersian, evDecided
@@ -520,8 +522,8 @@ func (e *engine) docArabicLetters() bool {
 
 // arabicLabel decides the Arabic-script unit toks[t0:t1], skipping the
 // tokens in quotations that are decided on their own when skipQuotes is
-// set (S5.7).
-func (e *engine) arabicLabel(t0, t1 int, skipQuotes, quran bool) (lab label, ev uint8) {
+// set; mark says whether the unit is such a quotation (S5.7).
+func (e *engine) arabicLabel(t0, t1 int, skipQuotes bool, mark uint8) (lab label, ev uint8) {
 	var u arEvidence
 	for i := t0; i < t1; i++ {
 		if t := &e.tk.toks[i]; !skipQuotes || t.in&tiQuoted == 0 {
@@ -532,7 +534,7 @@ func (e *engine) arabicLabel(t0, t1 int, skipQuotes, quran bool) (lab label, ev 
 	if u.final > 0 {
 		d.arabicLetters = e.docArabicLetters()
 	}
-	return persianOrArabic(u, d, quran)
+	return persianOrArabic(u, d, mark)
 }
 
 // honorificForms holds the honorific formulas as sequences of folded word

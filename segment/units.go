@@ -42,7 +42,7 @@ func (e *engine) latinGrammar() {
 			continue
 		}
 		v := uint8(0)
-		if n := t.end - t.start; n <= 12 && !(n == 1 && int(t.end) < len(text) && text[t.end] == '.') { // "A.13." is a label
+		if n := t.end - t.start; n <= 12 && !labelLike(text, toks, i) {
 			v = englishWords.get(hashLatin(string(text[t.start:t.end])))
 		}
 		t.g = gDone | (v&wGrammar)>>wGrammarShift | (v&wConj)>>2
@@ -50,6 +50,18 @@ func (e *engine) latinGrammar() {
 			t.feat |= tkFunction
 		}
 	}
+}
+
+// labelLike reports whether the Latin word toks[i] reads as a label or an
+// identifier rather than a grammar word: a single letter before a full stop
+// (A.13.), a word run into a digit (A18), a capital A that does not start
+// its sentence (سری A).
+func labelLike(text []byte, toks []token, i int) bool {
+	t := &toks[i]
+	if int(t.end) < len(text) && (text[t.end] >= '0' && text[t.end] <= '9' || t.end-t.start == 1 && text[t.end] == '.') {
+		return true
+	}
+	return t.end-t.start == 1 && text[t.start] == 'A' && i > 0 && t.flags&(tfSentence|tfCell|tfPair) == 0
 }
 
 // codeLine reports whether the line being decided is a code or markup line
@@ -400,9 +412,20 @@ func (e *engine) emitRuns(rs []run) {
 
 // hostOfRuns returns the host class of the runs (S3.3), counting in each
 // run only the words of its own class: a run that joined another (S3.4)
-// does not count.
+// does not count. A sentence that begins and ends in one language with
+// grammar words of its own (not only conjunctions) has that language as
+// its host: the runs between are embedded in it.
 func (e *engine) hostOfRuns(rs []run) uint8 {
 	toks := e.tk.toks
+	if first, last := rs[0], rs[len(rs)-1]; first.cls == last.cls && len(rs) > 2 {
+		for _, r := range rs {
+			for i := r.tok0; r.cls == first.cls && i < r.tok1; i++ {
+				if t := &toks[i]; t.cls == r.cls && t.g&gConj == 0 && t.g&gPoints != 0 {
+					return first.cls
+				}
+			}
+		}
+	}
 	outside := false
 	for _, r := range rs {
 		for i := r.tok0; i < r.tok1 && !outside; i++ {
@@ -488,7 +511,11 @@ func (e *engine) label() {
 		switch u.cls {
 		case cArabic:
 			if u.ev == 0 {
-				u.lab, u.ev = e.arabicLabel(u.tok0, u.tok1, false, allQuran(toks[u.tok0:u.tok1]))
+				var mark uint8
+				if allQuran(toks[u.tok0:u.tok1]) {
+					mark = tiQuran
+				}
+				u.lab, u.ev = e.arabicLabel(u.tok0, u.tok1, false, mark)
 			}
 		case clsHani:
 			u.lab = classLabels[clsHani]
@@ -532,19 +559,21 @@ func (e *engine) quotes() {
 			us = append(us, u)
 			continue
 		}
-		lab, ev := e.arabicLabel(u.tok0, u.tok1, true, false)
+		lab, ev := e.arabicLabel(u.tok0, u.tok1, true, 0)
 		start := u.tok0
 		for k := u.tok0; k < u.tok1; k++ {
 			if toks[k].flags&tfOpen == 0 || toks[k].in&tiQuoted == 0 {
 				continue
 			}
 			end, words := quoteEnd(toks, k, u.tok1)
-			quran := toks[k].in&tiQuran != 0
-			if !quran && words < 2 {
+			mark := tiQuote
+			if toks[k].in&tiQuran != 0 {
+				mark = tiQuran
+			} else if words < 2 {
 				k = end - 1
 				continue
 			}
-			ql, qev := e.arabicLabel(k, end, false, quran)
+			ql, qev := e.arabicLabel(k, end, false, mark)
 			if ql == lab {
 				k = end - 1
 				continue
