@@ -50,6 +50,26 @@ func (e *engine) latinGrammar() {
 			t.feat |= tkFunction
 		}
 	}
+	// A name or title has no grammar of its own, and its grammar words do not
+	// make the host: Latin words next to each other whose words other than
+	// grammar words are all capitalised, at least two of them (S3.2).
+	for i := 0; i < len(toks); {
+		j, content, capital := i, 0, 0
+		for ; j < len(toks) && (toks[j].cls == cLatin || toks[j].cls == cDigit) && (j == i || toks[j].flags&(tfSentence|tfCell|tfPair) == 0); j++ {
+			if toks[j].cls == cLatin && toks[j].feat&tkFunction == 0 {
+				content++
+				if toks[j].feat&tkCapital != 0 {
+					capital++
+				}
+			}
+		}
+		if content >= 2 && capital == content {
+			for k := i; k < j; k++ {
+				toks[k].g &^= gPoints | gConj
+			}
+		}
+		i = max(j, i+1)
+	}
 }
 
 // labelLike reports whether the Latin word toks[i] reads as a label or an
@@ -465,31 +485,17 @@ func allClass(rs []run, cls uint8) bool {
 func hasWordLists(cls uint8) bool { return cls == cLatin || cls == cArabic }
 
 // ownGrammar reports whether run r has grammar of its own (S3.2): at least
-// two grammar points among its own words, conjunctions not counted, and,
-// for Latin words, not a name or title (every word that is no grammar word
-// capitalised, at least two of them).
+// two grammar points among its own words, conjunctions not counted (names
+// and titles have none: latinGrammar).
 func (e *engine) ownGrammar(r run) bool {
 	toks := e.tk.toks
-	points, content, capital := 0, 0, 0
-	for i := r.tok0; i < r.tok1; i++ {
-		t := &toks[i]
-		if t.cls != r.cls {
-			continue
-		}
-		if t.g&gConj == 0 {
+	points := 0
+	for i := r.tok0; i < r.tok1 && points < 2; i++ {
+		if t := &toks[i]; t.cls == r.cls && t.g&gConj == 0 {
 			points += int(t.g & gPoints)
 		}
-		if t.cls == cLatin && t.feat&tkFunction == 0 {
-			content++
-			if t.feat&tkCapital != 0 {
-				capital++
-			}
-		}
 	}
-	if points < 2 {
-		return false
-	}
-	return r.cls != cLatin || content < 2 || capital < content
+	return points >= 2
 }
 
 // join merges the adjacent runs a and b into one run of class cls.
