@@ -91,6 +91,15 @@ func (e *engine) reset(opts Options, emit func(Block)) {
 // base is the absolute offset of view[0]; evTo is how far the document
 // evidence may be read (the caller guarantees view holds it).
 func (e *engine) line(view []byte, base, ls, limit, evTo int) int {
+	if le, ok := asciiLine(view, ls, limit); ok {
+		// Fastest path: an ASCII line with words and nothing that could be
+		// a URL, e-mail address or path is English; no tokens needed.
+		e.b.boundary(base+ls, e.blank)
+		e.blank = false
+		e.b.cut(base+ls, labEnglish)
+		e.b.advance(base + le)
+		return le
+	}
 	le := e.tk.line(view, ls, limit)
 	toks := e.tk.toks
 	e.b.boundary(base+ls, e.blank)
@@ -131,6 +140,64 @@ func (e *engine) line(view []byte, base, ls, limit, evTo int) int {
 	}
 	e.b.advance(base + le)
 	return le
+}
+
+// Byte kinds for asciiLine.
+const (
+	akPlain   uint8 = iota // spaces, digits, punctuation that cannot start a URL
+	akLetter               // A–Z, a–z
+	akBreak                // LF, VT, FF, CR
+	akDot                  // a dot: part of a host name when a letter follows
+	akStop                 // a byte of a multi-byte rune, @ / \: let the tokenizer decide
+)
+
+var asciiKind = func() (k [256]uint8) {
+	for c := range 256 {
+		switch {
+		case c >= utf8.RuneSelf || c == '@' || c == '/' || c == '\\':
+			k[c] = akStop
+		case c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			k[c] = akBreak
+		case c == '.':
+			k[c] = akDot
+		case classOf(rune(c)) == cLatin:
+			k[c] = akLetter
+		case classOf(rune(c)) == cSpace || classOf(rune(c)) == cDigit || classOf(rune(c)) == cNeutral:
+			k[c] = akPlain
+		default:
+			k[c] = akStop
+		}
+	}
+	return k
+}()
+
+// asciiLine reports whether the line text[ls:] (up to limit) is all ASCII,
+// has a letter, and holds nothing the tokenizer could read as a URL, an
+// e-mail address or a path (S1.3): then every letter is in an English word,
+// and the line is English whatever its sentences. It returns the end of the
+// line, as tokenizer.line would.
+func asciiLine(text []byte, ls, limit int) (le int, ok bool) {
+	letter := false
+	for i := ls; i < limit; i++ {
+		switch asciiKind[text[i]] {
+		case akPlain:
+		case akLetter:
+			letter = true
+		case akBreak:
+			le = i + 1
+			if text[i] == '\r' && le < limit && text[le] == '\n' {
+				le++
+			}
+			return le, letter
+		case akDot:
+			if i+1 < limit && asciiClass[text[i+1]] == cLatin {
+				return 0, false
+			}
+		default:
+			return 0, false
+		}
+	}
+	return limit, letter && limit == len(text)
 }
 
 // isBlank reports whether a line holds only spaces, bidi controls and its

@@ -22,9 +22,10 @@ import (
 
 // Letter features of U+0600–U+06FF (arabicFeat).
 const (
-	fPersianOnly uint16 = 1 << iota // پ چ ژ گ ۀ
-	fPersianYK                      // ی ک
+	fPersianYK   uint16 = 1 << iota // ی ک (the first three are also token features: tk*)
 	fArabicYK                       // ي ك
+	fOtherLang                      // letters of Urdu, Pashto, Kurdish, Sindhi, Uyghur…
+	fPersianOnly                    // پ چ ژ گ ۀ
 	fTaMarbuta                      // ة
 	fHamzaBelow                     // إ
 	fHamzaAbove                     // أ ؤ
@@ -32,9 +33,10 @@ const (
 	fWasla                          // ٱ
 	fHaraka                         // short vowels, shadda, sukun, ٌ ٍ (not ً)
 	fQuranic                        // superscript alef, Quranic annotation marks
-	fOtherLang                      // letters of Urdu, Pashto, Kurdish, Sindhi, Uyghur…
 	fZWNJ                           // (words only) a ZWNJ inside the word
 	fLetter                         // the rune is a letter
+	fMark                           // the rune is a mark: part of the word before
+	fFolds                          // ي ى ك ٱ: its folded form (foldRune) differs
 )
 
 // Word points (S5.1, S5.2).
@@ -72,12 +74,16 @@ func init() {
 	set(fTaMarbuta, 'ة')
 	set(fHamzaBelow, 'إ')
 	for r := rune(0x600); r < 0x700; r++ {
-		if classOf(r) == cArabic {
+		switch classOf(r) {
+		case cArabic:
 			set(fLetter, r)
+		case cInherit:
+			set(fMark, r)
 		}
 	}
 	set(fHamzaAbove, 'أ', 'ؤ')
 	set(fWasla, 'ٱ')
+	set(fFolds, 'ي', 'ى', 'ك', 'ٱ')
 	for r := rune(0x064C); r <= 0x0652; r++ { // damatan … sukun; fathatan (U+064B) is weighed apart
 		set(fHaraka, r)
 	}
@@ -175,16 +181,19 @@ type arabicWord struct {
 	fatAt   int32  // letters before the last fathatan, -1 if none
 	fatPrev uint16 // the letter before it
 	zwnjAt  int16  // -1: no ZWNJ yet
-	feat    uint16
-	folds   bool // a letter whose folded form differs: the raw hash differs too
+	feat    uint16 // letter features; fFolds: the raw hash differs from hFold
 }
 
-func (a *arabicWord) reset() { *a = arabicWord{hFold: hashInit, zwnjAt: -1, fatAt: -1} }
+// reset starts a new word. The first letters are left: they are read only
+// as far as the word has letters.
+func (a *arabicWord) reset() {
+	a.hFold, a.letters, a.harakat, a.mark, a.fatAt, a.zwnjAt, a.feat = hashInit, 0, 0, 0, -1, -1, 0
+}
 
-// addBase takes the next rune of the word, a letter or mark of U+0600–U+06FF.
-func (a *arabicWord) addBase(r rune) {
+// addBase takes the next rune of the word, a letter or mark of U+0600–U+06FF,
+// and its features f (arabicFeat).
+func (a *arabicWord) addBase(r rune, f uint16) {
 	i := r - 0x600
-	f := arabicFeat[i]
 	a.feat |= f
 	if f&fLetter == 0 {
 		if f&fHaraka != 0 {
@@ -198,7 +207,6 @@ func (a *arabicWord) addBase(r rune) {
 	if n := a.letters; n < maxHashLetters {
 		fr := letterFold[i]
 		a.hFold = hashRune(a.hFold, rune(fr))
-		a.folds = a.folds || letterRaw[i] != fr
 		if n < int32(len(a.first)) {
 			a.first[n] = fr
 		}
@@ -220,10 +228,10 @@ func (a *arabicWord) zwnj() {
 func (a *arabicWord) add(r rune) {
 	switch {
 	case r >= 0x600 && r <= 0x6FF:
-		a.addBase(r)
+		a.addBase(r, arabicFeat[r-0x600])
 	case r >= presentationFirst && r <= presentationLast:
 		if b := presentationBase[r-presentationFirst]; b != 0 {
-			a.addBase(rune(b))
+			a.addBase(rune(b), arabicFeat[b-0x600])
 		}
 	case r == 0x200C:
 		a.zwnj()
@@ -235,14 +243,16 @@ func (a *arabicWord) add(r rune) {
 func (a *arabicWord) evidence(w []byte) (p, q int, g uint8, feat uint16) {
 	fp := featPoints[a.feat&(fLetter-1)]
 	p, q = int(fp[0]), int(fp[1])
-	if a.harakat >= 2 {
-		q += ptVocalised
-	}
-	if a.fatAt >= 0 && a.feat&fTanwin == 0 && !(a.fatAt == a.letters && a.fatPrev == 'ا') && !(a.fatAt == a.letters-1 && a.last == 'ا') {
-		q += ptTanwin // ً that is not Persian اً (nor ًا)
-	}
-	if a.mark == 0x064F {
-		q += ptCaseEnding
+	if a.feat&fMark != 0 {
+		if a.harakat >= 2 {
+			q += ptVocalised
+		}
+		if a.fatAt >= 0 && a.feat&fTanwin == 0 && !(a.fatAt == a.letters && a.fatPrev == 'ا') && !(a.fatAt == a.letters-1 && a.last == 'ا') {
+			q += ptTanwin // ً that is not Persian اً (nor ًا)
+		}
+		if a.mark == 0x064F {
+			q += ptCaseEnding
+		}
 	}
 	if a.last == 'ى' {
 		q += ptMaksura
@@ -256,27 +266,24 @@ func (a *arabicWord) evidence(w []byte) (p, q int, g uint8, feat uint16) {
 	arabicFW := false
 	long := n > maxHashLetters // only short words are looked up
 	if !long {
-		hRaw := a.hFold
-		if a.folds {
-			hRaw = rawHash(w)
+		v := arabicScriptWords.get(a.hFold)
+		pv, qv := uint8(v>>awPersianShift&awValue), uint8(v>>awArabicShift&awValue)
+		if a.feat&fFolds != 0 { // the word as written hashes apart
+			qv = uint8(arabicScriptWords.get(rawHash(w)) >> awArabicShift & awValue)
 		}
-		pv, qv := persianWords.get(a.hFold), arabicWords.get(hRaw)
 		p += int(pv & wPoints)
 		q += int(qv & wPoints)
 		arabicFW = qv&wPoints != 0
 		g = max(g, max(pv&wGrammar, qv&wGrammar)>>wGrammarShift) | (pv|qv)&wConj>>2
-	}
-	if hasArticle(f, n) && (long || persianAl.get(a.hFold) == 0) {
+		if hasArticle(f, n) && v&awPersianAl == 0 {
+			q += ptArticle
+		}
+	} else if hasArticle(f, n) {
 		q += ptArticle
 	}
-	if a.feat&fPersianYK != 0 && !arabicFW {
-		feat |= tkPersianYK // an Arabic function word in ی/ک spelling is no Persian evidence
-	}
-	if a.feat&fArabicYK != 0 {
-		feat |= tkArabicYK
-	}
-	if a.feat&fOtherLang != 0 {
-		feat |= tkOtherLang
+	feat |= a.feat & (fPersianYK | fArabicYK | fOtherLang) // the same bits as tkPersianYK, tkArabicYK, tkOtherLang
+	if arabicFW {
+		feat &^= tkPersianYK // an Arabic function word in ی/ک spelling is no Persian evidence
 	}
 	return p, q, g, feat
 }
@@ -531,31 +538,55 @@ func (e *engine) arabicLabel(t0, t1 int, skipQuotes bool, mark uint8) (lab label
 		}
 	}
 	d := docEvidence{persianYK: e.docPersianYK()}
-	if u.final > 0 {
-		d.arabicLetters = e.docArabicLetters()
+	lab, ev = persianOrArabic(u, d, mark)
+	if u.final == 0 {
+		return lab, ev
 	}
-	return persianOrArabic(u, d, mark)
+	// Reading ahead for S5.4 costs a pass over the text: ask only when the
+	// answer would change the label.
+	d.arabicLetters = true
+	if l2, ev2 := persianOrArabic(u, d, mark); l2 != lab && e.docArabicLetters() {
+		return l2, ev2
+	}
+	return lab, ev
 }
 
 // honorificForms holds the honorific formulas as sequences of folded word
-// hashes, by the hash of their first word; a formula written as one word
-// (علیه‌السلام) is a sequence of one.
-var honorificForms = func() map[uint64][][]uint64 {
-	m := map[uint64][][]uint64{}
+// hashes; honorificFirst maps the hash of a first word to 1 + the index of
+// its formulas there. A formula written as one word (علیه‌السلام) is a
+// sequence of one. honorificStart marks the letters a formula starts with.
+var (
+	honorificForms [][][]uint64
+	honorificFirst *wordSet
+	honorificStart [256]bool
+)
+
+func init() {
+	first := map[uint64]uint16{}
+	add := func(seq []uint64) {
+		k, ok := first[seq[0]]
+		if !ok {
+			honorificForms = append(honorificForms, nil)
+			k = uint16(len(honorificForms))
+			first[seq[0]] = k
+		}
+		honorificForms[k-1] = append(honorificForms[k-1], seq)
+	}
 	for _, f := range honorifics {
 		words := strings.Fields(f)
 		seq := make([]uint64, len(words))
 		for i, w := range words {
 			seq[i] = hashString(w, true)
 		}
-		m[seq[0]] = append(m[seq[0]], seq)
+		add(seq)
 		if len(words) > 1 {
-			one := hashString(strings.Join(words, ""), true)
-			m[one] = append(m[one], []uint64{one})
+			add([]uint64{hashString(strings.Join(words, ""), true)})
 		}
+		r, _ := utf8.DecodeRuneInString(f)
+		honorificStart[r-0x600] = true
 	}
-	return m
-}()
+	honorificFirst = newWordSet(first)
+}
 
 // foldHash returns the folded hash of the letters of w (marks and ZWNJ
 // left out), as hashString(…, true) gives for a word written without them.
@@ -581,10 +612,16 @@ func (e *engine) honorifics() {
 	toks, text := e.tk.toks, e.tk.text
 	var hs [6]uint64
 	for i := 0; i < len(toks); i++ {
-		if toks[i].cls != cArabic || toks[i].end-toks[i].start > 40 {
+		t0 := &toks[i]
+		if t0.cls != cArabic || t0.end-t0.start > 40 || text[t0.start]&0xFC != 0xD8 ||
+			!honorificStart[(rune(text[t0.start]&0x1F)<<6|rune(text[t0.start+1]&0x3F))-0x600] {
 			continue
 		}
-		forms := honorificForms[foldHash(text[toks[i].start:toks[i].end])]
+		k := honorificFirst.get(foldHash(text[t0.start:t0.end]))
+		if k == 0 {
+			continue
+		}
+		forms := honorificForms[k-1]
 		best := 0
 		for _, f := range forms {
 			if len(f) <= best || i+len(f) > len(toks) {

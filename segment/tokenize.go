@@ -40,13 +40,13 @@ const (
 
 // Token features (token.feat).
 const (
-	tkPersianYK    uint16 = 1 << iota // ی or ک, in a word that is no Arabic function word
-	tkArabicYK                        // ي or ك
-	tkOtherLang                       // letters of other Arabic-script languages
-	tkFinalMaksura                    // the word ends in ى
-	tkKana                            // (Han words) hiragana or katakana in the word
-	tkCapital                         // (Latin words) starts with a capital letter
-	tkFunction                        // (Latin words) an English grammar word (set with g)
+	tkPersianYK           = fPersianYK // ی or ک, in a word that is no Arabic function word
+	tkArabicYK            = fArabicYK  // ي or ك
+	tkOtherLang           = fOtherLang // letters of other Arabic-script languages
+	tkFinalMaksura uint16 = 1 << iota  // the word ends in ى
+	tkKana                             // (Han words) hiragana or katakana in the word
+	tkCapital                          // (Latin words) starts with a capital letter
+	tkFunction                         // (Latin words) an English grammar word (set with g)
 )
 
 // letters returns the number of runes in the word tok, marks included.
@@ -144,20 +144,22 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 				if !t.inWord || t.word.cls != cArabic {
 					t.startWord(i, cArabic)
 				}
-				j := i
+				j, aw, f := i, &t.aw, arabicFeat[r-0x600]
 				for {
-					t.aw.addBase(r)
+					aw.addBase(r, f)
 					j += 2
-					if j+2 < limit && text[j] == 0xE2 && text[j+1] == 0x80 && text[j+2] == 0x8C { // ZWNJ
-						t.aw.zwnj()
+					if j+1 >= limit || text[j]&0xFC != 0xD8 || text[j+1]&0xC0 != 0x80 {
+						if j+2 >= limit || text[j] != 0xE2 || text[j+1] != 0x80 || text[j+2] != 0x8C {
+							break
+						}
+						aw.zwnj() // a ZWNJ inside the word
 						j += 3
-						t.word.end = int32(j)
-					}
-					if j+1 >= limit || text[j] < 0xD8 || text[j] > 0xDB || text[j+1]&0xC0 != 0x80 {
-						break
+						if j+1 >= limit || text[j]&0xFC != 0xD8 || text[j+1]&0xC0 != 0x80 {
+							break
+						}
 					}
 					r = rune(text[j]&0x1F)<<6 | rune(text[j+1]&0x3F)
-					if cls = arabicClass[r-0x600]; cls != cArabic && cls != cInherit {
+					if f = arabicFeat[r-0x600]; f&(fLetter|fMark) == 0 {
 						break
 					}
 				}
@@ -279,18 +281,19 @@ func (t *tokenizer) startWord(i int, cls uint8) {
 	} else if cls != t.cls0 {
 		t.mixed = true
 	}
-	t.toks = append(t.toks, token{})
-	w := &t.toks[len(t.toks)-1]
-	w.start, w.end, w.cls, w.flags, w.in = int32(i), int32(i), cls, t.pend, t.inside()
-	t.pend, t.inWord, t.word = 0, true, w
+	var feat uint16
 	switch cls {
 	case cArabic:
 		t.aw.reset()
 	case cLatin:
 		if c := t.text[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf && isUpperAt(t.text, i) {
-			w.feat |= tkCapital
+			feat = tkCapital
 		}
 	}
+	t.toks = append(t.toks, token{})
+	w := &t.toks[len(t.toks)-1]
+	w.start, w.end, w.cls, w.flags, w.in, w.feat = int32(i), int32(i), cls, t.pend, t.inside(), feat
+	t.pend, t.inWord, t.word = 0, true, w
 }
 
 // isUpperAt reports whether the rune at text[i] is an upper-case letter.

@@ -42,8 +42,8 @@ func (e *engine) latinGrammar() {
 			continue
 		}
 		v := uint8(0)
-		if n := t.end - t.start; n <= 12 && !labelLike(text, toks, i) {
-			v = englishWords.get(hashLatin(string(text[t.start:t.end])))
+		if n := t.end - t.start; n <= 11 && !labelLike(text, toks, i) { // shouldn’t is 11 bytes
+			v = uint8(englishWords.get(hashLatin(text[t.start:t.end])))
 		}
 		t.g = gDone | (v&wGrammar)>>wGrammarShift | (v&wConj)>>2
 		if v != 0 {

@@ -1,6 +1,9 @@
 package segment
 
-import "strings"
+import (
+	"strings"
+	"unicode/utf8"
+)
 
 // Word lists: the function words that tell Persian from Arabic (S5.1) and
 // the grammar words that make a language the host of a sentence (S3.2,
@@ -172,19 +175,18 @@ const (
 // wordSet is an open-addressing set of word hashes with small values.
 type wordSet struct {
 	keys []uint64
-	vals []uint8
+	vals []uint16
 	mask uint64
 }
 
-// newWordSet builds a set of the words, hashed with hash.
-func newWordSet(words map[string]uint8, hash func(string) uint64) *wordSet {
+// newWordSet builds a set of the hashed words.
+func newWordSet(words map[uint64]uint16) *wordSet {
 	n := 64
 	for n < 4*len(words) {
 		n <<= 1
 	}
-	s := &wordSet{keys: make([]uint64, n), vals: make([]uint8, n), mask: uint64(n - 1)}
-	for w, v := range words {
-		h := hash(w)
+	s := &wordSet{keys: make([]uint64, n), vals: make([]uint16, n), mask: uint64(n - 1)}
+	for h, v := range words {
 		if h == 0 {
 			panic("segment: zero word hash")
 		}
@@ -198,7 +200,7 @@ func newWordSet(words map[string]uint8, hash func(string) uint64) *wordSet {
 	return s
 }
 
-func (s *wordSet) get(h uint64) uint8 {
+func (s *wordSet) get(h uint64) uint16 {
 	for i := h & s.mask; ; i = (i + 1) & s.mask {
 		switch s.keys[i] {
 		case h:
@@ -229,14 +231,39 @@ func withGrammar(points map[string]int8, verbs, extra, conj string) map[string]u
 	return out
 }
 
+// The Arabic-script word table holds, under one hash, what a word folded to
+// its Persian letters says as a Persian word (bits 0–4: points, grammar,
+// conjunction) and as a Persian word that starts with ال (bit 10), and what
+// a word as written says as an Arabic word (bits 5–9), so that most words
+// need one look-up.
+const (
+	awPersianShift = 0
+	awArabicShift  = 5
+	awValue        = 0x1F
+	awPersianAl    = 1 << 10
+)
+
 var (
-	persianWords = newWordSet(withGrammar(persianFunctionWords, persianVerbs, arabicScriptGrammar, arabicScriptConjunctions),
-		func(s string) uint64 { return hashString(s, true) })
-	arabicWords = newWordSet(withGrammar(arabicFunctionWords, arabicVerbs, "", ""),
-		func(s string) uint64 { return hashString(s, false) })
-	persianAl = newWordSet(withGrammar(persianAlWords, "", "", ""),
-		func(s string) uint64 { return hashString(s, true) })
-	englishWords = newWordSet(englishSet(), hashLatin)
+	arabicScriptWords = func() *wordSet {
+		m := map[uint64]uint16{}
+		for w, v := range withGrammar(persianFunctionWords, persianVerbs, arabicScriptGrammar, arabicScriptConjunctions) {
+			m[hashString(w, true)] |= uint16(v) << awPersianShift
+		}
+		for w, v := range withGrammar(arabicFunctionWords, arabicVerbs, "", "") {
+			m[hashString(w, false)] |= uint16(v) << awArabicShift
+		}
+		for w := range persianAlWords {
+			m[hashString(w, true)] |= awPersianAl
+		}
+		return newWordSet(m)
+	}()
+	englishWords = func() *wordSet {
+		m := map[uint64]uint16{}
+		for w, v := range englishSet() {
+			m[hashLatin([]byte(w))] = uint16(v)
+		}
+		return newWordSet(m)
+	}()
 )
 
 // englishSet packs englishGrammar and englishConjunctions as wordSet values.
@@ -253,15 +280,20 @@ func englishSet() map[string]uint8 {
 
 // hashLatin hashes an English word as englishWords holds it: ASCII letters
 // in lower case, ’ as '.
-func hashLatin(s string) uint64 {
+func hashLatin(w []byte) uint64 {
 	h := hashInit
-	for _, r := range s {
-		if r >= 'A' && r <= 'Z' {
-			r += 'a' - 'A'
-		} else if r == '’' {
+	for i := 0; i < len(w); i++ {
+		c := w[i]
+		if c < utf8.RuneSelf {
+			h = hashRune(h, rune(c|0x20)) // A–Z to a–z; a word's other ASCII bytes (' - . a–z) have the bit
+			continue
+		}
+		r, n := utf8.DecodeRune(w[i:])
+		if r == '’' {
 			r = '\''
 		}
 		h = hashRune(h, r)
+		i += n - 1
 	}
 	return h
 }
