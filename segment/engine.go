@@ -144,11 +144,11 @@ func (e *engine) line(view []byte, base, ls, limit, evTo int) int {
 
 // Byte kinds for asciiLine.
 const (
-	akPlain   uint8 = iota // spaces, digits, punctuation that cannot start a URL
-	akLetter               // A–Z, a–z
-	akBreak                // LF, VT, FF, CR
-	akDot                  // a dot: part of a host name when a letter follows
-	akStop                 // a byte of a multi-byte rune, @ / \: let the tokenizer decide
+	akPlain  uint8 = iota // spaces, digits, punctuation that cannot start a URL
+	akLetter              // A–Z, a–z
+	akBreak               // LF, VT, FF, CR
+	akDot                 // a dot: part of a host name when a letter follows
+	akStop                // a byte of a multi-byte rune, @ / \: let the tokenizer decide
 )
 
 var asciiKind = func() (k [256]uint8) {
