@@ -163,37 +163,65 @@ func hashString(s string, fold bool) uint64 {
 	return h
 }
 
-// maxHashLetters bounds the words looked up in the function-word sets.
+// maxHashLetters bounds the words looked up in the function-word sets: a
+// word of up to 8 letters is its own key, one byte a letter (wordKey).
 const maxHashLetters = 8
+
+// wordKey returns the key of the Arabic-script word s in the word table:
+// its letters (folded to their Persian forms with fold, else as written
+// but ٱ as ا), one byte each (the rune minus U+0600), first letter highest;
+// 0 for a word with runes other than letters, or more than maxHashLetters
+// letters (with prefix: the key of its first maxHashLetters letters).
+func wordKey(s string, fold, prefix bool) uint64 {
+	var k uint64
+	n := 0
+	for _, r := range s {
+		if n == maxHashLetters && prefix {
+			break
+		}
+		if r < 0x600 || r > 0x6FF || letterRaw[r-0x600] == 0 || n == maxHashLetters {
+			return 0
+		}
+		l := letterRaw[r-0x600]
+		if fold {
+			l = letterFold[r-0x600]
+		}
+		k = k<<8 | uint64(l)
+		n++
+	}
+	return k
+}
 
 // arabicWord accumulates the evidence of one Arabic-script word as its runes
 // are read: the OR of its letter features, its letter and harakat counts,
 // its first letters, its last letter and last mark, where a fathatan stood,
-// the hash of its first letters folded to their Persian forms (for the
-// function words), and how many letters come before its first ZWNJ.
+// the keys of its first letters folded to their Persian forms and as
+// written (for the function words), and how many letters come before its
+// first ZWNJ.
 type arabicWord struct {
-	hFold   uint64
+	kFold   uint64 // wordKey of the letters so far, folded
+	kRaw    uint64 // and as written
 	letters int32
 	harakat int32
-	first   [3]uint16
+	first   [3]uint8 // folded, minus U+0600
 	last    uint16
 	mark    uint16 // the haraka after the last letter, 0 if none
 	fatAt   int32  // letters before the last fathatan, -1 if none
 	fatPrev uint16 // the letter before it
 	zwnjAt  int16  // -1: no ZWNJ yet
-	feat    uint16 // letter features; fFolds: the raw hash differs from hFold
+	feat    uint16 // letter features; fFolds: kRaw differs from kFold
 }
 
 // reset starts a new word. The first letters are left: they are read only
 // as far as the word has letters.
 func (a *arabicWord) reset() {
-	a.hFold, a.letters, a.harakat, a.mark, a.fatAt, a.zwnjAt, a.feat = hashInit, 0, 0, 0, -1, -1, 0
+	a.kFold, a.kRaw, a.letters, a.harakat, a.mark, a.fatAt, a.zwnjAt, a.feat = 0, 0, 0, 0, 0, -1, -1, 0
 }
 
 // addBase takes the next rune of the word, a letter or mark of U+0600–U+06FF,
 // and its features f (arabicFeat).
 func (a *arabicWord) addBase(r rune, f uint16) {
-	i := r - 0x600
+	i := uint8(r - 0x600)
 	a.feat |= f
 	if f&fLetter == 0 {
 		if f&fHaraka != 0 {
@@ -206,7 +234,8 @@ func (a *arabicWord) addBase(r rune, f uint16) {
 	}
 	if n := a.letters; n < maxHashLetters {
 		fr := letterFold[i]
-		a.hFold = hashRune(a.hFold, rune(fr))
+		a.kFold = a.kFold<<8 | uint64(fr)
+		a.kRaw = a.kRaw<<8 | uint64(letterRaw[i])
 		if n < int32(len(a.first)) {
 			a.first[n] = fr
 		}
@@ -259,17 +288,17 @@ func (a *arabicWord) evidence(w []byte) (p, q int, g uint8, feat uint16) {
 		feat |= tkFinalMaksura
 	}
 	f, n := a.first, a.letters
-	if a.zwnjAt == 2 && f[0] == 'م' && f[1] == 'ی' || a.zwnjAt == 3 && f[0] == 'ن' && f[1] == 'م' && f[2] == 'ی' {
+	if a.zwnjAt == 2 && f[0] == 'م'-0x600 && f[1] == 'ی'-0x600 || a.zwnjAt == 3 && f[0] == 'ن'-0x600 && f[1] == 'م'-0x600 && f[2] == 'ی'-0x600 {
 		p += ptVerbPrefix // می‌ / نمی‌
 		g = 2
 	}
 	arabicFW := false
 	long := n > maxHashLetters // only short words are looked up
 	if !long {
-		v := arabicScriptWords.get(a.hFold)
+		v := arabicScriptWords.get(a.kFold)
 		pv, qv := uint8(v>>awPersianShift&awValue), uint8(v>>awArabicShift&awValue)
-		if a.feat&fFolds != 0 { // the word as written hashes apart
-			qv = uint8(arabicScriptWords.get(rawHash(w)) >> awArabicShift & awValue)
+		if a.feat&fFolds != 0 { // the word as written has a key of its own
+			qv = uint8(arabicScriptWords.get(a.kRaw) >> awArabicShift & awValue)
 		}
 		p += int(pv & wPoints)
 		q += int(qv & wPoints)
@@ -278,7 +307,7 @@ func (a *arabicWord) evidence(w []byte) (p, q int, g uint8, feat uint16) {
 		if hasArticle(f, n) && v&awPersianAl == 0 {
 			q += ptArticle
 		}
-	} else if hasArticle(f, n) {
+	} else if hasArticle(f, n) && arabicScriptWords.get(a.kFold)&awPersianAl == 0 { // kFold holds the first letters
 		q += ptArticle
 	}
 	feat |= a.feat & (fPersianYK | fArabicYK | fOtherLang) // the same bits as tkPersianYK, tkArabicYK, tkOtherLang
@@ -288,52 +317,34 @@ func (a *arabicWord) evidence(w []byte) (p, q int, g uint8, feat uint16) {
 	return p, q, g, feat
 }
 
-// rawHash returns the hash of the letters of the short word w as written
-// (but ٱ as ا), for the Arabic function words.
-func rawHash(w []byte) uint64 {
-	h := hashInit
-	for i := 0; i < len(w); {
-		r, size := utf8.DecodeRune(w[i:])
-		i += size
-		if r >= presentationFirst && r <= presentationLast {
-			r = rune(presentationBase[r-presentationFirst])
-		}
-		if r >= 0x600 && r <= 0x6FF && letterRaw[r-0x600] != 0 {
-			h = hashRune(h, rune(letterRaw[r-0x600]))
-		}
-	}
-	return h
-}
-
 // letterFold and letterRaw give, for each letter of U+0600–U+06FF, its
-// folded form (foldRune) and its form as written (ٱ as ا); 0 for the runes
-// that are not letters.
-var letterFold, letterRaw [256]uint16
-
-func init() {
+// folded form (foldRune) and its form as written (ٱ as ا), minus U+0600; 0
+// for the runes that are not letters.
+var letterFold, letterRaw = func() (fold, raw [256]uint8) {
 	for r := rune(0x600); r < 0x700; r++ {
 		if classOf(r) != cArabic {
 			continue
 		}
-		raw := r
-		if raw == 'ٱ' {
-			raw = 'ا'
+		w := r
+		if w == 'ٱ' {
+			w = 'ا'
 		}
-		letterRaw[r-0x600] = uint16(raw)
-		letterFold[r-0x600] = uint16(foldRune(raw))
+		raw[r-0x600] = uint8(w - 0x600)
+		fold[r-0x600] = uint8(foldRune(w) - 0x600)
 	}
-}
+	return fold, raw
+}()
 
 // hasArticle reports whether a word whose first folded letters are first
 // and that has n letters starts with the article ال, alone or after one of
 // the clitics و ف ب ک ل (لل for ل+ال).
-func hasArticle(f [3]uint16, n int32) bool {
+func hasArticle(f [3]uint8, n int32) bool {
 	switch {
-	case f[0] == 'ا' && f[1] == 'ل':
+	case f[0] == 'ا'-0x600 && f[1] == 'ل'-0x600:
 		return n >= 4
-	case f[1] == 'ا' && f[2] == 'ل' && (f[0] == 'و' || f[0] == 'ف' || f[0] == 'ب' || f[0] == 'ک'):
+	case f[1] == 'ا'-0x600 && f[2] == 'ل'-0x600 && (f[0] == 'و'-0x600 || f[0] == 'ف'-0x600 || f[0] == 'ب'-0x600 || f[0] == 'ک'-0x600):
 		return n >= 5
-	case f[0] == 'ل' && f[1] == 'ل':
+	case f[0] == 'ل'-0x600 && f[1] == 'ل'-0x600:
 		return n >= 4
 	}
 	return false
@@ -599,7 +610,7 @@ func foldHash(w []byte) uint64 {
 			r = rune(presentationBase[r-presentationFirst])
 		}
 		if r >= 0x600 && r <= 0x6FF && letterFold[r-0x600] != 0 {
-			h = hashRune(h, rune(letterFold[r-0x600]))
+			h = hashRune(h, 0x600+rune(letterFold[r-0x600]))
 		}
 	}
 	return h

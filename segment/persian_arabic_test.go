@@ -25,6 +25,8 @@ func TestWordEvidence(t *testing.T) {
 		{"الكتاب", 0, 1, 0, tkArabicYK, "article"},
 		{"البته", 0, 0, 0, 0, "Persian word that starts with ال"},
 		{"الگوریتم", 3, 0, 0, tkPersianYK, "Persian word that starts with ال (and has گ)"},
+		{"الکترونیکی", 0, 0, 0, tkPersianYK, "a long Persian word with ال, known by its first 8 letters"},
+		{"الاجتماعية", 0, 4, 0, tkArabicYK, "a long word with the article and teh marbuta"},
 		{"في", 0, 2, 1, tkArabicYK, "Arabic function word"},
 		{"فی", 0, 2, 1, 0, "Arabic function word in Persian-keyboard spelling: no ی point"},
 		{"الذی", 0, 3, 1, 0, "Arabic relative pronoun in Persian-keyboard spelling (and its article)"},

@@ -106,8 +106,9 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 	t.cls0, t.mixed, t.sumP, t.sumQ, t.anyYK, t.marked = 0, false, 0, 0, false, false
 	t.runStart, t.runTok, t.sentEnd, t.space = -1, 0, -1, -1
 	i := ls
-	for i < limit {
-		c := text[i]
+	lt := text[:limit] // the line's bytes: indexing it needs no bounds checks in the loops below
+	for i < len(lt) {
+		c := lt[i]
 		var r rune
 		var w int
 		var cls uint8
@@ -119,7 +120,7 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 					t.startWord(i, cLatin)
 				}
 				j := i + 1
-				for j < limit && asciiClass[text[j]] == cLatin {
+				for j < len(lt) && asciiClass[lt[j]] == cLatin {
 					j++
 				}
 				t.word.end = int32(j)
@@ -137,29 +138,29 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 				continue
 			}
 			r, w = rune(c), 1
-		} else if c >= 0xD8 && c <= 0xDB && i+1 < limit && text[i+1]&0xC0 == 0x80 {
-			r = rune(c&0x1F)<<6 | rune(text[i+1]&0x3F)
-			w, cls = 2, arabicClass[r-0x600]
+		} else if c >= 0xD8 && c <= 0xDB && i+1 < len(lt) && lt[i+1]&0xC0 == 0x80 {
+			r = rune(c&0x1F)<<6 | rune(lt[i+1]&0x3F)
+			w, cls = 2, arabicClass[uint8(r-0x600)]
 			if cls == cArabic { // a run of letters and marks of U+0600–U+06FF
 				if !t.inWord || t.word.cls != cArabic {
 					t.startWord(i, cArabic)
 				}
-				j, aw, f := i, &t.aw, arabicFeat[r-0x600]
+				j, aw, f := i, &t.aw, arabicFeat[uint8(r-0x600)]
 				for {
 					aw.addBase(r, f)
 					j += 2
-					if j+1 >= limit || text[j]&0xFC != 0xD8 || text[j+1]&0xC0 != 0x80 {
-						if j+2 >= limit || text[j] != 0xE2 || text[j+1] != 0x80 || text[j+2] != 0x8C {
+					if j+1 >= len(lt) || lt[j]&0xFC != 0xD8 || lt[j+1]&0xC0 != 0x80 {
+						if j+2 >= len(lt) || lt[j] != 0xE2 || lt[j+1] != 0x80 || lt[j+2] != 0x8C {
 							break
 						}
 						aw.zwnj() // a ZWNJ inside the word
 						j += 3
-						if j+1 >= limit || text[j]&0xFC != 0xD8 || text[j+1]&0xC0 != 0x80 {
+						if j+1 >= len(lt) || lt[j]&0xFC != 0xD8 || lt[j+1]&0xC0 != 0x80 {
 							break
 						}
 					}
-					r = rune(text[j]&0x1F)<<6 | rune(text[j+1]&0x3F)
-					if f = arabicFeat[r-0x600]; f&(fLetter|fMark) == 0 {
+					r = rune(lt[j]&0x1F)<<6 | rune(lt[j+1]&0x3F)
+					if f = arabicFeat[uint8(r-0x600)]; f&(fLetter|fMark) == 0 {
 						break
 					}
 				}

@@ -110,7 +110,8 @@ const arabicVerbs = "كان کان كانت کانت كانوا کانوا يك�
 	"يجب يمكن إنه إنها أنه أنها إني إنا إنك إنكم إنهم أنهم وهو وهي وهم"
 
 // persianAlWords are Persian words that begin with ال, or with و ف ب ک and
-// ال, without holding the Arabic article (matched folded).
+// ال, without holding the Arabic article (matched folded; a word of more
+// than 8 letters by its first 8: الکترونیک also covers الکترونیکی).
 var persianAlWords = map[string]int8{
 	"البته": 1, "الان": 1, "الهام": 1, "الماس": 1, "الف": 1, "الزام": 1, "الزامی": 1,
 	"الهی": 1, "الاغ": 1, "البرز": 1, "الیاف": 1, "الگو": 1, "الگوی": 1, "الگوها": 1,
@@ -179,7 +180,8 @@ type wordSet struct {
 	mask uint64
 }
 
-// newWordSet builds a set of the hashed words.
+// newWordSet builds a set of the words, given by their keys (hashes, or
+// packed letters: wordKey).
 func newWordSet(words map[uint64]uint16) *wordSet {
 	n := 64
 	for n < 4*len(words) {
@@ -190,7 +192,7 @@ func newWordSet(words map[uint64]uint16) *wordSet {
 		if h == 0 {
 			panic("segment: zero word hash")
 		}
-		for i := h & s.mask; ; i = (i + 1) & s.mask {
+		for i := slot(h, s.mask); ; i = (i + 1) & s.mask {
 			if s.keys[i] == 0 || s.keys[i] == h {
 				s.keys[i], s.vals[i] = h, v
 				break
@@ -200,8 +202,12 @@ func newWordSet(words map[uint64]uint16) *wordSet {
 	return s
 }
 
+// slot is where key h is first looked for: its high bits after a
+// multiplicative mix (keys may be packed letters, not hashes).
+func slot(h, mask uint64) uint64 { return (h * 0x9E3779B97F4A7C15) >> 40 & mask }
+
 func (s *wordSet) get(h uint64) uint16 {
-	for i := h & s.mask; ; i = (i + 1) & s.mask {
+	for i := slot(h, s.mask); ; i = (i + 1) & s.mask {
 		switch s.keys[i] {
 		case h:
 			return s.vals[i]
@@ -247,14 +253,15 @@ var (
 	arabicScriptWords = func() *wordSet {
 		m := map[uint64]uint16{}
 		for w, v := range withGrammar(persianFunctionWords, persianVerbs, arabicScriptGrammar, arabicScriptConjunctions) {
-			m[hashString(w, true)] |= uint16(v) << awPersianShift
+			m[wordKey(w, true, false)] |= uint16(v) << awPersianShift
 		}
 		for w, v := range withGrammar(arabicFunctionWords, arabicVerbs, "", "") {
-			m[hashString(w, false)] |= uint16(v) << awArabicShift
+			m[wordKey(w, false, false)] |= uint16(v) << awArabicShift
 		}
 		for w := range persianAlWords {
-			m[hashString(w, true)] |= awPersianAl
+			m[wordKey(w, true, true)] |= awPersianAl // a long word by its first letters
 		}
+		delete(m, 0) // words of more than maxHashLetters letters are never looked up
 		return newWordSet(m)
 	}()
 	englishWords = func() *wordSet {
