@@ -142,27 +142,27 @@ func (e *engine) line(view []byte, base, ls, limit, evTo int) int {
 	return le
 }
 
-// Byte kinds for asciiLine.
+// Byte kinds for asciiLine; the kinds above akLetter end the fast scan.
 const (
 	akPlain  uint8 = iota // spaces, digits, punctuation that cannot start a URL
 	akLetter              // A–Z, a–z
-	akBreak               // LF, VT, FF, CR
 	akDot                 // a dot: part of a host name when a letter follows
+	akBreak               // LF, VT, FF, CR
 	akStop                // a byte of a multi-byte rune, @ / \: let the tokenizer decide
 )
 
 var asciiKind = func() (k [256]uint8) {
 	for c := range 256 {
-		switch {
+		switch cls := classOf(rune(c)); {
 		case c >= utf8.RuneSelf || c == '@' || c == '/' || c == '\\':
 			k[c] = akStop
 		case c == '\n' || c == '\v' || c == '\f' || c == '\r':
 			k[c] = akBreak
 		case c == '.':
 			k[c] = akDot
-		case classOf(rune(c)) == cLatin:
+		case cls == cLatin:
 			k[c] = akLetter
-		case classOf(rune(c)) == cSpace || classOf(rune(c)) == cDigit || classOf(rune(c)) == cNeutral:
+		case cls == cSpace || cls == cDigit || cls == cNeutral:
 			k[c] = akPlain
 		default:
 			k[c] = akStop
@@ -177,27 +177,30 @@ var asciiKind = func() (k [256]uint8) {
 // and the line is English whatever its sentences. It returns the end of the
 // line, as tokenizer.line would.
 func asciiLine(text []byte, ls, limit int) (le int, ok bool) {
-	letter := false
-	for i := ls; i < limit; i++ {
-		switch asciiKind[text[i]] {
-		case akPlain:
-		case akLetter:
-			letter = true
-		case akBreak:
-			le = i + 1
-			if text[i] == '\r' && le < limit && text[le] == '\n' {
-				le++
-			}
-			return le, letter
+	var seen uint8
+	lt := text[:limit]
+	for i := ls; i < len(lt); i++ {
+		k := asciiKind[lt[i]]
+		if k <= akLetter {
+			seen |= k
+			continue
+		}
+		switch k {
 		case akDot:
-			if i+1 < limit && asciiClass[text[i+1]] == cLatin {
+			if i+1 < len(lt) && asciiClass[lt[i+1]] == cLatin {
 				return 0, false
 			}
+		case akBreak:
+			le = i + 1
+			if lt[i] == '\r' && le < len(lt) && lt[le] == '\n' {
+				le++
+			}
+			return le, seen != 0
 		default:
 			return 0, false
 		}
 	}
-	return limit, letter && limit == len(text)
+	return limit, seen != 0 && limit == len(text)
 }
 
 // isBlank reports whether a line holds only spaces, bidi controls and its
