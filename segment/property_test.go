@@ -274,3 +274,26 @@ func (h *hiccupReader) Read(p []byte) (int, error) {
 	h.data = h.data[1:]
 	return 1, nil
 }
+
+// TestSegmenterNoAllocs checks that a warm Segmenter allocates nothing, on
+// text that takes every path: ASCII lines, Persian and Arabic lines, mixed
+// sentences with pair separators, quotations, code lines and honorifics.
+func TestSegmenterNoAllocs(t *testing.T) {
+	var text []byte
+	for _, s := range seeds(t) {
+		if utf8.Valid(s) {
+			text = append(text, s...)
+			text = append(text, '\n')
+		}
+	}
+	var s Segmenter
+	run := func() {
+		s.Reset(text, Options{})
+		for _, ok := s.Next(); ok; _, ok = s.Next() {
+		}
+	}
+	run()
+	if n := testing.AllocsPerRun(5, run); n != 0 {
+		t.Fatalf("a warm Segmenter allocates %.1f times per text, want 0", n)
+	}
+}
