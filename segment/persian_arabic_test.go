@@ -146,7 +146,7 @@ func TestHonorifics(t *testing.T) {
 	}{
 		{"امام علیهم السلام فی", []bool{false, true, true, false}},
 		{"پیامبر صلى الله عليه وآله", []bool{false, true, true, true, true}},
-		{"علیه‌السلام گفت", []bool{true, false}},
+		{"علیه\u200cالسلام گفت", []bool{true, false}},
 		{"عليه الكتاب", []bool{false, false}},
 	} {
 		var e engine
