@@ -42,8 +42,7 @@ const (
 // Word points (S5.1, S5.2).
 const (
 	ptPersianOnly = 3
-	ptPersianYK   = 2 // per word; once per unit where the document writes ی/ک (S5.2)
-	ptPersianYK1  = 1 // the once-per-unit point
+	ptPersianYK   = 2 // per word, where the document does not write its Persian with ی/ک (S5.2)
 	ptZWNJ        = 2
 	ptVerbPrefix  = 1 // می‌ / نمی‌, on top of the ZWNJ
 	ptTaMarbuta   = 3
@@ -395,6 +394,7 @@ type docEvidence struct {
 // Evidence states of an Arabic-script unit.
 const (
 	evNone    uint8 = iota + 1 // no evidence either way: Persian by default
+	evSilent                   // no evidence, three words or more: follows its line (S5.6)
 	evWeak                     // a trace of Arabic evidence only: follows its context (S5.6)
 	evDecided                  // decided on evidence of its own
 )
@@ -406,16 +406,11 @@ const (
 // Arabic-script sentence (S5.7): in Quranic brackets ﴿…﴾ (tiQuran) it is
 // Arabic unless it has strong Persian evidence of its own (a Persian-only
 // letter, ZWNJ or Persian function words worth more than its Arabic
-// points); in quotation marks (tiQuote) any Arabic evidence that beats its
-// Persian evidence makes it Arabic. ev says whether the unit had evidence
-// to decide on.
+// points). ev says whether the unit had evidence to decide on.
 func persianOrArabic(u arEvidence, d docEvidence, mark uint8) (lab label, ev uint8) {
 	p, q := u.p, u.q
-	switch {
-	case u.pyk > 0 && d.persianYK:
-		p += ptPersianYK1 // S5.2: the keyboard types Arabic with ی/ک too
-	case u.pyk > 0:
-		p += ptPersianYK * u.pyk
+	if !d.persianYK {
+		p += ptPersianYK * u.pyk // S5.2: in a ی/ک document the keyboard types Arabic with them too
 	}
 	if d.arabicLetters {
 		q -= ptMaksura * u.final // S5.4
@@ -428,27 +423,35 @@ func persianOrArabic(u arEvidence, d docEvidence, mark uint8) (lab label, ev uin
 		return labUndArab, evDecided
 	case mark == tiQuran && u.words > 0 && (u.p < ptPersianOnly || q >= u.p):
 		return labArabic, evDecided
-	case q > p && (q >= arabicMin || mark == tiQuote && q > 0):
+	case q > p && q >= arabicMin:
 		return labArabic, evDecided
 	case p > 0:
 		return labPersian, evDecided
 	case q > 0:
 		return labPersian, evWeak
+	case u.words >= 3:
+		return labPersian, evSilent
 	}
 	return labPersian, evNone
 }
 
 // followContext relabels the units of a line that had only a trace of
 // Arabic evidence (evWeak) after the nearest unit decided on evidence of its
-// own: on the line, else earlier in the text (last). It returns the label
-// of the last decided unit, the context for the next line (S5.6).
+// own: on the line, else earlier in the text (last); and the units of three
+// words or more without any evidence (evSilent: in a document that types
+// Arabic with ی/ک, a hemistich split off its verse) after the nearest one on
+// their line. It returns the label of the last decided unit, the context
+// for the next line (S5.6).
 func followContext(units []unit, last label) label {
 	for i := range units {
 		u := &units[i]
-		if u.ev != evWeak {
+		if u.ev != evWeak && u.ev != evSilent {
 			continue
 		}
 		ctx := last
+		if u.ev == evSilent {
+			ctx = labPersian
+		}
 		for d := 1; d < len(units); d++ {
 			if j := i - d; j >= 0 && units[j].ev == evDecided {
 				ctx = units[j].lab

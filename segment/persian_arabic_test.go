@@ -17,7 +17,7 @@ func TestWordEvidence(t *testing.T) {
 		{"کتاب", 0, 0, 0, tkPersianYK, "ی/ک are weighed per unit, not per word (S5.2)"},
 		{"است", 2, 0, 2, 0, "Persian copula: evidence and 2 grammar points"},
 		{"از", 2, 0, 1, 0, "Persian preposition: 1 grammar point"},
-		{"و", 1, 0, gConj, 0, "conjunction"},
+		{"و", 0, 0, gConj, 0, "conjunction, written apart in Persian and in Arabic typed by Persian writers"},
 		{"كه", 2, 0, 1, tkArabicYK, "Persian function word typed with Arabic kaf"},
 		{"من", 0, 0, 1, 0, "shared by both languages: grammar, no evidence"},
 		{"مدرسة", 0, 3, 0, 0, "teh marbuta"},
@@ -81,12 +81,14 @@ func TestPersianOrArabic(t *testing.T) {
 		{"Arabic points tie Persian: Persian", arEvidence{words: 3, p: 3, q: 3}, docEvidence{}, 0, labPersian, evDecided},
 		{"one Arabic point, nothing else: follows its context", arEvidence{words: 2, q: 1}, docEvidence{}, 0, labPersian, evWeak},
 		{"S5.2: ی/ک count 2 a word outside a ی/ک document", arEvidence{words: 2, pyk: 1, q: 2}, docEvidence{}, 0, labPersian, evDecided},
-		{"S5.2: ی/ک count once in a ی/ک document (یجتهد الطالبُ)", arEvidence{words: 2, pyk: 1, q: 2}, persianYK, 0, labArabic, evDecided},
-		{"S5.2: many ی/ک words count once", arEvidence{words: 6, pyk: 5, q: 3}, persianYK, 0, labArabic, evDecided},
-		{"S5.2: a Persian heading with ی/ک and one article stays Persian", arEvidence{words: 3, pyk: 2, q: 1}, persianYK, 0, labPersian, evDecided},
+		{"S5.2: ی/ک say nothing in a ی/ک document (یجتهد الطالبُ)", arEvidence{words: 2, pyk: 1, q: 2}, persianYK, 0, labArabic, evDecided},
+		{"S5.2: many ی/ک words say nothing either", arEvidence{words: 6, pyk: 5, q: 3}, persianYK, 0, labArabic, evDecided},
+		{"S5.2: a ی/ک heading with one article follows its context", arEvidence{words: 3, pyk: 2, q: 1}, persianYK, 0, labPersian, evWeak},
 		{"S5.3: ي/ك with Arabic evidence in a ی/ک document", arEvidence{words: 3, yk: 2, q: 1}, persianYK, 0, labArabic, evDecided},
-		{"S5.3: nothing but ي/ك is Persian on an Arabic keyboard", arEvidence{words: 3, yk: 3}, persianYK, 0, labPersian, evNone},
-		{"S5.3: ي/ك next to ی/ک in the unit are no Arabic evidence", arEvidence{words: 3, yk: 2, pyk: 1, q: 1}, persianYK, 0, labPersian, evDecided},
+		{"S5.3: nothing but ي/ك is Persian on an Arabic keyboard", arEvidence{words: 2, yk: 2}, persianYK, 0, labPersian, evNone},
+		{"S5.3: ي/ك next to ی/ک in the unit are no Arabic evidence", arEvidence{words: 3, yk: 2, pyk: 1, q: 1}, persianYK, 0, labPersian, evWeak},
+		{"S5.6: no evidence in three words follows its line", arEvidence{words: 3, pyk: 3}, persianYK, 0, labPersian, evSilent},
+		{"S5.6: no evidence in two words is Persian", arEvidence{words: 2, pyk: 2}, persianYK, 0, labPersian, evNone},
 		{"S5.4: a final ى counts", arEvidence{words: 2, final: 1, q: 2}, docEvidence{}, 0, labArabic, evDecided},
 		{"S5.4: a final ى says nothing where Persian is written with ي ك ى", arEvidence{words: 2, final: 1, q: 2}, arabicLetters, 0, labPersian, evWeak},
 		{"S5.5: letters of other languages", arEvidence{words: 4, other: 1, p: 5}, docEvidence{}, 0, labUndArab, evDecided},
@@ -94,8 +96,8 @@ func TestPersianOrArabic(t *testing.T) {
 		{"S5.7: Quranic brackets are Arabic without evidence", arEvidence{words: 1}, docEvidence{}, tiQuran, labArabic, evDecided},
 		{"S5.7: Quranic brackets with a Persian و are Arabic", arEvidence{words: 3, p: 1}, persianYK, tiQuran, labArabic, evDecided},
 		{"S5.7: Quranic brackets around Persian text", arEvidence{words: 4, p: 7}, docEvidence{}, tiQuran, labPersian, evDecided},
-		{"S5.7: a quotation is Arabic on one point", arEvidence{words: 2, q: 1}, docEvidence{}, tiQuote, labArabic, evDecided},
-		{"S5.7: a quotation with more Persian evidence", arEvidence{words: 2, p: 2, q: 1}, docEvidence{}, tiQuote, labPersian, evDecided},
+		{"S5.7: a quotation needs two points like any unit", arEvidence{words: 2, q: 1}, docEvidence{}, tiQuote, labPersian, evWeak},
+		{"S5.7: a quotation with Arabic evidence", arEvidence{words: 3, q: 3}, docEvidence{}, tiQuote, labArabic, evDecided},
 	}
 	for _, c := range cases {
 		lab, ev := persianOrArabic(c.u, c.d, c.mark)
@@ -109,6 +111,7 @@ func TestPersianOrArabic(t *testing.T) {
 // the nearest decided unit on its line, else the last one before it.
 func TestFollowContext(t *testing.T) {
 	weak := unit{lab: labPersian, ev: evWeak}
+	silent := unit{lab: labPersian, ev: evSilent}
 	ar := unit{lab: labArabic, ev: evDecided}
 	fa := unit{lab: labPersian, ev: evDecided}
 	cases := []struct {
@@ -122,6 +125,8 @@ func TestFollowContext(t *testing.T) {
 		{"the nearer one wins", []unit{ar, fa, weak}, labPersian, []string{"ar", "fa", "fa"}, labPersian},
 		{"nothing decided on the line: the text before", []unit{weak}, labArabic, []string{"ar"}, labArabic},
 		{"nothing decided anywhere: Persian", []unit{weak}, label{}, []string{"fa"}, label{}},
+		{"a silent unit after an Arabic unit on its line", []unit{silent, ar}, labPersian, []string{"ar", "ar"}, labArabic},
+		{"a silent unit does not follow earlier lines", []unit{silent}, labArabic, []string{"fa"}, labArabic},
 	}
 	for _, c := range cases {
 		us := append([]unit(nil), c.units...)

@@ -580,7 +580,7 @@ func (e *engine) quotes() {
 				continue
 			}
 			ql, qev := e.arabicLabel(k, end, false, mark)
-			if ql == lab {
+			if ql == lab || qev != evDecided { // a quotation without evidence of its own stays in its sentence
 				k = end - 1
 				continue
 			}
