@@ -120,8 +120,8 @@ func (e *engine) line(view []byte, base, ls, limit, evTo int) int {
 		// Fast path: one script, and no Arabic evidence to weigh: the
 		// units would all be Persian (S5.5) and merge.
 		lab := classLabels[tk.cls0]
-		if tk.cls0 == cArabic && (tk.sumP > 0 || tk.anyYK) {
-			e.lastArab = lab
+		if tk.cls0 == cArabic && (tk.sumP > 0 || tk.anyYK && !e.docPersianYKAt(view, base, evTo)) {
+			e.lastArab = lab // decided on evidence of its own: the context of later lines (S5.6)
 		}
 		e.b.cut(base+ls, lab)
 		e.b.advance(base + le)

@@ -484,6 +484,13 @@ const persianYKMin = 3
 // docPersianYK reports whether the document writes its Persian with ی/ک.
 func (e *engine) docPersianYK() bool { return e.evYK >= persianYKMin }
 
+// docPersianYKAt is docPersianYK after reading the document evidence up to
+// to.
+func (e *engine) docPersianYKAt(view []byte, base, to int) bool {
+	e.evidence(view, base, to)
+	return e.docPersianYK()
+}
+
 // evidence extends the count of ی and ک over view[from-base:to-base], where
 // base is the absolute offset of view[0].
 func (e *engine) evidence(view []byte, base, to int) {
