@@ -404,8 +404,8 @@ func (e *engine) runs(t0, t1 int, host uint8) {
 	if host == 0 || !hasClass(rs, host) {
 		host = e.hostOfRuns(rs)
 	}
-	// S2.7: two halves, each with grammar of its own.
-	if len(rs) == 2 && e.ownGrammar(rs[0]) && e.ownGrammar(rs[1]) {
+	// S2.7: two halves, each a phrase with grammar of its own.
+	if len(rs) == 2 && rs[0].words >= 2 && rs[1].words >= 2 && e.ownGrammar(rs[0]) && e.ownGrammar(rs[1]) {
 		e.emitRuns(rs)
 		return
 	}

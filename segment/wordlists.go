@@ -137,7 +137,7 @@ var englishGrammar = map[string]uint8{
 	"was": 2, "were": 2, "be": 2, "been": 2, "being": 2, "am": 2, "has": 2,
 	"have": 2, "had": 2, "do": 2, "does": 2, "did": 2, "can": 2, "could": 2,
 	"will": 2, "would": 2, "shall": 2, "should": 2, "may": 2, "might": 2,
-	"must": 2, "said": 2, "says": 2, "let": 2, "let's": 2, "don't": 2,
+	"must": 2, "said": 2, "says": 2, "let's": 2, "don't": 2,
 	"doesn't": 2, "didn't": 2, "isn't": 2, "aren't": 2, "wasn't": 2,
 	"weren't": 2, "won't": 2, "can't": 2, "cannot": 2, "couldn't": 2,
 	"shouldn't": 2, "wouldn't": 2, "haven't": 2, "hasn't": 2, "i'm": 2,
