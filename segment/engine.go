@@ -48,8 +48,15 @@ type unit struct {
 	tok0, tok1 int
 	cls        uint8 // letter class of its host words
 	lab        label
-	ev         uint8 // evNone, evWeak or evDecided (Arabic-script units)
+	ev         uint8 // evNone, evSilent, evWeak or evDecided (Arabic-script units)
+	part       uint8 // a part of a pair line (partValue), or the label before a colon (partLabel)
 }
+
+// Kinds of pair parts (unit.part).
+const (
+	partValue uint8 = iota + 1
+	partLabel
+)
 
 // engine turns lines into labelled cuts and blocks. It is shared by the
 // whole-text functions and the Scanner.

@@ -394,6 +394,7 @@ type docEvidence struct {
 // Evidence states of an Arabic-script unit.
 const (
 	evNone    uint8 = iota + 1 // no evidence either way: Persian by default
+	evPair                     // no evidence, two words: follows its line if it is the value of a pair (S5.6)
 	evSilent                   // no evidence, three words or more: follows its line (S5.6)
 	evWeak                     // a trace of Arabic evidence only: follows its context (S5.6)
 	evDecided                  // decided on evidence of its own
@@ -431,6 +432,8 @@ func persianOrArabic(u arEvidence, d docEvidence, mark uint8) (lab label, ev uin
 		return labPersian, evWeak
 	case u.words >= 3:
 		return labPersian, evSilent
+	case u.words == 2:
+		return labPersian, evPair
 	}
 	return labPersian, evNone
 }

@@ -75,7 +75,7 @@ func TestPersianOrArabic(t *testing.T) {
 		lab  label
 		ev   uint8
 	}{
-		{"no evidence: Persian by default", arEvidence{words: 2}, docEvidence{}, 0, labPersian, evNone},
+		{"no evidence: Persian by default", arEvidence{words: 1}, docEvidence{}, 0, labPersian, evNone},
 		{"Persian evidence only", arEvidence{words: 3, p: 4}, docEvidence{}, 0, labPersian, evDecided},
 		{"Arabic points reach 2 and beat Persian", arEvidence{words: 3, p: 1, q: 3}, docEvidence{}, 0, labArabic, evDecided},
 		{"Arabic points tie Persian: Persian", arEvidence{words: 3, p: 3, q: 3}, docEvidence{}, 0, labPersian, evDecided},
@@ -85,10 +85,11 @@ func TestPersianOrArabic(t *testing.T) {
 		{"S5.2: many ی/ک words say nothing either", arEvidence{words: 6, pyk: 5, q: 3}, persianYK, 0, labArabic, evDecided},
 		{"S5.2: a ی/ک heading with one article follows its context", arEvidence{words: 3, pyk: 2, q: 1}, persianYK, 0, labPersian, evWeak},
 		{"S5.3: ي/ك with Arabic evidence in a ی/ک document", arEvidence{words: 3, yk: 2, q: 1}, persianYK, 0, labArabic, evDecided},
-		{"S5.3: nothing but ي/ك is Persian on an Arabic keyboard", arEvidence{words: 2, yk: 2}, persianYK, 0, labPersian, evNone},
+		{"S5.3: nothing but ي/ك is Persian on an Arabic keyboard", arEvidence{words: 1, yk: 1}, persianYK, 0, labPersian, evNone},
 		{"S5.3: ي/ك next to ی/ک in the unit are no Arabic evidence", arEvidence{words: 3, yk: 2, pyk: 1, q: 1}, persianYK, 0, labPersian, evWeak},
 		{"S5.6: no evidence in three words follows its line", arEvidence{words: 3, pyk: 3}, persianYK, 0, labPersian, evSilent},
-		{"S5.6: no evidence in two words is Persian", arEvidence{words: 2, pyk: 2}, persianYK, 0, labPersian, evNone},
+		{"S5.6: no evidence in two words is Persian, unless a pair part (evPair)", arEvidence{words: 2, pyk: 2}, persianYK, 0, labPersian, evPair},
+		{"S5.6: no evidence in one word is Persian", arEvidence{words: 1, pyk: 1}, persianYK, 0, labPersian, evNone},
 		{"S5.4: a final ى counts", arEvidence{words: 2, final: 1, q: 2}, docEvidence{}, 0, labArabic, evDecided},
 		{"S5.4: a final ى says nothing where Persian is written with ي ك ى", arEvidence{words: 2, final: 1, q: 2}, arabicLetters, 0, labPersian, evWeak},
 		{"S5.5: letters of other languages", arEvidence{words: 4, other: 1, p: 5}, docEvidence{}, 0, labUndArab, evDecided},

@@ -28,6 +28,7 @@ const (
 	tfOpen                         // a quotation opens right before it
 	tfCloseAfter                   // a quotation closes right after it
 	tfBar                          // a spaced " | " before it: a cell bar if the line is a table row
+	tfColon                        // the pair separator before it is a colon: what is before is a label
 )
 
 // What a token is inside (token.in).
@@ -419,7 +420,7 @@ func (t *tokenizer) neutral(i int, r rune, w, limit int) int {
 		t.endWord()
 		t.endNum()
 		if next < limit && asciiClass[text[next]] == cSpace && i > t.ls && t.brackets == 0 { // "Clear Cache: …", "Granary : …"
-			t.pend |= tfPair
+			t.pend |= tfPair | tfColon
 		}
 	case '@':
 		if j := t.emailEnd(next, limit); j > 0 {

@@ -52,18 +52,26 @@ func (e *engine) latinGrammar() {
 	}
 	// A name or title has no grammar of its own, and its grammar words do not
 	// make the host: Latin words next to each other whose words other than
-	// grammar words are all capitalised, at least two of them (S3.2).
+	// grammar words are all capitalised, at least two of them, or that are
+	// all capitalised, at least two of them (Have Been) (S3.2).
 	for i := 0; i < len(toks); {
-		j, content, capital := i, 0, 0
+		j, content, capital, words, capitals := i, 0, 0, 0, 0
 		for ; j < len(toks) && (toks[j].cls == cLatin || toks[j].cls == cDigit) && (j == i || toks[j].flags&(tfSentence|tfCell|tfPair) == 0); j++ {
-			if toks[j].cls == cLatin && toks[j].feat&tkFunction == 0 {
+			if toks[j].cls != cLatin {
+				continue
+			}
+			words++
+			if toks[j].feat&tkCapital != 0 {
+				capitals++
+			}
+			if toks[j].feat&tkFunction == 0 {
 				content++
 				if toks[j].feat&tkCapital != 0 {
 					capital++
 				}
 			}
 		}
-		if content >= 2 && capital == content {
+		if content >= 2 && capital == content || words >= 2 && capitals == words {
 			for k := i; k < j; k++ {
 				toks[k].g &^= gPoints | gConj
 			}
@@ -192,14 +200,28 @@ func (e *engine) sentence(s0, s1 int) {
 		}
 		if c != 0 {
 			if segCls != 0 {
-				e.runs(seg, p0, segCls)
+				e.part(seg, p0, segCls)
 				seg = p0
 			}
 			segCls = c
 		}
 		p0 = i
 	}
-	e.runs(seg, s1, segCls)
+	e.part(seg, s1, segCls)
+}
+
+// part adds the units of the pair part toks[p0:p1] of class cls, marked as
+// a label when a colon follows it.
+func (e *engine) part(p0, p1 int, cls uint8) {
+	n := len(e.units)
+	e.runs(p0, p1, cls)
+	kind := partValue
+	if p1 < len(e.tk.toks) && e.tk.toks[p1].flags&tfColon != 0 {
+		kind = partLabel
+	}
+	for i := n; i < len(e.units); i++ {
+		e.units[i].part = kind
+	}
 }
 
 // partClass returns the language of the pair part toks[t0:t1]: the one
@@ -208,10 +230,7 @@ func (e *engine) sentence(s0, s1 int) {
 // decides, 0 when it has no words.
 func (e *engine) partClass(t0, t1 int) uint8 {
 	toks := e.tk.toks
-	outside := false
-	for i := t0; i < t1 && !outside; i++ {
-		outside = toks[i].cls >= cLatin && toks[i].in&tiBracket == 0
-	}
+	outside := glossInBrackets(toks[t0:t1])
 	var c uint8
 	for i := t0; i < t1; i++ {
 		t := &toks[i]
@@ -237,10 +256,7 @@ func (e *engine) partClass(t0, t1 int) uint8 {
 
 // hostOf returns the host class of toks[t0:t1] (S3.3).
 func (e *engine) hostOf(t0, t1 int) uint8 {
-	outside := false
-	for i := t0; i < t1 && !outside; i++ {
-		outside = e.tk.toks[i].cls >= cLatin && e.tk.toks[i].in&tiBracket == 0
-	}
+	outside := glossInBrackets(e.tk.toks[t0:t1])
 	var s scriptTally
 	s.count(e, t0, t1, outside)
 	return s.host()
@@ -446,17 +462,42 @@ func (e *engine) hostOfRuns(rs []run) uint8 {
 			}
 		}
 	}
-	outside := false
+	outside := glossInBrackets(toks[rs[0].tok0:rs[len(rs)-1].tok1])
+	// The grammar of runs longer than MaxInline decides when there is any:
+	// a short run is absorbed whatever it holds ("has been و have been …
+	// هستند" is Persian).
+	var long scriptTally
 	for _, r := range rs {
-		for i := r.tok0; i < r.tok1 && !outside; i++ {
-			outside = toks[i].cls == r.cls && toks[i].in&tiBracket == 0
+		if r.words > e.opts.MaxInline {
+			long.countClass(e, r.tok0, r.tok1, r.cls, outside)
 		}
+	}
+	if c, ok := long.grammarWinner(); ok {
+		return c
 	}
 	var s scriptTally
 	for _, r := range rs {
 		s.countClass(e, r.tok0, r.tok1, r.cls, outside)
 	}
 	return s.host()
+}
+
+// glossInBrackets reports whether the words in brackets of toks are glosses
+// that make no host (S3.3): there are at least as many words outside
+// brackets. (LOOKUP(بردار نتیجه, …) holds its sentence in brackets.)
+func glossInBrackets(toks []token) bool {
+	in, out := 0, 0
+	for i := range toks {
+		if toks[i].cls < cLatin {
+			continue
+		}
+		if toks[i].in&tiBracket != 0 {
+			in++
+		} else {
+			out++
+		}
+	}
+	return out > 0 && out >= in
 }
 
 // hasClass reports whether a run in rs is of class cls.
@@ -522,6 +563,12 @@ func (e *engine) label() {
 					mark = tiQuran
 				}
 				u.lab, u.ev = e.arabicLabel(u.tok0, u.tok1, false, mark)
+			}
+			switch {
+			case u.ev == evPair && u.part == partValue:
+				u.ev = evSilent // S5.6: a two-word part without evidence goes with its line; a label before a colon stays Persian
+			case u.ev == evPair:
+				u.ev = evNone
 			}
 		case clsHani:
 			u.lab = classLabels[clsHani]
