@@ -108,6 +108,7 @@ func (e *engine) line(view []byte, base, ls, limit, evTo int) int {
 		return le
 	}
 	le := e.tk.line(view, ls, limit)
+	e.tk.le = le
 	toks := e.tk.toks
 	e.b.boundary(base+ls, e.blank)
 	first := -1

@@ -66,9 +66,9 @@ func (t *tokenizer) words(tok *token) int {
 
 // tokenizer holds the state of reading one line.
 type tokenizer struct {
-	toks []token
-	text []byte
-	ls   int // line start
+	toks   []token
+	text   []byte
+	ls, le int // line start and end (le is set by the engine after line)
 
 	pend     uint8 // flags for the next token
 	inWord   bool

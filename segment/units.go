@@ -98,7 +98,7 @@ func labelLike(text []byte, toks []token, i int) bool {
 // (title = {…}, "name": "…").
 func (e *engine) codeLine() bool {
 	text := e.tk.text
-	i, n := e.tk.ls, len(text)
+	i, n := e.tk.ls, e.tk.le
 	for i < n && (text[i] == ' ' || text[i] == '\t') {
 		i++
 	}

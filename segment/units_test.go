@@ -33,7 +33,7 @@ func TestCodeLine(t *testing.T) {
 		var e engine
 		e.reset(Options{}, func(Block) {})
 		text := []byte(c.line + "\n")
-		e.tk.line(text, 0, len(text))
+		e.tk.le = e.tk.line(text, 0, len(text))
 		if got := e.codeLine(); got != c.code {
 			t.Errorf("codeLine(%q) = %v, want %v", c.line, got, c.code)
 		}
