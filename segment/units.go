@@ -225,8 +225,8 @@ func (e *engine) part(p0, p1 int, cls uint8) {
 }
 
 // partClass returns the language of the pair part toks[t0:t1]: the one
-// letter class of its words outside brackets (inside them when there are
-// none outside), else the class its grammar decides, 1 when neither
+// letter class of its words (leaving out the glosses in brackets:
+// glossInBrackets), else the class its grammar decides, 1 when neither
 // decides, 0 when it has no words.
 func (e *engine) partClass(t0, t1 int) uint8 {
 	toks := e.tk.toks
@@ -273,7 +273,7 @@ type scriptTally struct {
 }
 
 // count adds toks[t0:t1]; with outside set, words in brackets are left out
-// (a gloss does not make the host).
+// (they are glosses, which make no host: glossInBrackets).
 func (s *scriptTally) count(e *engine, t0, t1 int, outside bool) {
 	s.countClass(e, t0, t1, 0, outside)
 }
