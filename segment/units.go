@@ -14,7 +14,7 @@ func (e *engine) decide() {
 	if e.tk.sumQ > 0 {
 		e.honorifics()
 	}
-	if e.codeLine() {
+	if e.codeLine() && !e.arabicClause() {
 		// S2.8: one unit, the language with more letters, a tie to fa.
 		first := firstLetter(toks, 0)
 		e.units = append(e.units, unit{tok0: first, tok1: len(toks), cls: e.moreLetters(first, len(toks))})
@@ -140,6 +140,19 @@ func (e *engine) codeLine() bool {
 		j++
 	}
 	return j < n && (text[j] == '{' || text[j] == '"' || text[j] == '\'' || text[j] == '[')
+}
+
+// arabicClause reports whether the line's Arabic-script words have grammar
+// of their own (S3.2): then a line that starts like markup is prose with
+// tags in it, decided as sentences (S2.8).
+func (e *engine) arabicClause() bool {
+	points := 0
+	for i := range e.tk.toks {
+		if t := &e.tk.toks[i]; t.cls == cArabic && t.g&gConj == 0 {
+			points += int(t.g & gPoints)
+		}
+	}
+	return points >= 2
 }
 
 // moreLetters returns the letter class with the most letters in
