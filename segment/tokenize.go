@@ -82,6 +82,7 @@ type tokenizer struct {
 	space    int    // last space, or -1: the next best
 	quoted   bool   // a quotation opens in the line
 	brackets int    // depth of open brackets
+	calls    uint64 // one bit an open bracket, innermost lowest: 1 if it opened right after a word
 	quotes   int    // depth of open quotation marks
 	quran    bool   // inside Quranic brackets
 	dq       bool   // a quotation opened by " is open
@@ -103,7 +104,7 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 	t.toks = t.toks[:0]
 	t.text, t.ls = text, ls
 	t.pend, t.inWord, t.inNum, t.quoted = 0, false, false, false
-	t.brackets, t.quotes, t.quran, t.dq, t.bars = 0, 0, false, false, 0
+	t.brackets, t.calls, t.quotes, t.quran, t.dq, t.bars = 0, 0, 0, false, false, 0
 	t.cls0, t.mixed, t.sumP, t.sumQ, t.anyYK, t.marked = 0, false, 0, 0, false, false
 	t.runStart, t.runTok, t.sentEnd, t.space = -1, 0, -1, -1
 	i := ls
@@ -304,10 +305,29 @@ func isUpperAt(text []byte, i int) bool {
 	return unicode.IsUpper(r)
 }
 
-// inside returns what a token starting now is inside (token.in).
+// openBracket notes an opening bracket; call says it opens right after a
+// word, as arguments do.
+func (t *tokenizer) openBracket(call bool) {
+	t.calls <<= 1
+	if call {
+		t.calls |= 1
+	}
+	t.brackets++
+}
+
+// closeBracket notes a closing bracket.
+func (t *tokenizer) closeBracket() {
+	if t.brackets > 0 {
+		t.brackets--
+		t.calls >>= 1
+	}
+}
+
+// inside returns what a token starting now is inside (token.in): brackets
+// other than a call's arguments, quotation marks, Quranic brackets.
 func (t *tokenizer) inside() uint8 {
 	var in uint8
-	if t.brackets > 0 {
+	if t.brackets > 0 && t.calls&1 == 0 {
 		in |= tiBracket
 	}
 	if t.quotes > 0 {
@@ -450,17 +470,16 @@ func (t *tokenizer) neutral(i int, r rune, w, limit int) int {
 		t.nonSpace(i)
 		t.spacedPair(i, next, limit)
 	case '(', '[', '{':
+		call := t.inWord && int(t.word.end) == i // LOOKUP(…), f(x): arguments, not a gloss
 		t.endWord()
 		t.endNum()
 		t.nonSpace(i)
-		t.brackets++
+		t.openBracket(call)
 	case ')', ']', '}':
 		t.endWord()
 		t.endNum()
 		t.nonSpace(i)
-		if t.brackets > 0 {
-			t.brackets--
-		}
+		t.closeBracket()
 	case '\uFD3E', '\uFD3F': // ﴾ ﴿: Quranic brackets, written in either order
 		t.endWord()
 		t.endNum()
@@ -725,9 +744,7 @@ func (t *tokenizer) terminator(i int, r rune, w, limit int) int {
 					t.quran = false
 				}
 			case ')', ']', '}':
-				if t.brackets > 0 {
-					t.brackets--
-				}
+				t.closeBracket()
 			}
 			j += w2
 			continue

@@ -419,7 +419,8 @@ func (e *engine) runs(t0, t1 int, host uint8) {
 		for _, r := range rs {
 			out = append(out, r)
 			for n := len(out); n >= 3 && out[n-3].cls == out[n-1].cls && out[n-2].cls != out[n-1].cls && out[n-2].words <= w &&
-				out[n-2].content > 0 && !out[n-3].quran && !out[n-2].quran && !out[n-1].quran; n = len(out) {
+				out[n-2].content > 0 && !out[n-3].quran && !out[n-2].quran && !out[n-1].quran &&
+				e.inGloss(out[n-3]) == e.inGloss(out[n-1]); n = len(out) {
 				out[n-3] = join(join(out[n-3], out[n-2], out[n-3].cls), out[n-1], out[n-3].cls)
 				out = out[:n-2]
 			}
@@ -447,6 +448,10 @@ func (e *engine) runs(t0, t1 int, host uint8) {
 	}
 	e.emitRuns(rs)
 }
+
+// inGloss reports whether run r starts inside brackets that are no call's:
+// a gloss does not hold a word between it and the words it glosses (S3.4).
+func (e *engine) inGloss(r run) bool { return e.tk.toks[r.tok0].in&tiBracket != 0 }
 
 // emitRuns adds the runs as units, neighbours of one class together.
 func (e *engine) emitRuns(rs []run) {
@@ -496,21 +501,16 @@ func (e *engine) hostOfRuns(rs []run) uint8 {
 }
 
 // glossInBrackets reports whether the words in brackets of toks are glosses
-// that make no host (S3.3): there are at least as many words outside
-// brackets. (LOOKUP(بردار نتیجه, …) holds its sentence in brackets.)
+// that make no host (S3.3): there are words outside brackets. (Arguments,
+// in brackets that open right after a word, are no glosses and count as
+// outside: LOOKUP( بردار نتیجه , … ).)
 func glossInBrackets(toks []token) bool {
-	in, out := 0, 0
 	for i := range toks {
-		if toks[i].cls < cLatin {
-			continue
-		}
-		if toks[i].in&tiBracket != 0 {
-			in++
-		} else {
-			out++
+		if toks[i].cls >= cLatin && toks[i].in&tiBracket == 0 {
+			return true
 		}
 	}
-	return out > 0 && out >= in
+	return false
 }
 
 // hasClass reports whether a run in rs is of class cls.
