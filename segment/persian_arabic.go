@@ -316,6 +316,28 @@ func (a *arabicWord) evidence(w []byte) (p, q int, g uint8, feat uint16) {
 	return p, q, g, feat
 }
 
+// digitPoints returns the Persian and Arabic points of a number written
+// with the digit r (S5.1): Persian ۰-۹, Arabic-Indic ٠-٩.
+func digitPoints(r rune) (p, q int8) {
+	switch {
+	case r >= 0x06F0 && r <= 0x06F9:
+		return ptDigit, 0
+	case r >= 0x0660 && r <= 0x0669:
+		return 0, ptDigit
+	}
+	return 0, 0
+}
+
+// orphanMark takes a mark that follows no letter: a Quranic annotation sign
+// standing between words still says the text is Arabic.
+func (t *tokenizer) orphanMark(r rune) {
+	if r >= 0x600 && r < 0x700 && arabicFeat[r-0x600]&fQuranic != 0 {
+		if n := len(t.toks); n > 0 && t.toks[n-1].cls == cArabic && t.toks[n-1].q < ptQuranic {
+			t.toks[n-1].q += ptQuranic
+		}
+	}
+}
+
 // letterFold and letterRaw give, for each letter of U+0600–U+06FF, its
 // folded form (foldRune) and its form as written (ٱ as ا), minus U+0600; 0
 // for the runes that are not letters.
@@ -637,8 +659,10 @@ func (e *engine) honorifics() {
 	var hs [6]uint64
 	for i := 0; i < len(toks); i++ {
 		t0 := &toks[i]
-		if t0.cls != cArabic || t0.end-t0.start > 40 || text[t0.start]&0xFC != 0xD8 ||
-			!honorificStart[(rune(text[t0.start]&0x1F)<<6|rune(text[t0.start+1]&0x3F))-0x600] {
+		if t0.cls != cArabic || t0.end-t0.start > 40 {
+			continue
+		}
+		if r, _, _ := decode(text, int(t0.start)); r < 0x600 || r > 0x6FF || !honorificStart[r-0x600] {
 			continue
 		}
 		k := honorificFirst.get(foldHash(text[t0.start:t0.end]))

@@ -208,11 +208,10 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 				t.pend, t.inNum, t.num = 0, true, &t.toks[len(t.toks)-1]
 			}
 			t.num.end = int32(i + w)
-			switch {
-			case r >= 0x06F0 && r <= 0x06F9:
-				t.num.p = ptDigit
-			case r >= 0x0660 && r <= 0x0669:
-				t.num.q = ptDigit
+			if p, q := digitPoints(r); p != 0 {
+				t.num.p = p
+			} else if q != 0 {
+				t.num.q = q
 			}
 		case cls == cSpace:
 			t.endWord()
@@ -387,16 +386,6 @@ func (t *tokenizer) endNum() { t.inNum = false }
 func (t *tokenizer) closeQuote() {
 	if n := len(t.toks); n > 0 {
 		t.toks[n-1].flags |= tfCloseAfter
-	}
-}
-
-// orphanMark takes a mark that follows no letter: a Quranic annotation sign
-// standing between words still says the text is Arabic.
-func (t *tokenizer) orphanMark(r rune) {
-	if r >= 0x600 && r < 0x700 && arabicFeat[r-0x600]&fQuranic != 0 {
-		if n := len(t.toks); n > 0 && t.toks[n-1].cls == cArabic && t.toks[n-1].q < ptQuranic {
-			t.toks[n-1].q += ptQuranic
-		}
 	}
 }
 
