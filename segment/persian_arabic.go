@@ -10,11 +10,18 @@ import (
 //
 //   - arabicWord gathers the evidence of one word while the tokenizer reads
 //     its letters (S5.1): letters only one language uses, ZWNJ, harakat,
-//     tanwin, Quranic marks, the article ال, function words (wordlists.go).
+//     tanwin, Quranic marks, the article ال, function words (wordlists.go);
+//     digitPoints and orphanMark do the same for numbers and for Quranic
+//     signs between words; honorifics takes the evidence off formulas such
+//     as علیه السلام (S5.8).
 //   - arEvidence sums the words of a unit; docEvidence is what the document
-//     says about its Persian keyboard (S5.2–S5.4).
-//   - persianOrArabic decides a unit from the two, and followContext
-//     settles the units that had only a trace of evidence (S5.6).
+//     says about its Persian keyboard (S5.2–S5.4), read ahead by
+//     engine.evidence and engine.docArabicLetters.
+//   - persianOrArabic decides a unit from the two (a pure function, tested
+//     table-style), and followContext settles the units that had only a
+//     trace of evidence, or none (S5.6).
+//
+// Where quotations are cut out of a sentence (S5.7) is units.go's quotes.
 //
 // Everything is in points; a unit is Arabic when its Arabic points reach
 // arabicMin and exceed its Persian points (S5.5). Persian is the default:
