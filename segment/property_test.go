@@ -91,6 +91,7 @@ func TestMaxBlock(t *testing.T) {
 		"no space":   bytes.Repeat([]byte("ab"), 50000),
 		"invalid":    bytes.Repeat([]byte{0xd8, 'a', 0xff, 0xdb}, 30000),
 		"letterless": bytes.Repeat([]byte("12 34\n"), 20000),
+		"code line":  []byte("title = {" + strings.Repeat("کلمه ", 30000) + "},\n" + strings.Repeat("x", 200000) + " = {مقدار}\n"),
 	}
 	for name, data := range inputs {
 		t.Run(name, func(t *testing.T) {
