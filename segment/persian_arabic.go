@@ -218,11 +218,8 @@ type arabicWord struct {
 	feat    uint16 // letter features; fFolds: kRaw differs from kFold
 }
 
-// reset starts a new word. The first letters are left: they are read only
-// as far as the word has letters.
-func (a *arabicWord) reset() {
-	a.kFold, a.kRaw, a.letters, a.harakat, a.mark, a.fatAt, a.zwnjAt, a.feat = 0, 0, 0, 0, 0, -1, -1, 0
-}
+// reset starts a new word.
+func (a *arabicWord) reset() { *a = arabicWord{zwnjAt: -1, fatAt: -1} }
 
 // addBase takes the next rune of the word, a letter or mark of U+0600–U+06FF,
 // and its features f (arabicFeat).
@@ -273,9 +270,9 @@ func (a *arabicWord) add(r rune) {
 	}
 }
 
-// evidence returns the Persian and Arabic points of the finished word w,
-// its grammar value (token.g) and its token features (tk*).
-func (a *arabicWord) evidence(w []byte) (p, q int, g uint8, feat uint16) {
+// evidence returns the Persian and Arabic points of the finished word, its
+// grammar value (token.g) and its token features (tk*).
+func (a *arabicWord) evidence() (p, q int, g uint8, feat uint16) {
 	fp := featPoints[a.feat&(fLetter-1)]
 	p, q = int(fp[0]), int(fp[1])
 	if a.feat&fMark != 0 {

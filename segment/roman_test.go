@@ -1,6 +1,9 @@
 package segment
 
-import "testing"
+import (
+	"testing"
+	"unicode/utf8"
+)
 
 // TestIsRoman pins the Roman numerals that make a full stop a label (S2.3)
 // and the capital words of the same letters that do not.
@@ -42,6 +45,20 @@ func TestRomanSentenceEnd(t *testing.T) {
 				t.Errorf("%q: blocks %v, want %v", c.text, got, c.langs)
 				break
 			}
+		}
+	}
+}
+
+// TestDigitBefore checks the numbering test of S2.3 against decoding the
+// rune before the full stop, on digits of three scripts, letters, wide
+// runes and broken sequences.
+func TestDigitBefore(t *testing.T) {
+	for _, s := range []string{"12", "۱۲", "١٢", "ab", "کتاب", "中文", "x\xd8", "\xa0", "a\xe4\xb8", "१२", "🙂", "۱"} {
+		text := []byte(s + ".")
+		i := len(text) - 1
+		prev, _ := utf8.DecodeLastRune(text[:i])
+		if got, want := digitBefore(text, 0, i), classOf(prev) == cDigit; got != want {
+			t.Errorf("digitBefore(%q) = %v, want %v", s, got, want)
 		}
 	}
 }

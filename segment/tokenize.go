@@ -371,8 +371,8 @@ func (t *tokenizer) endWord() {
 func (t *tokenizer) finishWord() {
 	t.inWord = false
 	if w := t.word; w.cls == cArabic {
-		p, q, g, feat := t.aw.evidence(t.text[w.start:w.end])
-		w.p, w.q, w.g, w.feat = int8(min(p, 127)), int8(min(q, 127)), g, feat
+		p, q, g, feat := t.aw.evidence()
+		w.p, w.q, w.g, w.feat = int8(p), int8(q), g, feat // a word has far fewer than 127 points
 		t.sumP += p
 		t.sumQ += q
 		t.anyYK = t.anyYK || feat&tkPersianYK != 0
@@ -713,11 +713,10 @@ func (t *tokenizer) terminator(i int, r rune, w, limit int) int {
 	t.endNum()
 	t.nonSpace(i)
 	if r == '.' && !ellipsis && i > t.ls {
-		prev, _ := utf8.DecodeLastRune(text[t.ls:i])
-		if classOf(prev) == cDigit {
+		if digitBefore(text, t.ls, i) {
 			return j // 8.23. or 1. : numbering
 		}
-		if wasWord && t.abbreviation(t.toks[len(t.toks)-1]) {
+		if wasWord && t.toks[len(t.toks)-1].cls == cLatin && t.abbreviation(t.toks[len(t.toks)-1]) {
 			return j
 		}
 	}
@@ -764,6 +763,19 @@ func (t *tokenizer) terminator(i int, r rune, w, limit int) int {
 	t.pend |= tfSentence
 	t.sentEnd = j
 	return j
+}
+
+// digitBefore reports whether the rune before text[i] (after ls) is a digit.
+func digitBefore(text []byte, ls, i int) bool {
+	if c := text[i-1]; c < utf8.RuneSelf {
+		return asciiClass[c] == cDigit
+	}
+	if i-2 >= ls && utf8.RuneStart(text[i-2]) { // a two-byte rune: Persian and Arabic-Indic digits
+		_, w, cls := decode(text[:i], i-2)
+		return w == 2 && cls == cDigit
+	}
+	prev, _ := utf8.DecodeLastRune(text[ls:i])
+	return classOf(prev) == cDigit
 }
 
 // continues reports whether the sentence goes on after a terminator that
