@@ -151,15 +151,12 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 				for {
 					aw.addBase(r, f)
 					j += 2
-					if j+1 >= len(lt) || lt[j]&0xFC != 0xD8 || lt[j+1]&0xC0 != 0x80 {
-						if j+2 >= len(lt) || lt[j] != 0xE2 || lt[j+1] != 0x80 || lt[j+2] != 0x8C {
-							break
-						}
-						aw.zwnj() // a ZWNJ inside the word
+					if j+2 < len(lt) && lt[j] == 0xE2 && lt[j+1] == 0x80 && lt[j+2] == 0x8C { // ZWNJ
+						aw.zwnj()
 						j += 3
-						if j+1 >= len(lt) || lt[j]&0xFC != 0xD8 || lt[j+1]&0xC0 != 0x80 {
-							break
-						}
+					}
+					if j+1 >= len(lt) || lt[j] < 0xD8 || lt[j] > 0xDB || lt[j+1]&0xC0 != 0x80 {
+						break
 					}
 					r = rune(lt[j]&0x1F)<<6 | rune(lt[j+1]&0x3F)
 					if f = arabicFeat[uint8(r-0x600)]; f&(fLetter|fMark) == 0 {
