@@ -118,7 +118,7 @@ func (e *engine) line(view []byte, base, ls, limit, evTo int) int {
 			break
 		}
 	}
-	if first < 0 {
+	if first < 0 { // S2.1: a line without letters stays with the block before
 		e.blank = isBlank(view[ls:le])
 		e.b.advance(base + le)
 		return le
@@ -140,7 +140,7 @@ func (e *engine) line(view []byte, base, ls, limit, evTo int) int {
 	e.decide()
 	e.view = nil
 	for _, u := range e.units {
-		cut := ls
+		cut := ls // S4.1: a change at the line start cuts there; S4.2: else before the unit's openers
 		if u.tok0 != first {
 			cut = openerStart(view, ls, int(toks[u.tok0].start))
 		}
@@ -237,7 +237,7 @@ func openerStart(text []byte, ls, i int) int {
 	return i
 }
 
-// builder turns labelled cuts into blocks: it merges equal neighbours and
+// builder turns labelled cuts into blocks: it merges equal neighbours (S6.1) and
 // splits blocks longer than max at the best boundary inside the cap.
 type builder struct {
 	max      int
@@ -275,7 +275,7 @@ func (b *builder) cut(pos int, lab label) {
 	}
 }
 
-// advance notes that the text up to pos is decided; blocks past the cap are
+// advance notes that the text up to pos is decided; blocks past the cap (S6.2) are
 // split.
 func (b *builder) advance(pos int) {
 	for pos-b.start > b.max {

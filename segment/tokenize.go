@@ -6,7 +6,7 @@ import (
 	"unicode/utf8"
 )
 
-// A token is a word (a run of letters of one script, with the marks, ZWNJ
+// A token is a word (S1.2: a run of letters of one script, with the marks, ZWNJ
 // and ZWJ inside it) or a number. Everything else in a line (spaces,
 // punctuation, symbols, URLs, e-mail addresses, file paths) is neutral and
 // has no token; the breaks it makes are recorded as flags on the token after it.
@@ -242,7 +242,7 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 	if limit == len(text) || i < limit {
 		return i
 	}
-	// The line goes on past limit: cut it at the best boundary.
+	// The line goes on past limit: cut it at the best boundary (S2.9).
 	p := t.sentEnd
 	if p <= ls+(limit-ls)/2 {
 		p = t.space
@@ -775,7 +775,7 @@ func digitBefore(text []byte, ls, i int) bool {
 	return classOf(prev) == cDigit
 }
 
-// continues reports whether the sentence goes on after a terminator that
+// continues reports whether the sentence goes on after a terminator that (S2.4)
 // follows a foreign word: "Saves اجرا در پایانه؟ the current session" is one
 // English sentence with a Persian term in it, because the sentence began in
 // Latin and goes on with a lowercase Latin word (not a label like "c)").
