@@ -775,10 +775,11 @@ func digitBefore(text []byte, ls, i int) bool {
 	return classOf(prev) == cDigit
 }
 
-// continues reports whether the sentence goes on after a terminator that (S2.4)
-// follows a foreign word: "Saves اجرا در پایانه؟ the current session" is one
-// English sentence with a Persian term in it, because the sentence began in
-// Latin and goes on with a lowercase Latin word (not a label like "c)").
+// continues reports whether the sentence goes on after a terminator that
+// follows a foreign word (S2.4): "Saves اجرا در پایانه؟ the current session"
+// is one English sentence with a Persian term in it, because the sentence
+// began in Latin and goes on with a lowercase Latin word (not a label like
+// "c)").
 func (t *tokenizer) continues(j, limit int) bool {
 	n := len(t.toks)
 	if n == 0 || t.toks[n-1].cls == cLatin || t.toks[n-1].cls < cLatin {
