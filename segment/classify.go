@@ -17,7 +17,7 @@ const (
 	cArabic  uint8 = 9
 )
 
-// classOf returns the class of r.
+// classOf returns the class of r (S1.1).
 func classOf(r rune) uint8 {
 	if uint32(r) > utf8.MaxRune {
 		return cNeutral

@@ -10,9 +10,6 @@ const (
 	// evidenceAhead is how far past a line the document evidence (is the
 	// document's Persian written with ی/ک?) is read before the line is decided.
 	evidenceAhead = 64 << 10
-	// persianYKMin is how many ی/ک letters make a document's Persian "written
-	// with ی/ک" (DESIGN.md rule 5).
-	persianYKMin = 3
 )
 
 // label is a block's language, script and direction.
@@ -44,15 +41,22 @@ func init() {
 	classLabels[cArabic] = labPersian
 }
 
-// unit is a sentence, a cell, a half of a pair line, or a long foreign run:
-// the tokens from tok0 to tok1 (exclusive), whose letters are decided
-// together.
+// unit is a sentence, a cell, a part of a pair line, a foreign run with
+// grammar of its own or a marked quotation: the tokens from tok0 to tok1
+// (exclusive), whose letters are decided together.
 type unit struct {
 	tok0, tok1 int
 	cls        uint8 // letter class of its host words
 	lab        label
-	ev         uint8 // evNone, evWeak or evDecided (Arabic-script units)
+	ev         uint8 // evNone, evSilent, evWeak or evDecided (Arabic-script units)
+	part       uint8 // a part of a pair line (partValue), or the label before a colon (partLabel)
 }
+
+// Kinds of pair parts (unit.part).
+const (
+	partValue uint8 = iota + 1
+	partLabel
+)
 
 // engine turns lines into labelled cuts and blocks. It is shared by the
 // whole-text functions and the Scanner.
@@ -90,71 +94,21 @@ func (e *engine) reset(opts Options, emit func(Block)) {
 	e.mixEnd, e.mixMixed, e.mixWord = 0, 0, 0
 }
 
-// docPersianYK reports whether the document writes its Persian with ی/ک.
-func (e *engine) docPersianYK() bool { return e.evYK >= persianYKMin }
-
-// evidence extends the count of ی and ک over view[from-base:to-base], where
-// base is the absolute offset of view[0].
-func (e *engine) evidence(view []byte, base, to int) {
-	if e.docPersianYK() || to <= e.evEnd {
-		return
-	}
-	from, end := max(e.evEnd, base), runeStartBefore(view, base, to)
-	for i := from - base; i < end-base-1; i++ {
-		c := view[i]
-		if c == 0xDB && view[i+1] == 0x8C || c == 0xDA && view[i+1] == 0xA9 { // ی ک
-			e.evYK++
-			i++
-		}
-	}
-	e.evEnd = end
-}
-
-// runeStartBefore returns to, or the start of the rune that the end of the
-// view cuts at to, so that the rune is read whole next time.
-func runeStartBefore(view []byte, base, to int) int {
-	for to > base && to-base < len(view) && !utf8.RuneStart(view[to-base]) {
-		to--
-	}
-	return to
-}
-
-// docArabicLetters reports whether the document writes its Persian with the
-// Arabic ي ك ى: a word of it (a run of U+0600–U+06FF) mixes them with
-// پ چ ژ گ. Then a final ى is no evidence of Arabic. It reads the document
-// up to the look-ahead of the line being decided, only when asked.
-func (e *engine) docArabicLetters() bool {
-	if e.mixMixed > 0 || e.evTo <= e.mixEnd {
-		return e.mixMixed > 0
-	}
-	view, base := e.view, e.base
-	from, end := max(e.mixEnd, base), runeStartBefore(view, base, e.evTo)
-	for i := from - base; i < end-base && e.mixMixed == 0; i++ {
-		c := view[i]
-		if c < 0xD8 || c > 0xDB || i+1 >= end-base {
-			if e.mixWord == 3 {
-				e.mixMixed++
-			}
-			e.mixWord = 0
-			continue
-		}
-		switch rune(c&0x1F)<<6 | rune(view[i+1]&0x3F) {
-		case 'پ', 'چ', 'ژ', 'گ':
-			e.mixWord |= 1
-		case 'ي', 'ك', 'ى':
-			e.mixWord |= 2
-		}
-		i++
-	}
-	e.mixEnd = end
-	return e.mixMixed > 0
-}
-
 // line decides the line view[ls:] (at most up to limit) and returns its end.
 // base is the absolute offset of view[0]; evTo is how far the document
 // evidence may be read (the caller guarantees view holds it).
 func (e *engine) line(view []byte, base, ls, limit, evTo int) int {
+	if le, ok := asciiLine(view, ls, limit); ok {
+		// Fastest path: an ASCII line with words and nothing that could be
+		// a URL, e-mail address or path is English; no tokens needed.
+		e.b.boundary(base+ls, e.blank)
+		e.blank = false
+		e.b.cut(base+ls, labEnglish)
+		e.b.advance(base + le)
+		return le
+	}
 	le := e.tk.line(view, ls, limit)
+	e.tk.le = le
 	toks := e.tk.toks
 	e.b.boundary(base+ls, e.blank)
 	first := -1
@@ -164,17 +118,18 @@ func (e *engine) line(view []byte, base, ls, limit, evTo int) int {
 			break
 		}
 	}
-	if first < 0 {
+	if first < 0 { // S2.1: a line without letters stays with the block before
 		e.blank = isBlank(view[ls:le])
 		e.b.advance(base + le)
 		return le
 	}
 	e.blank = false
-	if tk := &e.tk; !tk.mixed && tk.cls0 != clsHani && (tk.cls0 != cArabic || tk.sumQ == 0 && !tk.other) {
-		// Fast path: one script, and no Arabic evidence to weigh.
+	if tk := &e.tk; !tk.mixed && tk.cls0 != clsHani && (tk.cls0 != cArabic || tk.sumQ == 0 && !tk.marked) {
+		// Fast path: one script, and no Arabic evidence to weigh: the
+		// units would all be Persian (S5.5) and merge.
 		lab := classLabels[tk.cls0]
-		if tk.cls0 == cArabic && tk.sumP > 0 {
-			e.lastArab = lab
+		if tk.cls0 == cArabic && (tk.sumP > 0 || tk.anyYK && !e.docPersianYKAt(view, base, evTo)) {
+			e.lastArab = lab // decided on evidence of its own: the context of later lines (S5.6)
 		}
 		e.b.cut(base+ls, lab)
 		e.b.advance(base + le)
@@ -185,7 +140,7 @@ func (e *engine) line(view []byte, base, ls, limit, evTo int) int {
 	e.decide()
 	e.view = nil
 	for _, u := range e.units {
-		cut := ls
+		cut := ls // S4.1: a change at the line start cuts there; S4.2: else before the unit's openers
 		if u.tok0 != first {
 			cut = openerStart(view, ls, int(toks[u.tok0].start))
 		}
@@ -193,6 +148,67 @@ func (e *engine) line(view []byte, base, ls, limit, evTo int) int {
 	}
 	e.b.advance(base + le)
 	return le
+}
+
+// Byte kinds for asciiLine; the kinds above akLetter end the fast scan.
+const (
+	akPlain  uint8 = iota // spaces, digits, punctuation that cannot start a URL
+	akLetter              // A–Z, a–z
+	akDot                 // a dot: part of a host name when a letter follows
+	akBreak               // LF, VT, FF, CR
+	akStop                // a byte of a multi-byte rune, @ / \: let the tokenizer decide
+)
+
+var asciiKind = func() (k [256]uint8) {
+	for c := range 256 {
+		switch cls := classOf(rune(c)); {
+		case c >= utf8.RuneSelf || c == '@' || c == '/' || c == '\\':
+			k[c] = akStop
+		case c == '\n' || c == '\v' || c == '\f' || c == '\r':
+			k[c] = akBreak
+		case c == '.':
+			k[c] = akDot
+		case cls == cLatin:
+			k[c] = akLetter
+		case cls == cSpace || cls == cDigit || cls == cNeutral:
+			k[c] = akPlain
+		default:
+			k[c] = akStop
+		}
+	}
+	return k
+}()
+
+// asciiLine reports whether the line text[ls:] (up to limit) is all ASCII,
+// has a letter, and holds nothing the tokenizer could read as a URL, an
+// e-mail address or a path (S1.3): then every letter is in an English word,
+// and the line is English whatever its sentences. It returns the end of the
+// line, as tokenizer.line would.
+func asciiLine(text []byte, ls, limit int) (le int, ok bool) {
+	var seen uint8
+	lt := text[:limit]
+	for i := ls; i < len(lt); i++ {
+		k := asciiKind[lt[i]]
+		if k <= akLetter {
+			seen |= k
+			continue
+		}
+		switch k {
+		case akDot:
+			if i+1 < len(lt) && asciiClass[lt[i+1]] == cLatin {
+				return 0, false
+			}
+		case akBreak:
+			le = i + 1
+			if lt[i] == '\r' && le < len(lt) && lt[le] == '\n' {
+				le++
+			}
+			return le, seen != 0
+		default:
+			return 0, false
+		}
+	}
+	return limit, seen != 0 && limit == len(text)
 }
 
 // isBlank reports whether a line holds only spaces, bidi controls and its
@@ -221,334 +237,7 @@ func openerStart(text []byte, ls, i int) int {
 	return i
 }
 
-// decide splits the line's tokens into units and labels them.
-func (e *engine) decide() {
-	toks := e.tk.toks
-	e.units = e.units[:0]
-	s0 := 0
-	for i := 1; i <= len(toks); i++ {
-		if i < len(toks) && toks[i].flags&(tfSentence|tfCell) == 0 {
-			continue
-		}
-		e.sentence(s0, i)
-		s0 = i
-	}
-	if e.tk.quoted {
-		e.quotes()
-	}
-	for i := range e.units {
-		u := &e.units[i]
-		switch u.cls {
-		case cArabic:
-			u.lab, u.ev = e.arabicLabel(u.tok0, u.tok1)
-		case clsHani:
-			u.lab = classLabels[clsHani]
-			for _, t := range toks[u.tok0:u.tok1] {
-				if t.cls == clsHani && t.feat&fKana != 0 {
-					u.lab = classLabels[clsJpan]
-					break
-				}
-			}
-		default:
-			u.lab = classLabels[u.cls]
-		}
-	}
-	// A unit with a trace of Arabic and nothing else follows the nearest
-	// Arabic-script unit decided on evidence: on its line, else earlier in
-	// the text.
-	for i := range e.units {
-		u := &e.units[i]
-		if u.ev != evWeak {
-			continue
-		}
-		ctx := e.lastArab
-		for d := 1; d < len(e.units); d++ {
-			if j := i - d; j >= 0 && e.units[j].ev == evDecided {
-				ctx = e.units[j].lab
-				break
-			}
-			if j := i + d; j < len(e.units) && e.units[j].ev == evDecided {
-				ctx = e.units[j].lab
-				break
-			}
-		}
-		if ctx == labArabic {
-			u.lab = labArabic
-		}
-	}
-	for i := range e.units {
-		if u := &e.units[i]; u.ev == evDecided {
-			e.lastArab = u.lab
-		}
-	}
-}
-
-// quotes cuts a quotation of more than MaxInline words out of the
-// Arabic-script unit around it, so that an Arabic quotation inside a Persian
-// sentence is decided on its own evidence.
-func (e *engine) quotes() {
-	toks := e.tk.toks
-	us := e.quoteBuf[:0]
-	for _, u := range e.units {
-		if u.cls != cArabic {
-			us = append(us, u)
-			continue
-		}
-		start := u.tok0
-		for k := u.tok0; k < u.tok1; k++ {
-			if toks[k].flags&tfOpen == 0 {
-				continue
-			}
-			end, words := k, 0
-			for end < u.tok1 {
-				if toks[end].cls == cArabic {
-					words++
-				}
-				if toks[end].flags&tfCloseAfter != 0 {
-					break
-				}
-				end++
-			}
-			if end == u.tok1 || words <= e.opts.MaxInline || k == u.tok0 && end == u.tok1-1 {
-				continue
-			}
-			if hasLetters(toks[start:k]) {
-				us = append(us, unit{tok0: start, tok1: k, cls: cArabic})
-			}
-			us = append(us, unit{tok0: k, tok1: end + 1, cls: cArabic})
-			start, k = end+1, end
-		}
-		if start < u.tok1 {
-			if hasLetters(toks[start:u.tok1]) {
-				us = append(us, unit{tok0: firstLetter(toks, start), tok1: u.tok1, cls: cArabic})
-			} else {
-				us[len(us)-1].tok1 = u.tok1
-			}
-		}
-	}
-	e.units, e.quoteBuf = us, e.units[:0]
-}
-
-// sentence adds the units of the sentence toks[s0:s1]. A sentence made of
-// two halves in different scripts joined by a pair separator is two units.
-func (e *engine) sentence(s0, s1 int) {
-	toks := e.tk.toks
-	for i := s0 + 1; i < s1; i++ {
-		if toks[i].flags&tfPair != 0 {
-			a, b := pureClass(toks[s0:i]), pureClass(toks[i:s1])
-			if a != 0 && b != 0 && a != b {
-				e.runs(s0, i)
-				e.runs(i, s1)
-				return
-			}
-		}
-	}
-	e.runs(s0, s1)
-}
-
-// pureClass returns the one letter class of the words in toks, 0 if there
-// are none, and 1 if there are several.
-func pureClass(toks []token) uint8 {
-	var c uint8
-	for i := range toks {
-		if t := toks[i].cls; t >= cLatin {
-			if c != 0 && c != t {
-				return 1
-			}
-			c = t
-		}
-	}
-	return c
-}
-
-// run is a stretch of words of one letter class in a sentence, with the
-// numbers between them.
-type run struct {
-	tok0, tok1     int // first letter token; end
-	cls            uint8
-	words, letters int
-}
-
-// runs adds the units of toks[t0:t1]. It splits them into runs of one letter
-// class, then lets every run of at most MaxInline words that sits between
-// two runs of one other class join them (shortest first), then does the same
-// at the ends of the sentence: "I use گیت daily." is one English unit, and so
-// is "This Form هاییتیایی کریولی is subject to the License". The runs left
-// are the units.
-func (e *engine) runs(t0, t1 int) {
-	toks := e.tk.toks
-	rs := e.rs[:0]
-	for i := t0; i < t1; i++ {
-		t := &toks[i]
-		if t.cls < cLatin {
-			if len(rs) > 0 {
-				rs[len(rs)-1].tok1 = i + 1
-			}
-			continue
-		}
-		if n := len(rs); n > 0 && rs[n-1].cls == t.cls {
-			rs[n-1].tok1 = i + 1
-			rs[n-1].words += e.tk.words(t)
-			continue
-		}
-		rs = append(rs, run{tok0: i, tok1: i + 1, cls: t.cls, words: e.tk.words(t)})
-	}
-	if len(rs) == 0 {
-		return // no letters: stays with the unit before
-	}
-	rs[len(rs)-1].tok1 = t1
-	if len(rs) == 1 {
-		e.units = append(e.units, unit{tok0: rs[0].tok0, tok1: t1, cls: rs[0].cls})
-		e.rs = rs
-		return
-	}
-	for i := range rs { // letters break ties between runs
-		for k := rs[i].tok0; k < rs[i].tok1; k++ {
-			if toks[k].cls >= cLatin {
-				rs[i].letters += e.tk.letters(&toks[k])
-			}
-		}
-	}
-	host := hostClass(rs)
-	max := e.opts.MaxInline
-	// Sandwiched runs, shortest first; each pass is a stack walk.
-	for w := 1; w <= max && len(rs) > 2; w++ {
-		out := rs[:0]
-		for _, r := range rs {
-			out = append(out, r)
-			for n := len(out); n >= 3 && out[n-3].cls == out[n-1].cls && out[n-2].cls != out[n-1].cls && out[n-2].words <= w; n = len(out) {
-				out[n-3] = join(join(out[n-3], out[n-2], out[n-3].cls), out[n-1], out[n-3].cls)
-				out = out[:n-2]
-			}
-		}
-		rs = out
-	}
-	// Short runs at either end that are not of the host class (the one with
-	// most words, then letters) join their neighbour, the smaller end first.
-	for len(rs) > 1 {
-		a, z := rs[0], rs[len(rs)-1]
-		aOK := a.words <= max && a.cls != host
-		zOK := z.words <= max && z.cls != host
-		if aOK && (!zOK || smaller(a, z)) {
-			rs[1] = join(a, rs[1], rs[1].cls)
-			rs = rs[1:]
-		} else if zOK {
-			rs[len(rs)-2] = join(rs[len(rs)-2], z, rs[len(rs)-2].cls)
-			rs = rs[:len(rs)-1]
-		} else {
-			break
-		}
-	}
-	for _, r := range rs {
-		e.units = append(e.units, unit{tok0: r.tok0, tok1: r.tok1, cls: r.cls})
-	}
-	e.rs = rs
-}
-
-// hostClass returns the letter class with the most words in rs, ties
-// broken by letters.
-func hostClass(rs []run) uint8 {
-	var tl [8]run
-	n := 0
-	for _, r := range rs {
-		k := 0
-		for k < n && tl[k].cls != r.cls {
-			k++
-		}
-		if k == n {
-			if n == len(tl) {
-				continue // a ninth script in one sentence cannot be its host
-			}
-			tl[k].cls = r.cls
-			n++
-		}
-		tl[k].words += r.words
-		tl[k].letters += r.letters
-	}
-	host := tl[0]
-	for _, t := range tl[1:n] {
-		if smaller(host, t) && !(host.words == t.words && host.letters == t.letters) {
-			host = t
-		}
-	}
-	return host.cls
-}
-
-// smaller reports whether run a has fewer words than b, or as many and
-// fewer letters.
-func smaller(a, b run) bool {
-	return a.words < b.words || a.words == b.words && a.letters <= b.letters
-}
-
-// join merges the adjacent runs a and b into one run of class cls.
-func join(a, b run, cls uint8) run {
-	return run{tok0: a.tok0, tok1: b.tok1, cls: cls, words: a.words + b.words, letters: a.letters + b.letters}
-}
-
-// arabicLabel decides an Arabic-script unit: Arabic when its Arabic
-// evidence wins, text with letters of other Arabic-script languages and
-// little else "und-Arab", Persian otherwise. ev says whether the unit had
-// evidence to decide on: none, only a trace of Arabic (evWeak), or enough.
-func (e *engine) arabicLabel(t0, t1 int) (lab label, ev uint8) {
-	var p, q, words, yk, pyk, other, final int
-	for i := t0; i < t1; i++ {
-		t := &e.tk.toks[i]
-		switch t.cls {
-		case cArabic:
-			words++
-			p += int(t.p)
-			q += int(t.q)
-			if t.feat&fArabicYK != 0 {
-				yk++
-			}
-			if t.feat&fPersianYK != 0 {
-				pyk++
-			}
-			if t.feat&fOtherLang != 0 {
-				other++
-			}
-			if t.feat&fFinalMaksura != 0 {
-				final++
-			}
-		case cDigit:
-			p += int(t.p)
-			q += int(t.q)
-		}
-	}
-	// Where the document writes Persian with ي ك ى, a final ى says nothing
-	// (asked only when it could change the decision).
-	if final > 0 && arabicWins(p, q) && !arabicWins(p, q-final*ptMaksura) && e.docArabicLetters() {
-		q -= final * ptMaksura
-	}
-	// Where the document writes Persian with ی/ک, ي/ك in a unit that shows
-	// Arabic evidence of its own are more of it.
-	if q > 0 && yk > 0 && pyk == 0 && e.docPersianYK() {
-		q += yk
-	}
-	switch {
-	case other > 0 && 4*other >= words:
-		return labUndArab, evDecided
-	case arabicWins(p, q):
-		return labArabic, evDecided
-	case p > 0:
-		return labPersian, evDecided
-	case q > 0:
-		return labPersian, evWeak
-	}
-	return labPersian, evNone
-}
-
-// arabicWins reports whether Arabic points q beat Persian points p.
-func arabicWins(p, q int) bool { return q >= arabicMin && q > p }
-
-// Evidence states of an Arabic-script unit.
-const (
-	evNone    uint8 = iota + 1 // no evidence either way: Persian by default
-	evWeak                     // a trace of Arabic evidence only: follows its context
-	evDecided                  // decided on evidence of its own
-)
-
-// builder turns labelled cuts into blocks: it merges equal neighbours and
+// builder turns labelled cuts into blocks: it merges equal neighbours (S6.1) and
 // splits blocks longer than max at the best boundary inside the cap.
 type builder struct {
 	max      int
@@ -586,7 +275,7 @@ func (b *builder) cut(pos int, lab label) {
 	}
 }
 
-// advance notes that the text up to pos is decided; blocks past the cap are
+// advance notes that the text up to pos is decided; blocks past the cap (S6.2) are
 // split.
 func (b *builder) advance(pos int) {
 	for pos-b.start > b.max {
@@ -623,22 +312,4 @@ func (b *builder) finish(end int) {
 	if end > b.start || !b.emitted && end > 0 {
 		b.flush(end)
 	}
-}
-
-// hasLetters reports whether toks holds a word.
-func hasLetters(toks []token) bool {
-	for i := range toks {
-		if toks[i].cls >= cLatin {
-			return true
-		}
-	}
-	return false
-}
-
-// firstLetter returns the index of the first word at or after i.
-func firstLetter(toks []token, i int) int {
-	for toks[i].cls < cLatin {
-		i++
-	}
-	return i
 }

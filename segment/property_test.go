@@ -91,6 +91,7 @@ func TestMaxBlock(t *testing.T) {
 		"no space":   bytes.Repeat([]byte("ab"), 50000),
 		"invalid":    bytes.Repeat([]byte{0xd8, 'a', 0xff, 0xdb}, 30000),
 		"letterless": bytes.Repeat([]byte("12 34\n"), 20000),
+		"code line":  []byte("title = {" + strings.Repeat("کلمه ", 30000) + "},\n" + strings.Repeat("x", 200000) + " = {مقدار}\n"),
 	}
 	for name, data := range inputs {
 		t.Run(name, func(t *testing.T) {
@@ -205,5 +206,95 @@ func TestScannerError(t *testing.T) {
 	}
 	if sc.Scan() || sc.Err() != io.ErrUnexpectedEOF {
 		t.Fatalf("Scan after the error should stay false with the same Err")
+	}
+}
+
+// stallReader returns its data, then (0, nil) forever; reads counts the
+// calls after the data ran out.
+type stallReader struct {
+	data  []byte
+	reads int
+}
+
+func (s *stallReader) Read(p []byte) (int, error) {
+	if len(s.data) == 0 {
+		s.reads++
+		return 0, nil
+	}
+	n := copy(p, s.data)
+	s.data = s.data[n:]
+	return n, nil
+}
+
+// TestScannerNoProgress checks that a reader that keeps returning (0, nil)
+// ends the scan with io.ErrNoProgress after 100 empty reads, as
+// bufio.Scanner does, instead of spinning forever; the bytes read before are
+// still covered. Empty reads between data do not count against the limit
+// once data comes again.
+func TestScannerNoProgress(t *testing.T) {
+	data := []byte("Some English.\nو کمی فارسی.\n")
+	r := &stallReader{data: data}
+	sc := NewScanner(r, Options{})
+	end := 0
+	for sc.Scan() {
+		end = sc.Block().End
+	}
+	if sc.Err() != io.ErrNoProgress {
+		t.Fatalf("Err() = %v, want %v", sc.Err(), io.ErrNoProgress)
+	}
+	if r.reads != maxEmptyReads {
+		t.Fatalf("gave up after %d empty reads, want %d", r.reads, maxEmptyReads)
+	}
+	if end != len(data) {
+		t.Fatalf("blocks end at %d, want %d", end, len(data))
+	}
+	// 99 empty reads before every byte are not a stall.
+	got := scanAll(t, &hiccupReader{data: data, empties: maxEmptyReads - 1}, Options{})
+	if want := (Options{}).SegmentBytes(data); !equalBlocks(got, want) {
+		t.Fatalf("hiccuping reader: %v, want %v", got, want)
+	}
+}
+
+// hiccupReader returns (0, nil) empties times before each byte of data.
+type hiccupReader struct {
+	data    []byte
+	empties int
+	n       int
+}
+
+func (h *hiccupReader) Read(p []byte) (int, error) {
+	if len(h.data) == 0 {
+		return 0, io.EOF
+	}
+	if h.n < h.empties {
+		h.n++
+		return 0, nil
+	}
+	h.n = 0
+	p[0] = h.data[0]
+	h.data = h.data[1:]
+	return 1, nil
+}
+
+// TestSegmenterNoAllocs checks that a warm Segmenter allocates nothing, on
+// text that takes every path: ASCII lines, Persian and Arabic lines, mixed
+// sentences with pair separators, quotations, code lines and honorifics.
+func TestSegmenterNoAllocs(t *testing.T) {
+	var text []byte
+	for _, s := range seeds(t) {
+		if utf8.Valid(s) {
+			text = append(text, s...)
+			text = append(text, '\n')
+		}
+	}
+	var s Segmenter
+	run := func() {
+		s.Reset(text, Options{})
+		for _, ok := s.Next(); ok; _, ok = s.Next() {
+		}
+	}
+	run()
+	if n := testing.AllocsPerRun(5, run); n != 0 {
+		t.Fatalf("a warm Segmenter allocates %.1f times per text, want 0", n)
 	}
 }

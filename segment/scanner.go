@@ -13,7 +13,9 @@ import (
 // however the reader splits them.
 //
 // A read error ends the scan: the bytes read before it are still returned
-// as blocks, as if the stream ended there, and Err reports the error.
+// as blocks, as if the stream ended there, and Err reports the error. A
+// reader that returns no bytes and no error 100 times in a row ends it with
+// io.ErrNoProgress.
 type Scanner struct {
 	r     io.Reader
 	e     engine
@@ -28,7 +30,12 @@ type Scanner struct {
 	done  bool
 	cur   Block
 	lc    int // line cap
+	empty int // reads in a row that returned no bytes and no error
 }
+
+// maxEmptyReads is how many reads in a row may return no bytes and no error
+// before the Scanner gives up with io.ErrNoProgress, as bufio.Scanner does.
+const maxEmptyReads = 100
 
 // NewScanner returns a Scanner that reads from r.
 func NewScanner(r io.Reader, opts Options) *Scanner {
@@ -98,6 +105,14 @@ func (s *Scanner) fill(want int) {
 		}
 		n, err := s.r.Read(s.buf[s.end-s.base:])
 		s.end += n
+		if n > 0 || err != nil {
+			s.empty = 0
+		} else {
+			s.empty++
+			if s.empty >= maxEmptyReads {
+				err = io.ErrNoProgress
+			}
+		}
 		if err != nil {
 			s.eof = true
 			if !errors.Is(err, io.EOF) {

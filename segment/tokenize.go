@@ -1,11 +1,12 @@
 package segment
 
 import (
+	"bytes"
 	"unicode"
 	"unicode/utf8"
 )
 
-// A token is a word (a run of letters of one script, with the marks, ZWNJ
+// A token is a word (S1.2: a run of letters of one script, with the marks, ZWNJ
 // and ZWJ inside it) or a number. Everything else in a line (spaces,
 // punctuation, symbols, URLs, e-mail addresses, file paths) is neutral and
 // has no token; the breaks it makes are recorded as flags on the token after it.
@@ -13,17 +14,40 @@ type token struct {
 	start, end int32  // byte offsets in the text view
 	cls        uint8  // letter class, or cDigit for a number
 	flags      uint8  // tf* breaks before this token
-	feat       uint16 // fArabicYK, fPersianYK, fOtherLang, fKana
-	p, q       int16  // Persian and Arabic points (see evidence.go)
+	in         uint8  // ti*: brackets and quotations it is inside
+	g          uint8  // grammar (S3.2): points and gConj; Latin words get it in decide
+	feat       uint16 // tk* features
+	p, q       int8   // Persian and Arabic points (persian_arabic.go)
 }
 
 // Token flags: what separates a token from the one before it.
 const (
-	tfSentence   uint8 = 1 << iota // a sentence ends before it
-	tfCell                         // a tab before it
-	tfPair                         // a spaced dash, " = " or ": " before it
+	tfSentence   uint8 = 1 << iota // a sentence ends before it (S2.2)
+	tfCell                         // a tab or a table-row bar before it (S2.5)
+	tfPair                         // a pair separator before it (S2.6)
 	tfOpen                         // a quotation opens right before it
 	tfCloseAfter                   // a quotation closes right after it
+	tfBar                          // a spaced " | " before it: a cell bar if the line is a table row
+	tfColon                        // the pair separator before it is a colon: what is before is a label
+)
+
+// What a token is inside (token.in).
+const (
+	tiBracket uint8 = 1 << iota // ( [ {
+	tiQuote                     // « “ "
+	tiQuran                     // ﴿ ﴾
+	tiQuoted  = tiQuote | tiQuran
+)
+
+// Token features (token.feat).
+const (
+	tkPersianYK           = fPersianYK // ی or ک, in a word that is no Arabic function word
+	tkArabicYK            = fArabicYK  // ي or ك
+	tkOtherLang           = fOtherLang // letters of other Arabic-script languages
+	tkFinalMaksura uint16 = 1 << iota  // the word ends in ى
+	tkKana                             // (Han words) hiragana or katakana in the word
+	tkCapital                          // (Latin words) starts with a capital letter
+	tkFunction                         // (Latin words) an English grammar word (set with g)
 )
 
 // letters returns the number of runes in the word tok, marks included.
@@ -42,9 +66,9 @@ func (t *tokenizer) words(tok *token) int {
 
 // tokenizer holds the state of reading one line.
 type tokenizer struct {
-	toks []token
-	text []byte
-	ls   int // line start
+	toks   []token
+	text   []byte
+	ls, le int // line start and end (le is set by the engine after line)
 
 	pend     uint8 // flags for the next token
 	inWord   bool
@@ -57,12 +81,19 @@ type tokenizer struct {
 	sentEnd  int    // last sentence end, or -1: the best place to cut an overlong line
 	space    int    // last space, or -1: the next best
 	quoted   bool   // a quotation opens in the line
+	brackets int    // depth of open brackets
+	calls    uint64 // one bit an open bracket, innermost lowest: 1 if it opened right after a word
+	quotes   int    // depth of open quotation marks
+	quran    bool   // inside Quranic brackets
+	dq       bool   // a quotation opened by " is open
+	bars     int    // spaced " | " in the line
 	// A summary of the line's words, for the engine's fast path.
-	cls0  uint8 // class of the first word
-	mixed bool  // words of another class follow
-	sumP  int   // Persian points of its Arabic-script words
-	sumQ  int   // Arabic points of its Arabic-script words
-	other bool  // letters of other Arabic-script languages
+	cls0   uint8 // class of the first word
+	mixed  bool  // words of another class follow
+	sumP   int   // Persian points of its Arabic-script words (ی/ک not included)
+	sumQ   int   // Arabic points of its Arabic-script words
+	anyYK  bool  // a word with ی/ک
+	marked bool  // other Arabic-script letters, or Quranic brackets: decide the units
 }
 
 // line reads the line that starts at ls, up to and including its line
@@ -73,11 +104,13 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 	t.toks = t.toks[:0]
 	t.text, t.ls = text, ls
 	t.pend, t.inWord, t.inNum, t.quoted = 0, false, false, false
-	t.cls0, t.mixed, t.sumP, t.sumQ, t.other = 0, false, 0, 0, false
+	t.brackets, t.calls, t.quotes, t.quran, t.dq, t.bars = 0, 0, 0, false, false, 0
+	t.cls0, t.mixed, t.sumP, t.sumQ, t.anyYK, t.marked = 0, false, 0, 0, false, false
 	t.runStart, t.runTok, t.sentEnd, t.space = -1, 0, -1, -1
 	i := ls
-	for i < limit {
-		c := text[i]
+	lt := text[:limit] // the line's bytes: indexing it needs no bounds checks in the loops below
+	for i < len(lt) {
+		c := lt[i]
 		var r rune
 		var w int
 		var cls uint8
@@ -89,7 +122,7 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 					t.startWord(i, cLatin)
 				}
 				j := i + 1
-				for j < limit && asciiClass[text[j]] == cLatin {
+				for j < len(lt) && asciiClass[lt[j]] == cLatin {
 					j++
 				}
 				t.word.end = int32(j)
@@ -107,27 +140,26 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 				continue
 			}
 			r, w = rune(c), 1
-		} else if c >= 0xD8 && c <= 0xDB && i+1 < limit && text[i+1]&0xC0 == 0x80 {
-			r = rune(c&0x1F)<<6 | rune(text[i+1]&0x3F)
-			w, cls = 2, arabicClass[r-0x600]
+		} else if c >= 0xD8 && c <= 0xDB && i+1 < len(lt) && lt[i+1]&0xC0 == 0x80 {
+			r = rune(c&0x1F)<<6 | rune(lt[i+1]&0x3F)
+			w, cls = 2, arabicClass[uint8(r-0x600)]
 			if cls == cArabic { // a run of letters and marks of U+0600–U+06FF
 				if !t.inWord || t.word.cls != cArabic {
 					t.startWord(i, cArabic)
 				}
-				j := i
+				j, aw, f := i, &t.aw, arabicFeat[uint8(r-0x600)]
 				for {
-					t.aw.addBase(r)
+					aw.addBase(r, f)
 					j += 2
-					if j+2 < limit && text[j] == 0xE2 && text[j+1] == 0x80 && text[j+2] == 0x8C { // ZWNJ
-						t.aw.zwnj()
+					if j+2 < len(lt) && lt[j] == 0xE2 && lt[j+1] == 0x80 && lt[j+2] == 0x8C { // ZWNJ
+						aw.zwnj()
 						j += 3
-						t.word.end = int32(j)
 					}
-					if j+1 >= limit || text[j] < 0xD8 || text[j] > 0xDB || text[j+1]&0xC0 != 0x80 {
+					if j+1 >= len(lt) || lt[j] < 0xD8 || lt[j] > 0xDB || lt[j+1]&0xC0 != 0x80 {
 						break
 					}
-					r = rune(text[j]&0x1F)<<6 | rune(text[j+1]&0x3F)
-					if cls = arabicClass[r-0x600]; cls != cArabic && cls != cInherit {
+					r = rune(lt[j]&0x1F)<<6 | rune(lt[j+1]&0x3F)
+					if f = arabicFeat[uint8(r-0x600)]; f&(fLetter|fMark) == 0 {
 						break
 					}
 				}
@@ -148,7 +180,7 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 				t.startWord(i, cls)
 			}
 			if kana {
-				t.word.feat |= fKana
+				t.word.feat |= tkKana
 			}
 			t.word.end = int32(i + w)
 			if cls == cArabic {
@@ -169,15 +201,14 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 			t.endWord()
 			if !t.inNum {
 				t.nonSpace(i)
-				t.toks = append(t.toks, token{start: int32(i), cls: cDigit, flags: t.pend})
+				t.toks = append(t.toks, token{start: int32(i), cls: cDigit, flags: t.pend, in: t.inside()})
 				t.pend, t.inNum, t.num = 0, true, &t.toks[len(t.toks)-1]
 			}
 			t.num.end = int32(i + w)
-			switch {
-			case r >= 0x06F0 && r <= 0x06F9:
-				t.num.p = ptDigit
-			case r >= 0x0660 && r <= 0x0669:
-				t.num.q = ptDigit
+			if p, q := digitPoints(r); p != 0 {
+				t.num.p = p
+			} else if q != 0 {
+				t.num.q = q
 			}
 		case cls == cSpace:
 			t.endWord()
@@ -194,6 +225,7 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 			if r == '\r' && i < limit && text[i] == '\n' {
 				i++
 			}
+			t.tableRow()
 			return i
 		case cls == cControl:
 			t.endWord()
@@ -206,10 +238,11 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 	}
 	t.endWord()
 	t.endNum()
+	t.tableRow()
 	if limit == len(text) || i < limit {
 		return i
 	}
-	// The line goes on past limit: cut it at the best boundary.
+	// The line goes on past limit: cut it at the best boundary (S2.9).
 	p := t.sentEnd
 	if p <= ls+(limit-ls)/2 {
 		p = t.space
@@ -247,12 +280,79 @@ func (t *tokenizer) startWord(i int, cls uint8) {
 	} else if cls != t.cls0 {
 		t.mixed = true
 	}
+	var feat uint16
+	switch cls {
+	case cArabic:
+		t.aw.reset()
+	case cLatin:
+		if c := t.text[i]; c >= 'A' && c <= 'Z' || c >= utf8.RuneSelf && isUpperAt(t.text, i) {
+			feat = tkCapital
+		}
+	}
 	t.toks = append(t.toks, token{})
 	w := &t.toks[len(t.toks)-1]
-	w.start, w.end, w.cls, w.flags = int32(i), int32(i), cls, t.pend
+	w.start, w.end, w.cls, w.flags, w.in, w.feat = int32(i), int32(i), cls, t.pend, t.inside(), feat
 	t.pend, t.inWord, t.word = 0, true, w
-	if cls == cArabic {
-		t.aw.reset()
+}
+
+// isUpperAt reports whether the rune at text[i] is an upper-case letter.
+func isUpperAt(text []byte, i int) bool {
+	r, _ := utf8.DecodeRune(text[i:])
+	return unicode.IsUpper(r)
+}
+
+// openBracket notes an opening bracket; call says it opens right after a
+// word, as arguments do.
+func (t *tokenizer) openBracket(call bool) {
+	t.calls <<= 1
+	if call {
+		t.calls |= 1
+	}
+	t.brackets++
+}
+
+// closeBracket notes a closing bracket.
+func (t *tokenizer) closeBracket() {
+	if t.brackets > 0 {
+		t.brackets--
+		t.calls >>= 1
+	}
+}
+
+// inside returns what a token starting now is inside (token.in): brackets
+// other than a call's arguments, quotation marks, Quranic brackets.
+func (t *tokenizer) inside() uint8 {
+	var in uint8
+	if t.brackets > 0 && t.calls&1 == 0 {
+		in |= tiBracket
+	}
+	if t.quotes > 0 {
+		in |= tiQuote
+	}
+	if t.quran {
+		in |= tiQuran
+	}
+	return in
+}
+
+// tableRow turns the spaced bars of a table row into cell breaks (S2.5): a
+// line that starts with "|" or has two or more spaced " | ".
+func (t *tokenizer) tableRow() {
+	row := t.bars >= 2
+	if !row {
+		i := t.ls
+		for i < len(t.text) && (t.text[i] == ' ' || t.text[i] == '\t') {
+			i++
+		}
+		row = i < len(t.text) && t.text[i] == '|'
+	}
+	if !row {
+		return
+	}
+	for k := range t.toks {
+		if f := t.toks[k].flags; f&tfBar != 0 {
+			t.toks[k].flags = f&^tfPair | tfCell
+		}
 	}
 }
 
@@ -268,15 +368,12 @@ func (t *tokenizer) endWord() {
 func (t *tokenizer) finishWord() {
 	t.inWord = false
 	if w := t.word; w.cls == cArabic {
-		p, q := t.aw.points(t.text[w.start:w.end])
-		w.p, w.q = int16(p), int16(q)
-		w.feat = t.aw.feat & (fArabicYK | fPersianYK | fOtherLang)
-		if t.aw.last == 'ى' {
-			w.feat |= fFinalMaksura
-		}
+		p, q, g, feat := t.aw.evidence()
+		w.p, w.q, w.g, w.feat = int8(p), int8(q), g, feat // a word has far fewer than 127 points
 		t.sumP += p
 		t.sumQ += q
-		t.other = t.other || w.feat&fOtherLang != 0
+		t.anyYK = t.anyYK || feat&tkPersianYK != 0
+		t.marked = t.marked || feat&tkOtherLang != 0
 	}
 }
 
@@ -286,16 +383,6 @@ func (t *tokenizer) endNum() { t.inNum = false }
 func (t *tokenizer) closeQuote() {
 	if n := len(t.toks); n > 0 {
 		t.toks[n-1].flags |= tfCloseAfter
-	}
-}
-
-// orphanMark takes a mark that follows no letter: a Quranic annotation sign
-// standing between words still says the text is Arabic.
-func (t *tokenizer) orphanMark(r rune) {
-	if r >= 0x600 && r < 0x700 && arabicFeat[r-0x600]&fQuranic != 0 {
-		if n := len(t.toks); n > 0 && t.toks[n-1].cls == cArabic && t.toks[n-1].q < ptQuranic {
-			t.toks[n-1].q += ptQuranic
-		}
 	}
 }
 
@@ -338,8 +425,8 @@ func (t *tokenizer) neutral(i int, r rune, w, limit int) int {
 		}
 		t.endWord()
 		t.endNum()
-		if next < limit && asciiClass[text[next]] == cSpace && i > t.ls { // "Clear Cache: …", "Granary : …"
-			t.pend |= tfPair
+		if next < limit && asciiClass[text[next]] == cSpace && i > t.ls && t.brackets == 0 { // "Clear Cache: …", "Granary : …"
+			t.pend |= tfPair | tfColon
 		}
 	case '@':
 		if j := t.emailEnd(next, limit); j > 0 {
@@ -359,7 +446,37 @@ func (t *tokenizer) neutral(i int, r rune, w, limit int) int {
 		t.endWord()
 		t.endNum()
 		t.nonSpace(i)
+		if t.spacedPair(i, next, limit) {
+			t.pend |= tfBar
+			t.bars++
+		}
+	case '•', '·': // "01 • Abbreviate (v) • مختصر کردن"
+		t.endWord()
+		t.endNum()
+		t.nonSpace(i)
 		t.spacedPair(i, next, limit)
+	case '(', '[', '{':
+		call := t.inWord && int(t.word.end) == i // LOOKUP(…), f(x): arguments, not a gloss
+		t.endWord()
+		t.endNum()
+		t.nonSpace(i)
+		t.openBracket(call)
+	case ')', ']', '}':
+		t.endWord()
+		t.endNum()
+		t.nonSpace(i)
+		t.closeBracket()
+	case '\uFD3E', '\uFD3F': // ﴾ ﴿: Quranic brackets, written in either order
+		t.endWord()
+		t.endNum()
+		t.nonSpace(i)
+		if t.quran {
+			t.closeQuote()
+		} else {
+			t.pend |= tfOpen
+			t.quoted, t.marked = true, true
+		}
+		t.quran = !t.quran
 	case '-', '–', '—', '=':
 		t.endWord()
 		t.endNum()
@@ -375,12 +492,7 @@ func (t *tokenizer) neutral(i int, r rune, w, limit int) int {
 	case '«', '“', '»', '”', '"':
 		t.endWord()
 		t.endNum()
-		if r == '«' || r == '“' || r == '"' && (i == t.ls || isSpaceBefore(t.text, t.ls, i)) {
-			t.pend |= tfOpen
-			t.quoted = true
-		} else {
-			t.closeQuote()
-		}
+		t.quoteMark(i, r)
 		t.nonSpace(i)
 		return next
 	}
@@ -391,11 +503,41 @@ func (t *tokenizer) neutral(i int, r rune, w, limit int) int {
 }
 
 // spacedPair notes a pair separator when the separator from i to j has a
-// space on either side: "Norway - نروژ", "Open = باز", "a / b", "a | b".
-func (t *tokenizer) spacedPair(i, j, limit int) {
-	if i > t.ls && isSpaceBefore(t.text, t.ls, i) && j < limit && asciiClass[t.text[j]] == cSpace {
+// space on either side and stands outside brackets (S2.6): "Norway - نروژ",
+// "Open = باز", "a / b", "a | b". It reports whether it did.
+func (t *tokenizer) spacedPair(i, j, limit int) bool {
+	if i > t.ls && t.brackets == 0 && isSpaceBefore(t.text, t.ls, i) && j < limit && asciiClass[t.text[j]] == cSpace {
 		t.pend |= tfPair
+		return true
 	}
+	return false
+}
+
+// quoteMark handles the quotation mark r at i: « and “ open a quotation, »
+// and ” close one, and " opens one at the line start or after a space or
+// an opener unless one it opened is still open.
+func (t *tokenizer) quoteMark(i int, r rune) {
+	open := r == '«' || r == '“'
+	if r == '"' {
+		open = !t.dq && (i == t.ls || isSpaceBefore(t.text, t.ls, i) || isOpenerBefore(t.text, t.ls, i))
+		t.dq = open
+	}
+	if open {
+		t.pend |= tfOpen
+		t.quoted = true
+		t.quotes++
+		return
+	}
+	t.closeQuote()
+	if t.quotes > 0 {
+		t.quotes--
+	}
+}
+
+// isOpenerBefore reports whether the rune before i opens a bracket or quote.
+func isOpenerBefore(text []byte, ls, i int) bool {
+	r, _ := utf8.DecodeLastRune(text[ls:i])
+	return isOpener(r)
 }
 
 // isSpaceBefore reports whether the rune before i is a space.
@@ -435,11 +577,15 @@ var topLevel = map[string]bool{
 // drive letter (C:\), or holds another slash further on.
 func (t *tokenizer) isPath(i, limit int) bool {
 	text := t.text
-	head := string(text[t.runStart:i])
-	if head == "" || head == "~" || head == "." || head == ".." {
-		return i+1 < limit && (asciiClass[text[i+1]] >= cLatin || asciiClass[text[i+1]] == cDigit || text[i+1] == '_' || text[i+1] == '.')
+	head := text[t.runStart:i]
+	back := text[i] == '\\'
+	if back && (len(head) == 0 && (i+1 >= limit || text[i+1] != '\\') || bytes.ContainsAny(head, "{}[]=")) {
+		return false // S1.4: \usepackage{xcolor}, \lr{\cite{key}}: TeX and code, not paths
 	}
-	if len(head) == 2 && head[1] == ':' && text[i] == '\\' {
+	if len(head) == 0 || string(head) == "~" || string(head) == "." || string(head) == ".." {
+		return i+1 < limit && (asciiClass[text[i+1]] >= cLatin || asciiClass[text[i+1]] == cDigit || text[i+1] == '_' || text[i+1] == '.' || back && text[i+1] == '\\')
+	}
+	if len(head) == 2 && head[1] == ':' && back {
 		return true
 	}
 	for j := i + 1; j < limit; j++ {
@@ -564,19 +710,26 @@ func (t *tokenizer) terminator(i int, r rune, w, limit int) int {
 	t.endNum()
 	t.nonSpace(i)
 	if r == '.' && !ellipsis && i > t.ls {
-		prev, _ := utf8.DecodeLastRune(text[t.ls:i])
-		if classOf(prev) == cDigit {
+		if digitBefore(text, t.ls, i) {
 			return j // 8.23. or 1. : numbering
 		}
-		if wasWord && t.abbreviation(t.toks[len(t.toks)-1]) {
+		if wasWord && t.toks[len(t.toks)-1].cls == cLatin && t.abbreviation(t.toks[len(t.toks)-1]) {
 			return j
 		}
 	}
 	for j < limit {
 		r2, w2, cl := decode(text[:limit], j)
 		if cl == cControl || isCloser(r2) || r2 == '.' || r2 == '!' || r2 == '?' || r2 == '؟' || r2 == '…' {
-			if r2 == '»' || r2 == '”' || r2 == '"' {
-				t.closeQuote()
+			switch r2 {
+			case '»', '”', '"':
+				t.quoteMark(j, r2)
+			case '\uFD3E', '\uFD3F':
+				if t.quran {
+					t.closeQuote()
+					t.quran = false
+				}
+			case ')', ']', '}':
+				t.closeBracket()
 			}
 			j += w2
 			continue
@@ -609,10 +762,24 @@ func (t *tokenizer) terminator(i int, r rune, w, limit int) int {
 	return j
 }
 
+// digitBefore reports whether the rune before text[i] (after ls) is a digit.
+func digitBefore(text []byte, ls, i int) bool {
+	if c := text[i-1]; c < utf8.RuneSelf {
+		return asciiClass[c] == cDigit
+	}
+	if i-2 >= ls && utf8.RuneStart(text[i-2]) { // a two-byte rune: Persian and Arabic-Indic digits
+		_, w, cls := decode(text[:i], i-2)
+		return w == 2 && cls == cDigit
+	}
+	prev, _ := utf8.DecodeLastRune(text[ls:i])
+	return classOf(prev) == cDigit
+}
+
 // continues reports whether the sentence goes on after a terminator that
-// follows a foreign word: "Saves اجرا در پایانه؟ the current session" is one
-// English sentence with a Persian term in it, because the sentence began in
-// Latin and goes on with a lowercase Latin word (not a label like "c)").
+// follows a foreign word (S2.4): "Saves اجرا در پایانه؟ the current session"
+// is one English sentence with a Persian term in it, because the sentence
+// began in Latin and goes on with a lowercase Latin word (not a label like
+// "c)").
 func (t *tokenizer) continues(j, limit int) bool {
 	n := len(t.toks)
 	if n == 0 || t.toks[n-1].cls == cLatin || t.toks[n-1].cls < cLatin {
@@ -661,18 +828,12 @@ func (t *tokenizer) abbreviation(tok token) bool {
 	if len(w) > 6 {
 		return false
 	}
-	roman := len(w) <= 6
 	for _, c := range w {
 		if c == '.' {
 			return true
 		}
-		switch c {
-		case 'I', 'V', 'X', 'L', 'C', 'D', 'M':
-		default:
-			roman = false
-		}
 	}
-	if roman {
+	if isRoman(w) {
 		return true
 	}
 	switch string(w) {
@@ -684,10 +845,37 @@ func (t *tokenizer) abbreviation(tok token) bool {
 	return false
 }
 
+// isRoman reports whether w is a Roman numeral in its standard form (IV,
+// XII, MCMXC): thousands, hundreds, tens and units in that order, each
+// written with at most three repeats or one subtractive pair. Capital words
+// made of the same letters that are not numerals (MILD, DID, CIVIL) are
+// words, and the full stop after them ends a sentence.
+func isRoman(w []byte) bool {
+	i := 0
+	for n := 0; n < 3 && i < len(w) && w[i] == 'M'; n++ {
+		i++
+	}
+	// Each decimal place: one, five and ten of it.
+	for _, p := range [3][3]byte{{'C', 'D', 'M'}, {'X', 'L', 'C'}, {'I', 'V', 'X'}} {
+		one, five, ten := p[0], p[1], p[2]
+		switch {
+		case i+1 < len(w) && w[i] == one && (w[i+1] == ten || w[i+1] == five):
+			i += 2 // CM CD, XC XL, IX IV
+			continue
+		case i < len(w) && w[i] == five:
+			i++
+		}
+		for n := 0; n < 3 && i < len(w) && w[i] == one; n++ {
+			i++
+		}
+	}
+	return i > 0 && i == len(w)
+}
+
 // isCloser reports whether r closes a quotation or bracket.
 func isCloser(r rune) bool {
 	switch r {
-	case ')', ']', '}', '»', '›', '"', '\'', '”', '’', '」', '』', '）':
+	case ')', ']', '}', '»', '›', '"', '\'', '”', '’', '」', '』', '）', '\uFD3E', '\uFD3F':
 		return true
 	}
 	return false
@@ -696,7 +884,7 @@ func isCloser(r rune) bool {
 // isOpener reports whether r opens a quotation or bracket.
 func isOpener(r rune) bool {
 	switch r {
-	case '(', '[', '{', '«', '‹', '"', '\'', '“', '‘', '„', '¿', '¡', '「', '『', '（':
+	case '(', '[', '{', '«', '‹', '"', '\'', '“', '‘', '„', '¿', '¡', '「', '『', '（', '\uFD3E', '\uFD3F':
 		return true
 	}
 	return false

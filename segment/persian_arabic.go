@@ -1,0 +1,705 @@
+package segment
+
+import (
+	"strings"
+	"unicode/utf8"
+)
+
+// Persian or Arabic (docs/rules.md, S5). The two languages share a script;
+// this file is the one place that tells them apart:
+//
+//   - arabicWord gathers the evidence of one word while the tokenizer reads
+//     its letters (S5.1): letters only one language uses, ZWNJ, harakat,
+//     tanwin, Quranic marks, the article ال, function words (wordlists.go);
+//     digitPoints and orphanMark do the same for numbers and for Quranic
+//     signs between words; honorifics takes the evidence off formulas such
+//     as علیه السلام (S5.8).
+//   - arEvidence sums the words of a unit; docEvidence is what the document
+//     says about its Persian keyboard (S5.2–S5.4), read ahead by
+//     engine.evidence and engine.docArabicLetters.
+//   - persianOrArabic decides a unit from the two (a pure function, tested
+//     table-style), and followContext settles the units that had only a
+//     trace of evidence, or none (S5.6).
+//
+// Where quotations are cut out of a sentence (S5.7) is units.go's quotes.
+//
+// Everything is in points; a unit is Arabic when its Arabic points reach
+// arabicMin and exceed its Persian points (S5.5). Persian is the default:
+// losing Persian text into the Arabic output is the worse error.
+
+// Letter features of U+0600–U+06FF (arabicFeat).
+const (
+	fPersianYK   uint16 = 1 << iota // ی ک (the first three are also token features: tk*)
+	fArabicYK                       // ي ك
+	fOtherLang                      // letters of Urdu, Pashto, Kurdish, Sindhi, Uyghur…
+	fPersianOnly                    // پ چ ژ گ ۀ
+	fTaMarbuta                      // ة
+	fHamzaBelow                     // إ
+	fHamzaAbove                     // أ ؤ
+	fTanwin                         // ٌ ٍ (ً is weighed apart: Persian writes اً)
+	fWasla                          // ٱ
+	fHaraka                         // short vowels, shadda, sukun, ٌ ٍ (not ً)
+	fQuranic                        // superscript alef, Quranic annotation marks
+	fZWNJ                           // (words only) a ZWNJ inside the word
+	fLetter                         // the rune is a letter
+	fMark                           // the rune is a mark: part of the word before
+	fFolds                          // ي ى ك ٱ: its folded form (foldRune) differs
+)
+
+// Word points (S5.1, S5.2).
+const (
+	ptPersianOnly = 3
+	ptPersianYK   = 2 // per word, where the document does not write its Persian with ی/ک (S5.2)
+	ptZWNJ        = 2
+	ptVerbPrefix  = 1 // می‌ / نمی‌, on top of the ZWNJ
+	ptTaMarbuta   = 3
+	ptHamzaBelow  = 2
+	ptHamzaAbove  = 1
+	ptMaksura     = 1 // a final ى
+	ptWasla       = 3
+	ptQuranic     = 3
+	ptVocalised   = 2 // two or more harakat in the word
+	ptTanwin      = 2 // ٌ ٍ, or ً away from a final ا
+	ptCaseEnding  = 1 // a word that ends in ُ
+	ptArticle     = 1 // ال
+	ptDigit       = 1 // per number written in one language's digits
+	arabicMin     = 2 // an Arabic unit has at least this many points
+)
+
+var arabicFeat [256]uint16
+
+func init() {
+	set := func(f uint16, rs ...rune) {
+		for _, r := range rs {
+			arabicFeat[r-0x600] |= f
+		}
+	}
+	set(fPersianOnly, 'پ', 'چ', 'ژ', 'گ', 'ۀ')
+	set(fPersianYK, 'ی', 'ک')
+	set(fArabicYK, 'ي', 'ك')
+	set(fTaMarbuta, 'ة')
+	set(fHamzaBelow, 'إ')
+	for r := rune(0x600); r < 0x700; r++ {
+		switch classOf(r) {
+		case cArabic:
+			set(fLetter, r)
+		case cInherit:
+			set(fMark, r)
+		}
+	}
+	set(fHamzaAbove, 'أ', 'ؤ')
+	set(fWasla, 'ٱ')
+	set(fFolds, 'ي', 'ى', 'ك', 'ٱ')
+	for r := rune(0x064C); r <= 0x0652; r++ { // damatan … sukun; fathatan (U+064B) is weighed apart
+		set(fHaraka, r)
+	}
+	set(fTanwin, 0x064C, 0x064D)
+	set(fQuranic, 0x0670)
+	for r := rune(0x06D6); r <= 0x06ED; r++ {
+		if r != 0x06DD && r != 0x06DE && r != 0x06E9 { // end of ayah, rub el hizb, place of sajdah are symbols
+			set(fQuranic, r)
+		}
+	}
+	// Letters of other languages written in Arabic script.
+	set(fOtherLang, 'ٹ', 'ټ', 'ځ', 'ڂ', 'څ', 'ڇ', 'ڈ', 'ډ', 'ڊ', 'ڍ', 'ڎ', 'ڏ', 'ڐ', 'ڑ',
+		'ڒ', 'ړ', 'ڔ', 'ڕ', 'ږ', 'ڗ', 'ڙ', 'ښ', 'ڛ', 'ڜ', 'ڝ', 'ڞ', 'ڟ', 'ڠ', 'ڡ',
+		'ڢ', 'ڣ', 'ڤ', 'ڥ', 'ڦ', 'ڧ', 'ڨ', 'ڪ', 'ګ', 'ڬ', 'ڭ', 'ڮ', 'ڰ', 'ڱ', 'ڲ', 'ڳ',
+		'ڴ', 'ڵ', 'ڶ', 'ڷ', 'ڸ', 'ڹ', 'ں', 'ڻ', 'ڼ', 'ڽ', 'ھ', 'ڿ', 'ہ', 'ۂ', 'ۃ', 'ۄ',
+		'ۅ', 'ۆ', 'ۇ', 'ۈ', 'ۉ', 'ۊ', 'ۋ', 'ێ', 'ۍ', 'ې', 'ۑ', 'ے', 'ۓ', 'ە')
+}
+
+// featPoints gives the Persian and Arabic points of every combination of
+// the letter features below fLetter (ی/ک are counted per unit instead).
+var featPoints [fLetter][2]int8
+
+func init() {
+	for f := range len(featPoints) {
+		var p, q int8
+		add := func(bit uint16, pts int8, to *int8) {
+			if uint16(f)&bit != 0 {
+				*to += pts
+			}
+		}
+		add(fPersianOnly, ptPersianOnly, &p)
+		add(fZWNJ, ptZWNJ, &p)
+		add(fTaMarbuta, ptTaMarbuta, &q)
+		add(fHamzaBelow, ptHamzaBelow, &q)
+		add(fHamzaAbove, ptHamzaAbove, &q)
+		add(fWasla, ptWasla, &q)
+		add(fQuranic, ptQuranic, &q)
+		add(fTanwin, ptTanwin, &q)
+		featPoints[f] = [2]int8{p, q}
+	}
+}
+
+// foldRune maps the Arabic letters that Persian keyboards replace to their
+// Persian forms, for function-word matching: ي ى → ی, ك → ک.
+func foldRune(r rune) rune {
+	switch r {
+	case 'ي', 'ى':
+		return 'ی'
+	case 'ك':
+		return 'ک'
+	case 'ٱ':
+		return 'ا'
+	}
+	return r
+}
+
+// wordHash is FNV-1a over runes, as used by the word sets.
+const (
+	hashInit  uint64 = 14695981039346656037
+	hashPrime uint64 = 1099511628211
+)
+
+func hashRune(h uint64, r rune) uint64 {
+	return (h ^ uint64(r)) * hashPrime
+}
+
+func hashString(s string, fold bool) uint64 {
+	h := hashInit
+	for _, r := range s {
+		if fold {
+			r = foldRune(r)
+		} else if r == 'ٱ' {
+			r = 'ا'
+		}
+		h = hashRune(h, r)
+	}
+	return h
+}
+
+// maxHashLetters bounds the words looked up in the function-word sets: a
+// word of up to 8 letters is its own key, one byte a letter (wordKey).
+const maxHashLetters = 8
+
+// wordKey returns the key of the Arabic-script word s in the word table:
+// its letters (folded to their Persian forms with fold, else as written
+// but ٱ as ا), one byte each (the rune minus U+0600), first letter highest;
+// 0 for a word with runes other than letters, or more than maxHashLetters
+// letters (with prefix: the key of its first maxHashLetters letters).
+func wordKey(s string, fold, prefix bool) uint64 {
+	var k uint64
+	n := 0
+	for _, r := range s {
+		if n == maxHashLetters && prefix {
+			break
+		}
+		if r < 0x600 || r > 0x6FF || letterRaw[r-0x600] == 0 || n == maxHashLetters {
+			return 0
+		}
+		l := letterRaw[r-0x600]
+		if fold {
+			l = letterFold[r-0x600]
+		}
+		k = k<<8 | uint64(l)
+		n++
+	}
+	return k
+}
+
+// arabicWord accumulates the evidence of one Arabic-script word as its runes
+// are read: the OR of its letter features, its letter and harakat counts,
+// its first letters, its last letter and last mark, where a fathatan stood,
+// the keys of its first letters folded to their Persian forms and as
+// written (for the function words), and how many letters come before its
+// first ZWNJ.
+type arabicWord struct {
+	kFold   uint64 // wordKey of the letters so far, folded
+	kRaw    uint64 // and as written
+	letters int32
+	harakat int32
+	first   [3]uint8 // folded, minus U+0600
+	last    uint16
+	mark    uint16 // the haraka after the last letter, 0 if none
+	fatAt   int32  // letters before the last fathatan, -1 if none
+	fatPrev uint16 // the letter before it
+	zwnjAt  int16  // -1: no ZWNJ yet
+	feat    uint16 // letter features; fFolds: kRaw differs from kFold
+}
+
+// reset starts a new word.
+func (a *arabicWord) reset() { *a = arabicWord{zwnjAt: -1, fatAt: -1} }
+
+// addBase takes the next rune of the word, a letter or mark of U+0600–U+06FF,
+// and its features f (arabicFeat).
+func (a *arabicWord) addBase(r rune, f uint16) {
+	i := uint8(r - 0x600)
+	a.feat |= f
+	if f&fLetter == 0 {
+		if f&fHaraka != 0 {
+			a.harakat++
+			a.mark = uint16(r)
+		} else if r == 0x064B {
+			a.fatAt, a.fatPrev = a.letters, a.last
+		}
+		return
+	}
+	if n := a.letters; n < maxHashLetters {
+		fr := letterFold[i]
+		a.kFold = a.kFold<<8 | uint64(fr)
+		a.kRaw = a.kRaw<<8 | uint64(letterRaw[i])
+		if n < int32(len(a.first)) {
+			a.first[n] = fr
+		}
+	}
+	a.letters++
+	a.last = uint16(r)
+	a.mark = 0
+}
+
+// zwnj notes a ZWNJ inside the word.
+func (a *arabicWord) zwnj() {
+	a.feat |= fZWNJ
+	if a.zwnjAt < 0 {
+		a.zwnjAt = int16(min(a.letters, 100))
+	}
+}
+
+// add takes the next rune of the word: a letter or an inheriting rune.
+func (a *arabicWord) add(r rune) {
+	switch {
+	case r >= 0x600 && r <= 0x6FF:
+		a.addBase(r, arabicFeat[r-0x600])
+	case r >= presentationFirst && r <= presentationLast:
+		if b := presentationBase[r-presentationFirst]; b != 0 {
+			a.addBase(rune(b), arabicFeat[b-0x600])
+		}
+	case r == 0x200C:
+		a.zwnj()
+	}
+}
+
+// evidence returns the Persian and Arabic points of the finished word, its
+// grammar value (token.g) and its token features (tk*).
+func (a *arabicWord) evidence() (p, q int, g uint8, feat uint16) {
+	fp := featPoints[a.feat&(fLetter-1)]
+	p, q = int(fp[0]), int(fp[1])
+	if a.feat&fMark != 0 {
+		if a.harakat >= 2 {
+			q += ptVocalised
+		}
+		if a.fatAt >= 0 && a.feat&fTanwin == 0 && !(a.fatAt == a.letters && a.fatPrev == 'ا') && !(a.fatAt == a.letters-1 && a.last == 'ا') {
+			q += ptTanwin // ً that is not Persian اً (nor ًا)
+		}
+		if a.mark == 0x064F {
+			q += ptCaseEnding
+		}
+	}
+	if a.last == 'ى' {
+		q += ptMaksura
+		feat |= tkFinalMaksura
+	}
+	f, n := a.first, a.letters
+	if a.zwnjAt == 2 && f[0] == 'م'-0x600 && f[1] == 'ی'-0x600 || a.zwnjAt == 3 && f[0] == 'ن'-0x600 && f[1] == 'م'-0x600 && f[2] == 'ی'-0x600 {
+		p += ptVerbPrefix // می‌ / نمی‌
+		g = 2
+	}
+	arabicFW := false
+	long := n > maxHashLetters // only short words are looked up
+	if !long {
+		v := arabicScriptWords.get(a.kFold)
+		pv, qv := uint8(v>>awPersianShift&awValue), uint8(v>>awArabicShift&awValue)
+		if a.feat&fFolds != 0 { // the word as written has a key of its own
+			qv = uint8(arabicScriptWords.get(a.kRaw) >> awArabicShift & awValue)
+		}
+		p += int(pv & wPoints)
+		q += int(qv & wPoints)
+		arabicFW = qv&wPoints != 0
+		g = max(g, max(pv&wGrammar, qv&wGrammar)>>wGrammarShift) | (pv|qv)&wConj>>2
+		if hasArticle(f, n) && v&awPersianAl == 0 {
+			q += ptArticle
+		}
+	} else if hasArticle(f, n) && arabicScriptWords.get(a.kFold)&awPersianAl == 0 { // kFold holds the first letters
+		q += ptArticle
+	}
+	feat |= a.feat & (fPersianYK | fArabicYK | fOtherLang) // the same bits as tkPersianYK, tkArabicYK, tkOtherLang
+	if arabicFW {
+		feat &^= tkPersianYK // an Arabic function word in ی/ک spelling is no Persian evidence
+	}
+	return p, q, g, feat
+}
+
+// digitPoints returns the Persian and Arabic points of a number written
+// with the digit r (S5.1): Persian ۰-۹, Arabic-Indic ٠-٩.
+func digitPoints(r rune) (p, q int8) {
+	switch {
+	case r >= 0x06F0 && r <= 0x06F9:
+		return ptDigit, 0
+	case r >= 0x0660 && r <= 0x0669:
+		return 0, ptDigit
+	}
+	return 0, 0
+}
+
+// orphanMark takes a mark that follows no letter: a Quranic annotation sign
+// standing between words still says the text is Arabic.
+func (t *tokenizer) orphanMark(r rune) {
+	if r >= 0x600 && r < 0x700 && arabicFeat[r-0x600]&fQuranic != 0 {
+		if n := len(t.toks); n > 0 && t.toks[n-1].cls == cArabic && t.toks[n-1].q < ptQuranic {
+			t.toks[n-1].q += ptQuranic
+		}
+	}
+}
+
+// letterFold and letterRaw give, for each letter of U+0600–U+06FF, its
+// folded form (foldRune) and its form as written (ٱ as ا), minus U+0600; 0
+// for the runes that are not letters.
+var letterFold, letterRaw = func() (fold, raw [256]uint8) {
+	for r := rune(0x600); r < 0x700; r++ {
+		if classOf(r) != cArabic {
+			continue
+		}
+		w := r
+		if w == 'ٱ' {
+			w = 'ا'
+		}
+		raw[r-0x600] = uint8(w - 0x600)
+		fold[r-0x600] = uint8(foldRune(w) - 0x600)
+	}
+	return fold, raw
+}()
+
+// hasArticle reports whether a word whose first folded letters are first
+// and that has n letters starts with the article ال, alone or after one of
+// the clitics و ف ب ک ل (لل for ل+ال).
+func hasArticle(f [3]uint8, n int32) bool {
+	switch {
+	case f[0] == 'ا'-0x600 && f[1] == 'ل'-0x600:
+		return n >= 4
+	case f[1] == 'ا'-0x600 && f[2] == 'ل'-0x600 && (f[0] == 'و'-0x600 || f[0] == 'ف'-0x600 || f[0] == 'ب'-0x600 || f[0] == 'ک'-0x600):
+		return n >= 5
+	case f[0] == 'ل'-0x600 && f[1] == 'ل'-0x600:
+		return n >= 4
+	}
+	return false
+}
+
+// arEvidence is the evidence of an Arabic-script unit: the sums over its
+// words (S5.1) and the counts the document evidence weighs (S5.2–S5.4).
+type arEvidence struct {
+	words int
+	p, q  int // points of the words and numbers, ی/ک not included
+	yk    int // words written with ي or ك
+	pyk   int // words written with ی or ک (Arabic function words not counted)
+	other int // words with letters of other Arabic-script languages
+	final int // words that end in ى
+}
+
+// add counts token t (a word or a number) in the evidence.
+func (u *arEvidence) add(t *token) {
+	switch t.cls {
+	case cArabic:
+		u.words++
+		u.p += int(t.p)
+		u.q += int(t.q)
+		if t.feat&tkArabicYK != 0 {
+			u.yk++
+		}
+		if t.feat&tkPersianYK != 0 {
+			u.pyk++
+		}
+		if t.feat&tkOtherLang != 0 {
+			u.other++
+		}
+		if t.feat&tkFinalMaksura != 0 {
+			u.final++
+		}
+	case cDigit:
+		u.p += int(t.p)
+		u.q += int(t.q)
+	}
+}
+
+// docEvidence is what the document says about how it writes Persian.
+type docEvidence struct {
+	persianYK     bool // with ی/ک (S5.2, S5.3)
+	arabicLetters bool // with ي ك ى: a word mixes them with پ چ ژ گ (S5.4)
+}
+
+// Evidence states of an Arabic-script unit.
+const (
+	evNone    uint8 = iota + 1 // no evidence either way: Persian by default
+	evPair                     // no evidence, two words: follows its line if it is the value of a pair (S5.6)
+	evSilent                   // no evidence, three words or more: follows its line (S5.6)
+	evWeak                     // a trace of Arabic evidence only: follows its context (S5.6)
+	evDecided                  // decided on evidence of its own
+)
+
+// persianOrArabic decides an Arabic-script unit from its evidence u and the
+// document's d (S5.5): Arabic when its Arabic evidence wins, "und-Arab" when
+// a quarter of its words have letters of other Arabic-script languages,
+// Persian otherwise. mark says whether the unit is a quotation inside an
+// Arabic-script sentence (S5.7): in Quranic brackets ﴿…﴾ (tiQuran) it is
+// Arabic unless it has strong Persian evidence of its own (a Persian-only
+// letter, ZWNJ or Persian function words worth more than its Arabic
+// points). ev says whether the unit had evidence to decide on.
+func persianOrArabic(u arEvidence, d docEvidence, mark uint8) (lab label, ev uint8) {
+	p, q := u.p, u.q
+	if !d.persianYK {
+		p += ptPersianYK * u.pyk // S5.2: in a ی/ک document the keyboard types Arabic with them too
+	}
+	if d.arabicLetters {
+		q -= ptMaksura * u.final // S5.4
+	}
+	if q > 0 && u.yk > 0 && u.pyk == 0 && d.persianYK {
+		q += u.yk // S5.3
+	}
+	switch {
+	case u.other > 0 && 4*u.other >= u.words:
+		return labUndArab, evDecided
+	case mark == tiQuran && u.words > 0 && (u.p < ptPersianOnly || q >= u.p):
+		return labArabic, evDecided
+	case q > p && q >= arabicMin:
+		return labArabic, evDecided
+	case p > 0:
+		return labPersian, evDecided
+	case q > 0:
+		return labPersian, evWeak
+	case u.words >= 3:
+		return labPersian, evSilent
+	case u.words == 2:
+		return labPersian, evPair
+	}
+	return labPersian, evNone
+}
+
+// followContext relabels the units of a line that had only a trace of
+// Arabic evidence (evWeak) after the nearest unit decided on evidence of its
+// own: on the line, else earlier in the text (last); and the units of three
+// words or more without any evidence (evSilent: in a document that types
+// Arabic with ی/ک, a hemistich split off its verse) after the nearest one on
+// their line. It returns the label of the last decided unit, the context
+// for the next line (S5.6).
+func followContext(units []unit, last label) label {
+	for i := range units {
+		u := &units[i]
+		if u.ev != evWeak && u.ev != evSilent {
+			continue
+		}
+		ctx := last
+		if u.ev == evSilent {
+			ctx = labPersian
+		}
+		for d := 1; d < len(units); d++ {
+			if j := i - d; j >= 0 && units[j].ev == evDecided {
+				ctx = units[j].lab
+				break
+			}
+			if j := i + d; j < len(units) && units[j].ev == evDecided {
+				ctx = units[j].lab
+				break
+			}
+		}
+		if ctx == labArabic {
+			u.lab = labArabic
+		}
+	}
+	for i := range units {
+		if units[i].ev == evDecided {
+			last = units[i].lab
+		}
+	}
+	return last
+}
+
+// The document evidence (docEvidence) is read ahead of the line being
+// decided, up to the look-ahead, and counted incrementally.
+
+// persianYKMin is how many ی/ک letters make a document's Persian "written
+// with ی/ک".
+const persianYKMin = 3
+
+// docPersianYK reports whether the document writes its Persian with ی/ک.
+func (e *engine) docPersianYK() bool { return e.evYK >= persianYKMin }
+
+// docPersianYKAt is docPersianYK after reading the document evidence up to
+// to.
+func (e *engine) docPersianYKAt(view []byte, base, to int) bool {
+	e.evidence(view, base, to)
+	return e.docPersianYK()
+}
+
+// evidence extends the count of ی and ک over view[from-base:to-base], where
+// base is the absolute offset of view[0].
+func (e *engine) evidence(view []byte, base, to int) {
+	if e.docPersianYK() || to <= e.evEnd {
+		return
+	}
+	from, end := max(e.evEnd, base), runeStartBefore(view, base, to)
+	for i := from - base; i < end-base-1; i++ {
+		c := view[i]
+		if c == 0xDB && view[i+1] == 0x8C || c == 0xDA && view[i+1] == 0xA9 { // ی ک
+			e.evYK++
+			i++
+		}
+	}
+	e.evEnd = end
+}
+
+// runeStartBefore returns to, or the start of the rune that the end of the
+// view cuts at to, so that the rune is read whole next time.
+func runeStartBefore(view []byte, base, to int) int {
+	for to > base && to-base < len(view) && !utf8.RuneStart(view[to-base]) {
+		to--
+	}
+	return to
+}
+
+// docArabicLetters reports whether the document writes its Persian with the
+// Arabic ي ك ى: a word of it (a run of U+0600–U+06FF) mixes them with
+// پ چ ژ گ. It reads the document up to the look-ahead of the line being
+// decided, only when asked.
+func (e *engine) docArabicLetters() bool {
+	if e.mixMixed > 0 || e.evTo <= e.mixEnd {
+		return e.mixMixed > 0
+	}
+	view, base := e.view, e.base
+	from, end := max(e.mixEnd, base), runeStartBefore(view, base, e.evTo)
+	for i := from - base; i < end-base && e.mixMixed == 0; i++ {
+		c := view[i]
+		if c < 0xD8 || c > 0xDB || i+1 >= end-base {
+			if e.mixWord == 3 {
+				e.mixMixed++
+			}
+			e.mixWord = 0
+			continue
+		}
+		switch rune(c&0x1F)<<6 | rune(view[i+1]&0x3F) {
+		case 'پ', 'چ', 'ژ', 'گ':
+			e.mixWord |= 1
+		case 'ي', 'ك', 'ى':
+			e.mixWord |= 2
+		}
+		i++
+	}
+	e.mixEnd = end
+	return e.mixMixed > 0
+}
+
+// arabicLabel decides the Arabic-script unit toks[t0:t1], skipping the
+// tokens in quotations that are decided on their own when skipQuotes is
+// set; mark says whether the unit is such a quotation (S5.7).
+func (e *engine) arabicLabel(t0, t1 int, skipQuotes bool, mark uint8) (lab label, ev uint8) {
+	var u arEvidence
+	for i := t0; i < t1; i++ {
+		if t := &e.tk.toks[i]; !skipQuotes || t.in&tiQuoted == 0 {
+			u.add(t)
+		}
+	}
+	d := docEvidence{persianYK: e.docPersianYK()}
+	lab, ev = persianOrArabic(u, d, mark)
+	if u.final == 0 {
+		return lab, ev
+	}
+	// Reading ahead for S5.4 costs a pass over the text: ask only when the
+	// answer would change the label.
+	d.arabicLetters = true
+	if l2, ev2 := persianOrArabic(u, d, mark); l2 != lab && e.docArabicLetters() {
+		return l2, ev2
+	}
+	return lab, ev
+}
+
+// honorificForms holds the honorific formulas as sequences of folded word
+// hashes; honorificFirst maps the hash of a first word to 1 + the index of
+// its formulas there. A formula written as one word (علیه‌السلام) is a
+// sequence of one. honorificStart marks the letters a formula starts with.
+var (
+	honorificForms [][][]uint64
+	honorificFirst *wordSet
+	honorificStart [256]bool
+)
+
+func init() {
+	first := map[uint64]uint16{}
+	add := func(seq []uint64) {
+		k, ok := first[seq[0]]
+		if !ok {
+			honorificForms = append(honorificForms, nil)
+			k = uint16(len(honorificForms))
+			first[seq[0]] = k
+		}
+		honorificForms[k-1] = append(honorificForms[k-1], seq)
+	}
+	for _, f := range honorifics {
+		words := strings.Fields(f)
+		seq := make([]uint64, len(words))
+		for i, w := range words {
+			seq[i] = hashString(w, true)
+		}
+		add(seq)
+		if len(words) > 1 {
+			add([]uint64{hashString(strings.Join(words, ""), true)})
+		}
+		r, _ := utf8.DecodeRuneInString(f)
+		honorificStart[r-0x600] = true
+	}
+	honorificFirst = newWordSet(first)
+}
+
+// foldHash returns the folded hash of the letters of w (marks and ZWNJ
+// left out), as hashString(…, true) gives for a word written without them.
+func foldHash(w []byte) uint64 {
+	h := hashInit
+	for i := 0; i < len(w); {
+		r, size := utf8.DecodeRune(w[i:])
+		i += size
+		if r >= presentationFirst && r <= presentationLast {
+			r = rune(presentationBase[r-presentationFirst])
+		}
+		if r >= 0x600 && r <= 0x6FF && letterFold[r-0x600] != 0 {
+			h = hashRune(h, 0x600+rune(letterFold[r-0x600]))
+		}
+	}
+	return h
+}
+
+// honorifics takes the evidence off the words of the honorific formulas in
+// the line (S5.8): صلی الله علیه و آله after a name in a Persian sentence is
+// Persian usage, and says nothing about the sentence's language.
+func (e *engine) honorifics() {
+	toks, text := e.tk.toks, e.tk.text
+	var hs [6]uint64
+	for i := 0; i < len(toks); i++ {
+		t0 := &toks[i]
+		if t0.cls != cArabic || t0.end-t0.start > 40 {
+			continue
+		}
+		if r, _, _ := decode(text, int(t0.start)); r < 0x600 || r > 0x6FF || !honorificStart[r-0x600] {
+			continue
+		}
+		k := honorificFirst.get(foldHash(text[t0.start:t0.end]))
+		if k == 0 {
+			continue
+		}
+		forms := honorificForms[k-1]
+		best := 0
+		for _, f := range forms {
+			if len(f) <= best || i+len(f) > len(toks) {
+				continue
+			}
+			ok := true
+			for k := 1; k < len(f) && ok; k++ {
+				t := &toks[i+k]
+				if hs[k] == 0 && t.cls == cArabic {
+					hs[k] = foldHash(text[t.start:t.end])
+				}
+				ok = t.cls == cArabic && hs[k] == f[k]
+			}
+			if ok {
+				best = len(f)
+			}
+		}
+		for k := range hs {
+			hs[k] = 0
+		}
+		for k := i; k < i+best; k++ {
+			toks[k].p, toks[k].q = 0, 0
+			toks[k].feat &^= tkArabicYK | tkPersianYK | tkFinalMaksura
+		}
+		if best > 0 {
+			i += best - 1
+		}
+	}
+}

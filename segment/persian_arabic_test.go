@@ -1,0 +1,175 @@
+package segment
+
+import "testing"
+
+// TestWordEvidence pins the Persian and Arabic points (S5.1), the grammar
+// value (S3.2) and the ی/ک features (S5.2) of single words, one case per
+// kind of evidence.
+func TestWordEvidence(t *testing.T) {
+	cases := []struct {
+		word string
+		p, q int
+		g    uint8
+		feat uint16
+		why  string
+	}{
+		{"پدر", 3, 0, 0, 0, "Persian-only letter"},
+		{"کتاب", 0, 0, 0, tkPersianYK, "ی/ک are weighed per unit, not per word (S5.2)"},
+		{"است", 2, 0, 2, 0, "Persian copula: evidence and 2 grammar points"},
+		{"از", 2, 0, 1, 0, "Persian preposition: 1 grammar point"},
+		{"و", 0, 0, gConj, 0, "conjunction, written apart in Persian and in Arabic typed by Persian writers"},
+		{"كه", 2, 0, 1, tkArabicYK, "Persian function word typed with Arabic kaf"},
+		{"من", 0, 0, 1, 0, "shared by both languages: grammar, no evidence"},
+		{"مدرسة", 0, 3, 0, 0, "teh marbuta"},
+		{"الاستيراد", 0, 1, 0, tkArabicYK, "article on a long word"},
+		{"الكتاب", 0, 1, 0, tkArabicYK, "article"},
+		{"البته", 0, 0, 0, 0, "Persian word that starts with ال"},
+		{"الگوریتم", 3, 0, 0, tkPersianYK, "Persian word that starts with ال (and has گ)"},
+		{"الکترونیکی", 0, 0, 0, tkPersianYK, "a long Persian word with ال, known by its first 8 letters"},
+		{"الاجتماعية", 0, 4, 0, tkArabicYK, "a long word with the article and teh marbuta"},
+		{"في", 0, 2, 1, tkArabicYK, "Arabic function word"},
+		{"فی", 0, 2, 1, 0, "Arabic function word in Persian-keyboard spelling: no ی point"},
+		{"الذی", 0, 3, 1, 0, "Arabic relative pronoun in Persian-keyboard spelling (and its article)"},
+		{"علی", 0, 1, 1, 0, "على in ی spelling is also a Persian name: 1 point"},
+		{"إلى", 0, 5, 1, tkFinalMaksura, "hamza below, final alef maksura, function word"},
+		{"می\u200cروم", 3, 0, 2, tkPersianYK, "ZWNJ and the verb prefix: a Persian verb"},
+		{"ذَهَبَ", 0, 2, 0, 0, "vocalised"},
+		{"مجتهدٌ", 0, 2, 0, 0, "tanwin damm"},
+		{"کتابٍ", 0, 2, 0, tkPersianYK, "tanwin kasr"},
+		{"قطعاً", 0, 0, 0, 0, "fathatan after a final alef is Persian usage"},
+		{"كثيرًا", 0, 0, 0, tkArabicYK, "fathatan before a final alef is not weighed either"},
+		{"مدرسةً", 0, 5, 0, 0, "fathatan away from a final alef, and teh marbuta"},
+		{"الطالبُ", 0, 2, 0, 0, "article and the case ending damma"},
+		{"ﺳﻼﻡ", 0, 0, 0, 0, "presentation forms, no evidence"},
+		{"ﭘﺪﺭ", 3, 0, 0, 0, "presentation form of peh"},
+		{"وَالأَرضَ", 0, 4, 0, 0, "clitic و + article, hamza above, vocalised"},
+	}
+	var tk tokenizer
+	for _, c := range cases {
+		tk.line([]byte(c.word), 0, len(c.word))
+		if len(tk.toks) != 1 || tk.toks[0].cls != cArabic {
+			t.Errorf("%s: want one Arabic-script word, got %+v", c.word, tk.toks)
+			continue
+		}
+		got := tk.toks[0]
+		if int(got.p) != c.p || int(got.q) != c.q || got.g != c.g {
+			t.Errorf("%s (%s): p=%d q=%d g=%#x, want p=%d q=%d g=%#x", c.word, c.why, got.p, got.q, got.g, c.p, c.q, c.g)
+		}
+		if f := got.feat & (tkPersianYK | tkArabicYK | tkFinalMaksura); f != c.feat {
+			t.Errorf("%s (%s): features %#x, want %#x", c.word, c.why, f, c.feat)
+		}
+	}
+}
+
+// TestPersianOrArabic is the table of the Persian-or-Arabic decision
+// (S5.2–S5.7): unit evidence and document evidence in, label and evidence
+// state out.
+func TestPersianOrArabic(t *testing.T) {
+	persianYK := docEvidence{persianYK: true}
+	arabicLetters := docEvidence{arabicLetters: true}
+	cases := []struct {
+		name string
+		u    arEvidence
+		d    docEvidence
+		mark uint8
+		lab  label
+		ev   uint8
+	}{
+		{"no evidence: Persian by default", arEvidence{words: 1}, docEvidence{}, 0, labPersian, evNone},
+		{"Persian evidence only", arEvidence{words: 3, p: 4}, docEvidence{}, 0, labPersian, evDecided},
+		{"Arabic points reach 2 and beat Persian", arEvidence{words: 3, p: 1, q: 3}, docEvidence{}, 0, labArabic, evDecided},
+		{"Arabic points tie Persian: Persian", arEvidence{words: 3, p: 3, q: 3}, docEvidence{}, 0, labPersian, evDecided},
+		{"one Arabic point, nothing else: follows its context", arEvidence{words: 2, q: 1}, docEvidence{}, 0, labPersian, evWeak},
+		{"S5.2: ی/ک count 2 a word outside a ی/ک document", arEvidence{words: 2, pyk: 1, q: 2}, docEvidence{}, 0, labPersian, evDecided},
+		{"S5.2: ی/ک say nothing in a ی/ک document (یجتهد الطالبُ)", arEvidence{words: 2, pyk: 1, q: 2}, persianYK, 0, labArabic, evDecided},
+		{"S5.2: many ی/ک words say nothing either", arEvidence{words: 6, pyk: 5, q: 3}, persianYK, 0, labArabic, evDecided},
+		{"S5.2: a ی/ک heading with one article follows its context", arEvidence{words: 3, pyk: 2, q: 1}, persianYK, 0, labPersian, evWeak},
+		{"S5.3: ي/ك with Arabic evidence in a ی/ک document", arEvidence{words: 3, yk: 2, q: 1}, persianYK, 0, labArabic, evDecided},
+		{"S5.3: nothing but ي/ك is Persian on an Arabic keyboard", arEvidence{words: 1, yk: 1}, persianYK, 0, labPersian, evNone},
+		{"S5.3: ي/ك next to ی/ک in the unit are no Arabic evidence", arEvidence{words: 3, yk: 2, pyk: 1, q: 1}, persianYK, 0, labPersian, evWeak},
+		{"S5.6: no evidence in three words follows its line", arEvidence{words: 3, pyk: 3}, persianYK, 0, labPersian, evSilent},
+		{"S5.6: no evidence in two words is Persian, unless a pair part (evPair)", arEvidence{words: 2, pyk: 2}, persianYK, 0, labPersian, evPair},
+		{"S5.6: no evidence in one word is Persian", arEvidence{words: 1, pyk: 1}, persianYK, 0, labPersian, evNone},
+		{"S5.4: a final ى counts", arEvidence{words: 2, final: 1, q: 2}, docEvidence{}, 0, labArabic, evDecided},
+		{"S5.4: a final ى says nothing where Persian is written with ي ك ى", arEvidence{words: 2, final: 1, q: 2}, arabicLetters, 0, labPersian, evWeak},
+		{"S5.5: letters of other languages", arEvidence{words: 4, other: 1, p: 5}, docEvidence{}, 0, labUndArab, evDecided},
+		{"S5.5: a trace of other letters in a long unit", arEvidence{words: 10, other: 1, p: 5}, docEvidence{}, 0, labPersian, evDecided},
+		{"S5.7: Quranic brackets are Arabic without evidence", arEvidence{words: 1}, docEvidence{}, tiQuran, labArabic, evDecided},
+		{"S5.7: Quranic brackets with a Persian و are Arabic", arEvidence{words: 3, p: 1}, persianYK, tiQuran, labArabic, evDecided},
+		{"S5.7: Quranic brackets around Persian text", arEvidence{words: 4, p: 7}, docEvidence{}, tiQuran, labPersian, evDecided},
+		{"S5.7: a quotation needs two points like any unit", arEvidence{words: 2, q: 1}, docEvidence{}, tiQuote, labPersian, evWeak},
+		{"S5.7: a quotation with Arabic evidence", arEvidence{words: 3, q: 3}, docEvidence{}, tiQuote, labArabic, evDecided},
+	}
+	for _, c := range cases {
+		lab, ev := persianOrArabic(c.u, c.d, c.mark)
+		if lab != c.lab || ev != c.ev {
+			t.Errorf("%s: got %s/%d, want %s/%d", c.name, lab.lang, ev, c.lab.lang, c.ev)
+		}
+	}
+}
+
+// TestFollowContext checks S5.6: a unit with only a trace of Arabic follows
+// the nearest decided unit on its line, else the last one before it.
+func TestFollowContext(t *testing.T) {
+	weak := unit{lab: labPersian, ev: evWeak}
+	silent := unit{lab: labPersian, ev: evSilent}
+	ar := unit{lab: labArabic, ev: evDecided}
+	fa := unit{lab: labPersian, ev: evDecided}
+	cases := []struct {
+		name  string
+		units []unit
+		last  label
+		want  []string
+		next  label
+	}{
+		{"after an Arabic unit on its line", []unit{ar, weak}, labPersian, []string{"ar", "ar"}, labArabic},
+		{"the nearer one wins", []unit{ar, fa, weak}, labPersian, []string{"ar", "fa", "fa"}, labPersian},
+		{"nothing decided on the line: the text before", []unit{weak}, labArabic, []string{"ar"}, labArabic},
+		{"nothing decided anywhere: Persian", []unit{weak}, label{}, []string{"fa"}, label{}},
+		{"a silent unit after an Arabic unit on its line", []unit{silent, ar}, labPersian, []string{"ar", "ar"}, labArabic},
+		{"a silent unit does not follow earlier lines", []unit{silent}, labArabic, []string{"fa"}, labArabic},
+	}
+	for _, c := range cases {
+		us := append([]unit(nil), c.units...)
+		next := followContext(us, c.last)
+		for i := range us {
+			if us[i].lab.lang != c.want[i] {
+				t.Errorf("%s: unit %d is %s, want %s", c.name, i, us[i].lab.lang, c.want[i])
+			}
+		}
+		if next != c.next {
+			t.Errorf("%s: context for the next line %v, want %v", c.name, next, c.next)
+		}
+	}
+}
+
+// TestHonorifics checks S5.8: the words of an honorific formula lose their
+// evidence, the words around it keep theirs.
+func TestHonorifics(t *testing.T) {
+	for _, c := range []struct {
+		line    string
+		cleared []bool
+	}{
+		{"امام علیهم السلام فی", []bool{false, true, true, false}},
+		{"پیامبر صلى الله عليه وآله", []bool{false, true, true, true, true}},
+		{"علیه\u200cالسلام گفت", []bool{true, false}},
+		{"عليه الكتاب", []bool{false, false}},
+	} {
+		var e engine
+		e.reset(Options{}, func(Block) {})
+		text := []byte(c.line)
+		e.tk.line(text, 0, len(text))
+		before := append([]token(nil), e.tk.toks...)
+		e.honorifics()
+		if len(e.tk.toks) != len(c.cleared) {
+			t.Fatalf("%s: %d tokens, want %d", c.line, len(e.tk.toks), len(c.cleared))
+		}
+		for i, tok := range e.tk.toks {
+			zero := tok.p == 0 && tok.q == 0 && tok.feat&(tkArabicYK|tkPersianYK|tkFinalMaksura) == 0
+			changed := tok != before[i]
+			if c.cleared[i] && !zero || !c.cleared[i] && changed {
+				t.Errorf("%s: word %d %q: evidence p=%d q=%d feat=%#x, cleared=%v", c.line, i, text[tok.start:tok.end], tok.p, tok.q, tok.feat, c.cleared[i])
+			}
+		}
+	}
+}

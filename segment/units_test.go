@@ -1,0 +1,90 @@
+package segment
+
+import (
+	"strings"
+	"testing"
+)
+
+// TestCodeLine pins which lines S2.8 reads as code or markup.
+func TestCodeLine(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		code bool
+	}{
+		{`\usepackage{xcolor}`, true},
+		{`  \section{مقدمه}`, true},
+		{`@BOOK{key,`, true},
+		{`}`, true},
+		{`% a comment`, true},
+		{`#include <stdio.h>`, true},
+		{`<title>صفحه</title>`, true},
+		{`$ sudo apt install git`, true},
+		{`>>> name = "علی"`, true},
+		{`  TITLE = {آشنایی با لاتک},`, true},
+		{`"label": "خروج",`, true},
+		{`title="x"`, true},
+		{`# عنوان`, false},
+		{"Clear Cache: پاک\u200cسازی", false},
+		{`نکته: در این حالت`, false},
+		{`Norway = نروژ`, false},
+		{`x`, false},
+		{`a < b`, false},
+	} {
+		var e engine
+		e.reset(Options{}, func(Block) {})
+		text := []byte(c.line + "\n")
+		e.tk.le = e.tk.line(text, 0, len(text))
+		if got := e.codeLine(); got != c.code {
+			t.Errorf("codeLine(%q) = %v, want %v", c.line, got, c.code)
+		}
+	}
+}
+
+// TestHostAndAbsorption is a table of one-line cases for S2.6–S3.5: the
+// languages of the blocks, in order.
+func TestHostAndAbsorption(t *testing.T) {
+	for _, c := range []struct {
+		text, langs, rule string
+	}{
+		{"I use گیت daily.", "en", "S3.4 a short run inside"},
+		{"Hyperref این مشکل را می\u200cشناسد.", "fa", "S3.5 a short run at the start"},
+		{"apt در Ubuntu", "fa", "S3.4 a grammar word between names is the host's"},
+		{"man pages لینوکس", "en", "S3.3 no grammar: more words"},
+		{"این پروژه با Go، Rust، Zig، Odin و TypeScript نوشته شده است.", "fa", "S3.5 a list of names"},
+		{"او گفت I do not know what you mean و رفت.", "fa en fa", "S3.5 a clause with grammar of its own"},
+		{"He said «من نمی\u200cدانم چه می\u200cگویی» and left.", "en fa en", "S3.5 a Persian clause in English"},
+		{"The Art of Computer Programming را بخوانید.", "fa", "S3.2 a title has no grammar of its own"},
+		{"Norway - نروژ", "en fa", "S2.6 pure parts"},
+		{"پایتون – نحو (Syntax)", "fa", "S2.6 a gloss in brackets"},
+		{"| Hi | Salaam | سلام |", "en fa", "S2.5 table row"},
+		{"Hi | سلام", "en fa", "S2.6 one bar is a pair separator"},
+		{"01 • Abbreviate (v) • مختصر کردن", "en fa", "S2.6 bullets"},
+		{"گفت مادر Mama said", "fa en", "S2.7 two halves"},
+		{"Mama مادر", "en", "S2.7 no grammar: one unit"},
+		{"Part A. جدول مقایسه", "fa", "S3.2 a letter before a full stop is a label"},
+		{"قیمت A18 Pro بالا است.", "fa", "S3.2 a letter run into digits is a name"},
+		{"در آیه ﴿قَالَ﴾ آمده است.", "fa ar fa", "S5.7 Quranic brackets"},
+		{"پیامبر صلی الله علیه و آله فرمود.", "fa", "S5.8 honorific"},
+		{"We won MILD. این یک جمله فارسی است.", "en fa", "S2.3 not a Roman numeral"},
+	} {
+		var got []string
+		for _, b := range Segment(c.text) {
+			got = append(got, b.Lang)
+		}
+		if g := strings.Join(got, " "); g != c.langs {
+			t.Errorf("%s: %q: blocks %s, want %s", c.rule, c.text, g, c.langs)
+		}
+	}
+}
+
+// TestMaxInlineOff checks S3.7: with absorption off every foreign run is a
+// unit of its own, grammar or not.
+func TestMaxInlineOff(t *testing.T) {
+	var got []string
+	for _, b := range (Options{MaxInline: -1}).Segment("apt در Ubuntu") {
+		got = append(got, b.Lang)
+	}
+	if g := strings.Join(got, " "); g != "en fa en" {
+		t.Errorf("MaxInline -1: blocks %s, want en fa en", g)
+	}
+}
