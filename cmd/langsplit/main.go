@@ -19,6 +19,8 @@ import (
 	"syscall"
 
 	"golang.org/x/term"
+
+	"github.com/langsplit/langsplit/internal/pipe"
 )
 
 // Exit statuses.
@@ -37,6 +39,7 @@ func main() {
 // runner holds what one run shares between its parts.
 type runner struct {
 	cfg             *config
+	pipe            *pipe.Pipeline
 	stdin           io.Reader
 	stdout, stderr  io.Writer
 	stdinIsTerminal bool
@@ -61,6 +64,9 @@ func run(args []string, stdin, stdout, stderr *os.File) int {
 		fmt.Fprintln(stdout, versionString())
 		return exitOK
 	}
+	if r.pipe, err = newPipe(cfg); err != nil {
+		return r.usage(err)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	// With SIGPIPE noted, a write to a closed stdout is an EPIPE error,
@@ -77,6 +83,15 @@ func run(args []string, stdin, stdout, stderr *os.File) int {
 		return r.report(ctx)
 	}
 	return r.split(ctx)
+}
+
+// newPipe returns the per-input pipeline of a command line.
+func newPipe(cfg *config) (*pipe.Pipeline, error) {
+	format := cfg.format
+	if cfg.normalize {
+		format = "text"
+	}
+	return pipe.New(pipe.Options{Split: cfg.split, Decode: cfg.dec, Format: format, DocSummary: cfg.docSummary})
 }
 
 // fail reports an input that failed.

@@ -23,8 +23,9 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 	"golang.org/x/text/encoding/charmap"
 
-	"github.com/langsplit/langsplit/internal/decode"
 	"github.com/langsplit/langsplit/internal/record"
+	"github.com/langsplit/langsplit/internal/split"
+	"github.com/langsplit/langsplit/internal/write"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden sections of testdata/script/*.txtar from the actual output")
@@ -272,29 +273,45 @@ func TestUnchanged(t *testing.T) {
 	if err := os.WriteFile(path, []byte("Valid text.\n"), 0o666); err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := parseArgs([]string{path})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := &runner{cfg: cfg}
-	in := &input{source: path, path: path, size: 12}
-	if err := r.check(context.Background(), in, true); err != nil {
-		t.Fatal(err)
-	}
-	if !r.validated(in) {
-		t.Fatal("a valid UTF-8 file checked whole is not read as validated")
-	}
-	if err := r.unchanged(in); err != nil {
-		t.Fatalf("unchanged file: %v", err)
-	}
-	if err := os.WriteFile(path, []byte("Now \xff invalid and longer.\n"), 0o666); err != nil {
-		t.Fatal(err)
-	}
-	if err := r.unchanged(in); err == nil || !strings.Contains(err.Error(), "changed while being read") {
-		t.Fatalf("changed file: err %v, want one saying it changed", err)
-	}
-	r.cfg.dec.Invalid = decode.InvalidReplace
-	if r.validated(in) {
-		t.Fatal("under --invalid replace the first pass does not read the whole file, so it cannot vouch for it")
+	for _, invalid := range []string{"error", "replace"} {
+		cfg, err := parseArgs([]string{"--invalid", invalid, path})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := &runner{cfg: cfg}
+		if r.pipe, err = newPipe(cfg); err != nil {
+			t.Fatal(err)
+		}
+		in := r.newInput(path, path, "a.txt", false, false, 12)
+		if err := r.check(context.Background(), in, true); err != nil {
+			t.Fatal(err)
+		}
+		if invalid == "replace" {
+			// The first pass does not read the whole file then, so it cannot vouch for it.
+			if in.Whole() {
+				t.Fatal("under --invalid replace a file is read as validated")
+			}
+			continue
+		}
+		if !in.Whole() {
+			t.Fatal("a valid UTF-8 file checked whole is not read as validated")
+		}
+		if err := r.unchanged(in); err != nil {
+			t.Fatalf("unchanged file: %v", err)
+		}
+		if err := os.WriteFile(path, []byte("Now \xff invalid and longer.\n"), 0o666); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.unchanged(in); err == nil || !strings.Contains(err.Error(), "changed while being read") {
+			t.Fatalf("changed file: err %v, want one saying it changed", err)
+		}
+		var sb strings.Builder
+		_, err = r.pipe.Run(context.Background(), &in.Input, split.NewNormalizer(cfg.split.Policy, true), &jsonSink{part: write.NewOrdered(&sb, "").Part(0), st: langStats{}}, nil)
+		if err == nil || !strings.Contains(err.Error(), "changed while being read") {
+			t.Fatalf("second pass over a changed file: err %v", err)
+		}
+		if err := os.WriteFile(path, []byte("Valid text.\n"), 0o666); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

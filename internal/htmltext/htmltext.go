@@ -67,10 +67,13 @@ func (e *Error) Unwrap() error { return e.Err }
 // Reader reads the visible text of a page. Its Map accounts for every
 // byte read so far.
 type Reader struct {
-	z    *html.Tokenizer
-	opts Options
-	dec  textDecoder
-	Map  Map
+	z      *html.Tokenizer
+	textIn io.Reader // NewTextReader's input; z is nil then
+	carry  []byte    // plain: bytes of an incomplete sequence at the end of the last chunk
+	chunk  []byte
+	opts   Options
+	dec    textDecoder
+	Map    Map
 
 	buf []byte // text produced; buf[rd:] not yet read
 	rd  int
@@ -119,8 +122,68 @@ func (r *Reader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
+// NewTextReader returns a Reader of plain text (no markup: every byte is
+// text, whitespace kept) in opts.Charset: the text decoded, with a Map back
+// to the bytes read. It is for text payloads in a charset other than
+// UTF-8, whose blocks must be found in the bytes as stored.
+func NewTextReader(r io.Reader, opts Options) *Reader {
+	rd := &Reader{textIn: r, opts: opts, pos: opts.Offset, chunk: make([]byte, 32<<10)}
+	rd.dec = newTextDecoder(opts.Charset, opts.Replace)
+	rd.Map.add(1, 0, opts.Offset)
+	return rd
+}
+
+// stepPlain decodes the next chunk of plain text.
+func (r *Reader) stepPlain() {
+	buf := r.chunk[:cap(r.chunk)]
+	k := copy(buf, r.carry)
+	n, err := r.textIn.Read(buf[k:])
+	b := buf[:k+n]
+	atEOF := err == io.EOF
+	if err != nil && !atEOF {
+		r.err = err
+		return
+	}
+	keep := 0
+	if !atEOF {
+		keep = incomplete(b)
+	}
+	at := r.pos
+	if derr := r.dec.decode(r, b[:len(b)-keep], at); derr != nil {
+		r.err = &Error{Name: r.opts.Name, Offset: derr.(offsetError).off, Err: ErrInvalid}
+		return
+	}
+	r.pos += int64(len(b) - keep)
+	r.carry = append(r.carry[:0], b[len(b)-keep:]...)
+	if atEOF {
+		r.err = io.EOF
+	}
+}
+
+// incomplete returns how many bytes at the end of b may start a UTF-8 (or
+// other multi-byte) sequence that the next chunk completes.
+func incomplete(b []byte) int {
+	for k := 1; k <= min(3, len(b)); k++ {
+		c := b[len(b)-k]
+		if c < 0x80 {
+			return 0
+		}
+		if utf8.RuneStart(c) {
+			if !utf8.FullRune(b[len(b)-k:]) {
+				return k
+			}
+			return 0
+		}
+	}
+	return 0
+}
+
 // step reads one token.
 func (r *Reader) step() {
+	if r.z == nil {
+		r.stepPlain()
+		return
+	}
 	tt := r.z.Next()
 	raw := r.z.Raw()
 	start := r.pos
@@ -582,6 +645,10 @@ func (g *genericDecoder) decode(r *Reader, b []byte, at int64) error {
 	if err != nil {
 		return offsetError{at}
 	}
-	r.emit(out, 1, int64(len(out)), int64(len(b)))
+	if len(out) > 0 {
+		r.emit(out, 1, int64(len(out)), int64(len(b)))
+	} else {
+		r.Map.add(1, 0, int64(len(b)))
+	}
 	return nil
 }
