@@ -83,6 +83,7 @@ type Reader struct {
 	started   bool  // some text was written
 	gap       bool  // nothing written yet, or a line break or tab last: whitespace is dropped
 	breaks    int   // line breaks due before the next text
+	nl        int   // line breaks at the end of the text written
 	tabDue    bool  // a tab is due before the next text (a new table cell)
 	space     int64 // source length of a pending collapsed space, 0 for none
 	skip      int64 // source bytes of markup after the pending space or breaks
@@ -385,6 +386,20 @@ func (r *Reader) markup(n int64) {
 func (r *Reader) emit(b []byte, n, out, src int64) {
 	r.buf = append(r.buf, b...)
 	r.Map.add(n, out, src)
+	r.countNL(b)
+}
+
+// countNL updates the count of line breaks that end the text, after b was
+// written.
+func (r *Reader) countNL(b []byte) {
+	k := len(b)
+	for k > 0 && b[k-1] == '\n' {
+		k--
+	}
+	if k > 0 {
+		r.nl = 0
+	}
+	r.nl += len(b) - k
 }
 
 // flushSpace writes what is pending before text: line breaks, or the
@@ -392,7 +407,8 @@ func (r *Reader) emit(b []byte, n, out, src int64) {
 func (r *Reader) flushSpace(text bool) {
 	switch {
 	case r.breaks > 0:
-		for range r.breaks {
+		// Line breaks the text itself ends with (in pre) count.
+		for range r.breaks - min(r.nl, r.breaks) {
 			r.emit([]byte{'\n'}, 1, 1, 0)
 		}
 		r.gap = true
@@ -623,7 +639,9 @@ func (t *tableDecoder) decode(r *Reader, b []byte, at int64) error {
 		}
 		if w == 1 {
 			r.buf = append(r.buf, b[i:j]...)
+			r.countNL(b[i:j])
 		} else {
+			r.nl = 0
 			for _, c := range b[i:j] {
 				r.buf = append(r.buf, t.text[c]...)
 			}

@@ -349,10 +349,7 @@ func (e *Env) Document(d *Doc, multi bool, r io.Reader, src SrcMap) error {
 	sc := segment.NewScanner(r, opts.Split.Segment)
 	bd := record.Builder{Source: d.Source, RecordID: d.RecordID}
 	var rec record.Record
-	var srcStart int64
-	if src != nil {
-		_, srcStart = src.Boundary(0)
-	}
+	srcStart := int64(-1) // asked for at the first block, once the text before it is read
 	for sc.Scan() {
 		if err := e.ctx.Err(); err != nil {
 			return err
@@ -360,6 +357,9 @@ func (e *Env) Document(d *Doc, multi bool, r io.Reader, src SrcMap) error {
 		b, raw := sc.Block(), sc.Bytes()
 		rec = bd.Next(b, raw)
 		if src != nil {
+			if srcStart < 0 {
+				_, srcStart = src.Boundary(int64(b.Start))
+			}
 			end, next := src.Boundary(int64(b.End))
 			rec.SetSrc(srcStart, end)
 			srcStart = next
