@@ -38,8 +38,11 @@ func (s *memSink) Summary(d *record.Doc) error {
 	return nil
 }
 func (s *memSink) bad(err error) {
-	b, _ := json.Marshal(map[string]string{"bad": err.Error()})
-	s.lines = append(s.lines, string(b)+"\n")
+	var sb strings.Builder
+	enc := json.NewEncoder(&sb)
+	enc.SetEscapeHTML(false)
+	enc.Encode(map[string]string{"bad": err.Error()})
+	s.lines = append(s.lines, sb.String())
 }
 
 // fileInput returns an input that reads data under name; as a stream when

@@ -56,6 +56,10 @@ func (warcFormat) Read(ctx context.Context, in *Input, r io.Reader, e *Env) erro
 			if errors.As(err, &se) {
 				return se.Err
 			}
+			if errors.As(err, &we) { // the record's block failed: the error names its offset
+				e.Bad(fmt.Errorf("%s: %v", in.Source, we))
+				continue
+			}
 			e.Bad(fmt.Errorf("%s: WARC record at byte offset %d (%s): %v", in.Source, recordAt(rec), rec.Header.Get("WARC-Record-ID"), err))
 		}
 	}
@@ -121,7 +125,7 @@ func warcRecord(in *Input, rec *warc.Record, e *Env, buf []byte) ([]byte, error)
 	}
 	opts := e.p.opts.Decode
 	head := buf[:min(len(buf), decode.StreamSniffLen)]
-	name := fmt.Sprintf("%s: WARC record at byte offset %d: payload", in.Source, recordAt(rec))
+	const name = "payload" // decoding errors are offsets into it
 	if html {
 		det, label, err := decidePage(name, head, complete, contentType, opts)
 		if err != nil {

@@ -78,7 +78,8 @@ func (e *Error) Unwrap() error { return e.Err }
 // Reader reads the records of one WARC file.
 type Reader struct {
 	file io.Reader
-	seek io.Seeker // the file, when it can seek: resynchronizing after a bad gzip member then rereads from it
+	seek io.Seeker   // the file, when it can seek: resynchronizing after a bad gzip member then rereads from it
+	tail *tailReader // the file, when it cannot seek: it keeps the last bytes read
 	raw  *bufio.Reader
 	pos  int64 // file offset of raw's next byte
 
@@ -105,9 +106,49 @@ func NewReader(r io.Reader) *Reader {
 	rd := &Reader{file: r, quietAt: -1}
 	if s, ok := r.(io.Seeker); ok {
 		rd.seek = s
+	} else {
+		rd.tail = &tailReader{r: r}
+		rd.file = rd.tail
 	}
-	rd.raw = bufio.NewReaderSize(countReader{r, &rd.pos}, 64<<10)
+	rd.raw = bufio.NewReaderSize(countReader{rd.file, &rd.pos}, 64<<10)
 	return rd
+}
+
+// KeepBack is how many of the last bytes read from a file that cannot
+// seek (a pipe, stdin) a Reader keeps, so that after a bad gzip member it
+// can look for the next member in the bytes the failed one read past: a
+// bad member up to this size loses no other record.
+const KeepBack = 4 << 20
+
+// tailReader reads from r and keeps the last KeepBack bytes or more.
+type tailReader struct {
+	r   io.Reader
+	buf []byte // the last bytes read: buf[len(buf)-1] is byte off-1 of the file
+	off int64  // bytes read from r
+}
+
+func (t *tailReader) Read(p []byte) (int, error) {
+	n, err := t.r.Read(p)
+	if n > 0 {
+		if len(t.buf)+n > 2*KeepBack {
+			drop := len(t.buf) + n - KeepBack
+			drop = min(drop, len(t.buf))
+			t.buf = t.buf[:copy(t.buf, t.buf[drop:])]
+		}
+		t.buf = append(t.buf, p[:n]...)
+		t.off += int64(n)
+	}
+	return n, err
+}
+
+// from returns the kept bytes from file offset at on, or false when they
+// are no longer kept.
+func (t *tailReader) from(at int64) ([]byte, bool) {
+	first := t.off - int64(len(t.buf))
+	if at < first || at > t.off {
+		return nil, false
+	}
+	return append([]byte(nil), t.buf[at-first:]...), true
 }
 
 // countReader counts the bytes read from r in *n, and marks its errors as
@@ -238,6 +279,10 @@ func gzipErr(err error) error {
 	if errors.Is(err, io.ErrUnexpectedEOF) {
 		return errors.New("truncated gzip member")
 	}
+	if strings.HasPrefix(err.Error(), "flate:") {
+		// A member cut short and followed by the next one reads on into it.
+		return fmt.Errorf("truncated or corrupt gzip member (%w)", err)
+	}
 	return fmt.Errorf("gzip: %w", err)
 }
 
@@ -256,6 +301,9 @@ func (r *Reader) resync(at int64) {
 			r.pos = at + 1
 			r.raw.Reset(countReader{r.file, &r.pos})
 		}
+	} else if kept, ok := r.tail.from(at + 1); ok {
+		r.pos = at + 1
+		r.raw.Reset(countReader{io.MultiReader(bytes.NewReader(kept), r.tail), &r.pos})
 	}
 	// Search from where the reader is: after a failed member, its bytes
 	// were read past already unless the file could seek back.
@@ -463,11 +511,33 @@ func (b blockReader) Read(p []byte) (int, error) {
 	if err == io.EOF && r.body.N > 0 {
 		err = io.ErrUnexpectedEOF
 	}
+	if r.body.N == 0 && r.member != nil && (err == nil || err == io.EOF) {
+		err = r.memberEnd()
+	}
 	if err != nil && err != io.EOF {
 		r.failed = true
 		err = r.bad(err)
 	}
 	return n, err
+}
+
+// memberEnd is called at the end of a block read from a gzip member: when
+// the member ends there (gzip per record), its trailer is checked now, so
+// that a record whose member is cut short fails with its block, not after
+// it.
+func (r *Reader) memberEnd() error {
+	for {
+		b, err := r.member.Peek(1)
+		switch {
+		case len(b) == 1 && (b[0] == '\r' || b[0] == '\n'):
+			r.member.Discard(1)
+			r.inPos++
+		case len(b) == 1 || err == io.EOF:
+			return io.EOF // more records in the member, or its clean end
+		default:
+			return err
+		}
+	}
 }
 
 // finish skips what is left of the current record's block.
