@@ -93,6 +93,7 @@ type Reader struct {
 	preStart  bool // right after a pre start tag: a first newline is dropped
 	rawDrop   bool // the next text token is a script's or style's content
 	cellInRow bool // a cell has been seen in the current table row
+	name      [16]byte
 	err       error
 }
 
@@ -219,20 +220,38 @@ func (r *Reader) step() {
 		}
 		r.text(raw, start)
 	case html.StartTagToken, html.SelfClosingTagToken:
-		n := int64(len(raw))
-		name, _ := r.z.TagName()
 		r.preStart = false
-		r.startTag(name, tt == html.SelfClosingTagToken)
-		r.markup(n)
+		r.startTag(r.tagName(raw[1:]), tt == html.SelfClosingTagToken)
+		r.markup(int64(len(raw)))
 	case html.EndTagToken:
-		n := int64(len(raw))
-		name, _ := r.z.TagName()
 		r.preStart = false
-		r.endTag(name)
-		r.markup(n)
+		r.endTag(r.tagName(raw[2:]))
+		r.markup(int64(len(raw)))
 	default: // comments, doctype
 		r.markup(int64(len(raw)))
 	}
+}
+
+// tagName returns the lower-cased name at the start of b, the raw bytes of
+// a tag after its "<" or "</", as the tokenizer's TagName would (which
+// allocates). Only names of up to 16 bytes are looked up; longer ones are
+// returned clipped, which no element kind matches.
+func (r *Reader) tagName(b []byte) []byte {
+	n := 0
+	for _, c := range b {
+		if c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '/' || c == '>' {
+			break
+		}
+		if n == len(r.name) {
+			return r.name[:0]
+		}
+		if 'A' <= c && c <= 'Z' {
+			c += 'a' - 'A'
+		}
+		r.name[n] = c
+		n++
+	}
+	return r.name[:n]
 }
 
 // Element kinds.
@@ -248,40 +267,60 @@ const (
 	kRow
 )
 
-var kinds = map[string]int{
-	"head": kDrop, "template": kDrop, "noscript": kRaw, "script": kRaw, "style": kRaw,
-	"iframe": kRaw, "noembed": kRaw, "noframes": kRaw, "xmp": kPre, "title": kRaw,
-	"br": kBreak, "pre": kPre, "textarea": kPre, "listing": kPre,
-	"p": kPara, "h1": kPara, "h2": kPara, "h3": kPara, "h4": kPara, "h5": kPara, "h6": kPara,
-	"td": kCell, "th": kCell, "tr": kRow,
-	"address": kBlock, "article": kBlock, "aside": kBlock, "blockquote": kBlock, "body": kBlock,
-	"caption": kBlock, "center": kBlock, "dd": kBlock, "details": kBlock, "dialog": kBlock,
-	"dir": kBlock, "div": kBlock, "dl": kBlock, "dt": kBlock, "fieldset": kBlock,
-	"figcaption": kBlock, "figure": kBlock, "footer": kBlock, "form": kBlock, "header": kBlock,
-	"hgroup": kBlock, "hr": kBlock, "html": kBlock, "legend": kBlock, "li": kBlock, "main": kBlock,
-	"menu": kBlock, "nav": kBlock, "ol": kBlock, "option": kBlock, "optgroup": kBlock,
-	"section": kBlock, "summary": kBlock, "table": kBlock, "tbody": kBlock, "thead": kBlock,
-	"tfoot": kBlock, "ul": kBlock, "select": kBlock,
+// kindOf returns the kind of an element.
+func kindOf(name []byte) int {
+	switch string(name) {
+	case "head", "template":
+		return kDrop
+	case "noscript", "script", "style", "iframe", "noembed", "noframes", "title":
+		return kRaw
+	case "br":
+		return kBreak
+	case "pre", "textarea", "listing", "xmp":
+		return kPre
+	case "p", "h1", "h2", "h3", "h4", "h5", "h6":
+		return kPara
+	case "td", "th":
+		return kCell
+	case "tr":
+		return kRow
+	case "address", "article", "aside", "blockquote", "body", "caption", "center", "dd", "details",
+		"dialog", "dir", "div", "dl", "dt", "fieldset", "figcaption", "figure", "footer", "form",
+		"header", "hgroup", "hr", "html", "legend", "li", "main", "menu", "nav", "ol", "option",
+		"optgroup", "section", "summary", "table", "tbody", "thead", "tfoot", "ul", "select":
+		return kBlock
+	}
+	return kInline
 }
 
-// inHead lists the elements that may stand in the head; any other start
-// tag there ends it (the end tag of head is optional).
-var inHead = map[string]bool{"base": true, "basefont": true, "bgsound": true, "link": true,
-	"meta": true, "title": true, "noscript": true, "script": true, "style": true, "template": true}
+// inHead reports whether an element may stand in the head; any other
+// start tag there ends it (the end tag of head is optional).
+func inHead(name []byte) bool {
+	switch string(name) {
+	case "base", "basefont", "bgsound", "link", "meta", "title", "noscript", "script", "style", "template":
+		return true
+	}
+	return false
+}
 
-// voids are elements without content or end tag.
-var voids = map[string]bool{"area": true, "base": true, "br": true, "col": true, "embed": true,
-	"hr": true, "img": true, "input": true, "link": true, "meta": true, "source": true,
-	"track": true, "wbr": true, "param": true, "basefont": true, "bgsound": true, "keygen": true}
+// void reports whether an element has no content or end tag.
+func void(name []byte) bool {
+	switch string(name) {
+	case "area", "base", "br", "col", "embed", "hr", "img", "input", "link", "meta", "source",
+		"track", "wbr", "param", "basefont", "bgsound", "keygen":
+		return true
+	}
+	return false
+}
 
 func (r *Reader) startTag(name []byte, selfClosing bool) {
-	if r.inHead && !inHead[string(name)] {
+	if r.inHead && !inHead(name) {
 		r.inHead = false
 		r.drop--
 	}
-	k := kinds[string(name)]
+	k := kindOf(name)
 	if r.drop > 0 {
-		if k == kDrop && !voids[string(name)] && !selfClosing {
+		if k == kDrop && !void(name) && !selfClosing {
 			r.drop++
 		}
 		return
@@ -318,7 +357,7 @@ func (r *Reader) startTag(name []byte, selfClosing bool) {
 }
 
 func (r *Reader) endTag(name []byte) {
-	k := kinds[string(name)]
+	k := kindOf(name)
 	if r.drop > 0 {
 		if k == kDrop {
 			r.drop--
@@ -459,8 +498,29 @@ func (r *Reader) text(t []byte, at int64) {
 			i++
 		default:
 			j := i + 1
-			for j < len(t) && t[j] != '&' && t[j] != 0 && (pre || !isSpace(t[j])) {
-				j++
+			if pre {
+				for j < len(t) && t[j] != '&' && t[j] != 0 {
+					j++
+				}
+			} else {
+				var ws, valid bool
+				j, ws, valid = scanRun(t, i)
+				r.startText()
+				n := len(r.buf)
+				if _, ok := r.dec.(utf8Decoder); ok && valid {
+					r.emit(t[i:j], int64(j-i), 1, 1)
+				} else {
+					r.plain(t[i:j], at+int64(i))
+				}
+				if ws { // a single tab or line break between two words shows as a space
+					for k := n; k < len(r.buf); k++ {
+						if isSpace(r.buf[k]) {
+							r.buf[k] = ' '
+						}
+					}
+				}
+				i = j
+				break
 			}
 			r.plain(t[i:j], at+int64(i))
 			i = j
@@ -503,6 +563,48 @@ func (r *Reader) plain(b []byte, at int64) {
 	}
 }
 
+// special[c] is true for the bytes that end a run of text as it stands:
+// whitespace, '&' and NUL.
+var special = func() (t [256]bool) {
+	for _, c := range []byte{' ', '\t', '\n', '\r', '\f', '&', 0} {
+		t[c] = true
+	}
+	return t
+}()
+
+// scanRun returns the end of the run of text at t[i:] outside pre: no
+// '&', no NUL, and no whitespace but single whitespace bytes between two
+// words, which are text as they stand (a browser shows them as one space:
+// ws reports whether there is one other than a space); and whether the run
+// is valid UTF-8. It is one pass for both, fast on ASCII and on two-byte
+// letters (Arabic script).
+func scanRun(t []byte, i int) (j int, ws, valid bool) {
+	valid = true
+	j = i
+	for j < len(t) {
+		c := t[j]
+		switch {
+		case c < utf8.RuneSelf:
+			if special[c] {
+				if j == i || j+1 >= len(t) || !isSpace(c) || special[t[j+1]] {
+					return j, ws, valid
+				}
+				ws = ws || c != ' '
+			}
+			j++
+		case c >= 0xC2 && c <= 0xDF && j+1 < len(t) && t[j+1]&0xC0 == 0x80:
+			j += 2
+		default:
+			r, size := utf8.DecodeRune(t[j:])
+			if r == utf8.RuneError && size == 1 {
+				valid = false
+			}
+			j += size
+		}
+	}
+	return j, ws, valid
+}
+
 func allSpace(b []byte) bool {
 	for _, c := range b {
 		if !isSpace(c) {
@@ -516,6 +618,9 @@ func allSpace(b []byte) bool {
 // returns how many bytes it takes and its text, or 0 when b does not start
 // with one.
 func entity(b []byte) (int, []byte) {
+	if n, u := commonEntity(b); n > 0 {
+		return n, u
+	}
 	j := 1
 	for j < len(b) && j < 40 && (b[j] == '#' && j == 1 || isAlnum(b[j])) {
 		j++
@@ -542,6 +647,57 @@ func entity(b []byte) (int, []byte) {
 		}
 	}
 	return j, u
+}
+
+// common are the entities most pages use, looked up without
+// html.UnescapeString.
+var common = map[string][]byte{
+	"amp": []byte("&"), "lt": []byte("<"), "gt": []byte(">"), "quot": []byte(`"`), "apos": []byte("'"),
+	"nbsp": []byte("\u00a0"), "laquo": []byte("«"), "raquo": []byte("»"), "zwnj": []byte("\u200c"),
+	"zwj": []byte("\u200d"), "rlm": []byte("\u200f"), "lrm": []byte("\u200e"), "copy": []byte("©"),
+	"hellip": []byte("…"), "mdash": []byte("—"), "ndash": []byte("–"), "rsquo": []byte("’"), "lsquo": []byte("‘"),
+	"rdquo": []byte("”"), "ldquo": []byte("“"), "middot": []byte("·"), "bull": []byte("•"), "reg": []byte("®"),
+}
+
+// commonEntity decodes "&name;" for a name in common, and "&#N;" and
+// "&#xH;" for characters that are neither controls nor surrogates; it
+// returns 0 for anything else.
+func commonEntity(b []byte) (int, []byte) {
+	end := bytes.IndexByte(b[:min(len(b), 12)], ';')
+	if end < 2 {
+		return 0, nil
+	}
+	name := b[1:end]
+	if name[0] != '#' {
+		if u, ok := common[string(name)]; ok {
+			return end + 1, u
+		}
+		return 0, nil
+	}
+	digits, base := name[1:], rune(10)
+	if len(digits) > 0 && digits[0]|0x20 == 'x' {
+		digits, base = digits[1:], 16
+	}
+	if len(digits) == 0 || len(digits) > 6 {
+		return 0, nil
+	}
+	var c rune
+	for _, d := range digits {
+		var v rune
+		switch {
+		case d >= '0' && d <= '9':
+			v = rune(d - '0')
+		case base == 16 && d|0x20 >= 'a' && d|0x20 <= 'f':
+			v = rune(d|0x20-'a') + 10
+		default:
+			return 0, nil
+		}
+		c = c*base + v
+	}
+	if c < 0x20 || c >= 0x7f && c < 0xa0 || c >= 0xd800 && c < 0xe000 || c > utf8.MaxRune {
+		return 0, nil // html.UnescapeString's rules for these
+	}
+	return end + 1, utf8.AppendRune(nil, c)
 }
 
 func isAlnum(c byte) bool {
@@ -572,6 +728,10 @@ func newTextDecoder(e encoding.Encoding, replace bool) textDecoder {
 type utf8Decoder struct{ replace bool }
 
 func (d utf8Decoder) decode(r *Reader, b []byte, at int64) error {
+	if utf8.Valid(b) {
+		r.emit(b, int64(len(b)), 1, 1)
+		return nil
+	}
 	for len(b) > 0 {
 		n := validPrefix(b)
 		if n > 0 {
