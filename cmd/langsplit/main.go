@@ -20,6 +20,7 @@ import (
 
 	"golang.org/x/term"
 
+	"github.com/langsplit/langsplit/internal/decode"
 	"github.com/langsplit/langsplit/internal/pipe"
 )
 
@@ -98,6 +99,15 @@ func newPipe(cfg *config) (*pipe.Pipeline, error) {
 func (r *runner) fail(err error) {
 	r.failed.Add(1)
 	r.prog.printf(r.stderr, "langsplit: %v\n", err)
+}
+
+// failDoc reports a bad document of an input (a JSON line, a WARC
+// record), which was skipped.
+func (r *runner) failDoc(err error) {
+	if errors.Is(err, decode.ErrInvalid) {
+		err = fmt.Errorf("%w (see --encoding and --invalid)", err)
+	}
+	r.fail(err)
 }
 
 // warnf prints a message that is not a failure.

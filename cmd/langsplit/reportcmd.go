@@ -123,7 +123,7 @@ func (s reportSink) Block(rec *record.Record, raw, text []byte) error {
 
 // reportOne adds the blocks of one input to the report.
 func (r *runner) reportOne(ctx context.Context, in *input, w *report.Writer, n *split.Normalizer) error {
-	_, err := r.pipe.Run(ctx, &in.Input, n, reportSink{w, r.cfg.showChanges}, r.fail)
+	_, err := r.pipe.Run(ctx, &in.Input, n, reportSink{w, r.cfg.showChanges}, r.failDoc)
 	return err
 }
 

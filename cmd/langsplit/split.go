@@ -264,7 +264,7 @@ func (r *runner) toDir(ctx context.Context, w *write.Writer, i int, in *input, n
 // process reads one input and sends its blocks to s; bad documents are
 // reported as failures, and skipped records counted in a message.
 func (r *runner) process(ctx context.Context, in *input, n *split.Normalizer, s pipe.Sink) error {
-	res, err := r.pipe.Run(ctx, &in.Input, n, s, r.fail)
+	res, err := r.pipe.Run(ctx, &in.Input, n, s, r.failDoc)
 	if len(res.Skipped) > 0 && !r.cfg.quiet {
 		var parts []string
 		var total int64

@@ -60,7 +60,7 @@ func (warcFormat) Read(ctx context.Context, in *Input, r io.Reader, e *Env) erro
 				e.Bad(fmt.Errorf("%s: %v", in.Source, we))
 				continue
 			}
-			e.Bad(fmt.Errorf("%s: WARC record at byte offset %d (%s): %v", in.Source, recordAt(rec), rec.Header.Get("WARC-Record-ID"), err))
+			e.Bad(fmt.Errorf("%s: WARC record at byte offset %d (%s): %w", in.Source, recordAt(rec), rec.Header.Get("WARC-Record-ID"), err))
 		}
 	}
 }
