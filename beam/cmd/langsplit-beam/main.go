@@ -85,7 +85,7 @@ func define(fs *flag.FlagSet) *config {
 	fs.StringVar(&c.output, "output", "", "output `DIR` (a local directory or a gs:// prefix)")
 	fs.BoolVar(&c.raw, "raw", false, "blocks byte for byte as in the decoded input, not normalized")
 	fs.StringVar(&c.langs, "langs", "", "keep only these languages, e.g. `en,fa` (block numbers keep their gaps)")
-	fs.StringVar(&c.inputFormat, "input-format", "auto", "`auto` (by extension and content), text, jsonl (one {\"id\",\"text\"} object a line), html or warc (WARC/WET records)")
+	fs.StringVar(&c.inputFormat, "input-format", "auto", "`auto` (by extension and content), or "+pipe.FormatNames()[len("auto, "):]+" (jsonl: one {\"id\",\"text\"} object a line; warc: WARC/WET records)")
 	fs.BoolVar(&c.docSummary, "doc-summary", false, "after each document's blocks, a {\"kind\":\"doc\"} record (bytes and letters per language); written to OUTPUT/doc/")
 	fs.StringVar(&c.encoding, "encoding", "auto", "input encoding: `auto`, utf-8, utf-16, utf-16le, utf-16be or windows-1256")
 	fs.StringVar(&c.invalid, "invalid", "error", "invalid byte sequences: `error` (the file fails, named with the offset) or replace (U+FFFD)")
