@@ -25,6 +25,8 @@ import (
 
 	"golang.org/x/net/html"
 	"golang.org/x/text/encoding"
+
+	"github.com/langsplit/langsplit/internal/decode"
 )
 
 // MaxToken is the largest token (a tag, a comment, or a run of text
@@ -733,7 +735,7 @@ func (d utf8Decoder) decode(r *Reader, b []byte, at int64) error {
 		return nil
 	}
 	for len(b) > 0 {
-		n := validPrefix(b)
+		n := decode.ValidPrefix(b)
 		if n > 0 {
 			r.emit(b[:n], int64(n), 1, 1)
 			b, at = b[n:], at+int64(n)
@@ -748,24 +750,6 @@ func (d utf8Decoder) decode(r *Reader, b []byte, at int64) error {
 		b, at = b[size:], at+int64(size)
 	}
 	return nil
-}
-
-// validPrefix returns the length of the longest prefix of p made of
-// whole, valid UTF-8 sequences.
-func validPrefix(p []byte) int {
-	i := 0
-	for i < len(p) {
-		if p[i] < utf8.RuneSelf {
-			i++
-			continue
-		}
-		r, size := utf8.DecodeRune(p[i:])
-		if r == utf8.RuneError && size == 1 {
-			return i
-		}
-		i += size
-	}
-	return i
 }
 
 // tableDecoder decodes a single-byte charset by a table of each byte's

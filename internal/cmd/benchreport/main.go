@@ -130,11 +130,8 @@ func main() {
 // Crawl writes; gzip per record with gz. It returns the number of
 // conversion records.
 func writeWET(in, out string, gz bool) int {
-	f, err := os.Open(in)
-	check(err)
+	f, o := openCreate(in, out)
 	defer f.Close()
-	o, err := os.Create(out)
-	check(err)
 	w := warc.NewWriter(o)
 	w.Gzip = gz
 	check(w.Write(warc.Header{{Name: "WARC-Type", Value: "warcinfo"}, {Name: "WARC-Date", Value: "2024-03-01T10:00:00Z"},
@@ -177,15 +174,21 @@ func writeWET(in, out string, gz bool) int {
 	return n
 }
 
-// gzipFile writes in gzip-compressed to out.
-func gzipFile(in, out string) {
+// openCreate opens in and creates out.
+func openCreate(in, out string) (*os.File, *os.File) {
 	f, err := os.Open(in)
 	check(err)
-	defer f.Close()
 	o, err := os.Create(out)
 	check(err)
+	return f, o
+}
+
+// gzipFile writes in gzip-compressed to out.
+func gzipFile(in, out string) {
+	f, o := openCreate(in, out)
+	defer f.Close()
 	z := gzip.NewWriter(o)
-	_, err = io.Copy(z, f)
+	_, err := io.Copy(z, f)
 	check(err)
 	check(z.Close())
 	check(o.Close())
