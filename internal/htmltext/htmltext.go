@@ -205,6 +205,11 @@ func (r *Reader) step() {
 		}
 		r.err = &Error{Name: r.opts.Name, Offset: start, Err: err}
 	case html.TextToken:
+		if r.inHead && !r.rawDrop && !allSpace(raw) && r.drop == 1 {
+			// Text in the head (its end tag is optional) starts the body.
+			r.inHead = false
+			r.drop--
+		}
 		if r.rawDrop || r.drop > 0 {
 			r.markup(int64(len(raw)))
 			return
@@ -322,8 +327,11 @@ func (r *Reader) startTag(name []byte, selfClosing bool) {
 	}
 	k := kindOf(name)
 	if r.drop > 0 {
-		if k == kDrop && !void(name) && !selfClosing {
+		switch {
+		case k == kDrop && !void(name) && !selfClosing:
 			r.drop++
+		case k == kRaw:
+			r.rawDrop = !selfClosing // a title or script in the head
 		}
 		return
 	}
@@ -361,11 +369,14 @@ func (r *Reader) startTag(name []byte, selfClosing bool) {
 func (r *Reader) endTag(name []byte) {
 	k := kindOf(name)
 	if r.drop > 0 {
-		if k == kDrop {
+		switch k {
+		case kDrop:
 			r.drop--
 			if string(name) == "head" {
 				r.inHead = false
 			}
+		case kRaw:
+			r.rawDrop = false
 		}
 		return
 	}
