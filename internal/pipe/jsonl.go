@@ -6,7 +6,6 @@ import (
 	"context"
 	"fmt"
 	"io"
-	"strings"
 
 	"github.com/langsplit/langsplit/internal/split"
 )
@@ -30,7 +29,7 @@ func (jsonlFormat) Read(ctx context.Context, in *Input, r io.Reader, e *Env) err
 			if perr != nil {
 				e.Bad(fmt.Errorf("%s:%d: %v", in.Source, line, perr))
 			} else {
-				derr := e.Document(&Doc{Source: id, Folder: id}, true, strings.NewReader(text), nil)
+				derr := e.DocumentBytes(&Doc{Source: id, Folder: id}, true, []byte(text), nil)
 				if derr != nil {
 					return fmt.Errorf("%s:%d: %w", in.Source, line, unwrapSink(derr))
 				}

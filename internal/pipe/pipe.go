@@ -300,6 +300,8 @@ type Env struct {
 	bad  func(error)
 	res  Result
 	dc   record.DocCounter
+	seg  segment.Segmenter // reused by DocumentBytes
+	mem  memScanner
 }
 
 // Options returns the pipeline's options.
@@ -339,6 +341,44 @@ func (b identity) Boundary(x int64) (int64, int64) { return x + int64(b), x + in
 // records to the sink (after Sink.Document when multi). src, when not nil,
 // gives the records' src_start/src_end.
 func (e *Env) Document(d *Doc, multi bool, r io.Reader, src SrcMap) error {
+	return e.document(d, multi, segment.NewScanner(r, e.p.opts.Split.Segment), src)
+}
+
+// DocumentBytes is Document for a text held in memory (valid UTF-8): it is
+// segmented by a Segmenter the Env reuses, which gives the Scanner's
+// blocks without its buffers (a WET file's records, JSON lines).
+func (e *Env) DocumentBytes(d *Doc, multi bool, text []byte, src SrcMap) error {
+	e.seg.Reset(text, e.p.opts.Split.Segment)
+	e.mem = memScanner{seg: &e.seg, text: text}
+	return e.document(d, multi, &e.mem, src)
+}
+
+// blockScanner is what document reads blocks from: a segment.Scanner or
+// a memScanner.
+type blockScanner interface {
+	Scan() bool
+	Block() segment.Block
+	Bytes() []byte
+	Err() error
+}
+
+// memScanner gives a Segmenter's blocks the Scanner's methods.
+type memScanner struct {
+	seg  *segment.Segmenter
+	text []byte
+	cur  segment.Block
+}
+
+func (m *memScanner) Scan() bool {
+	var ok bool
+	m.cur, ok = m.seg.Next()
+	return ok
+}
+func (m *memScanner) Block() segment.Block { return m.cur }
+func (m *memScanner) Bytes() []byte        { return m.text[m.cur.Start:m.cur.End] }
+func (m *memScanner) Err() error           { return nil }
+
+func (e *Env) document(d *Doc, multi bool, sc blockScanner, src SrcMap) error {
 	opts := e.p.opts
 	if multi {
 		if err := e.sink.Document(d); err != nil {
@@ -346,7 +386,6 @@ func (e *Env) Document(d *Doc, multi bool, r io.Reader, src SrcMap) error {
 		}
 	}
 	e.dc.Reset()
-	sc := segment.NewScanner(r, opts.Split.Segment)
 	bd := record.Builder{Source: d.Source, RecordID: d.RecordID}
 	var rec record.Record
 	srcStart := int64(-1) // asked for at the first block, once the text before it is read

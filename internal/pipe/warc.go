@@ -149,6 +149,15 @@ func warcRecord(in *Input, rec *warc.Record, e *Env, buf []byte) ([]byte, error)
 	if det.Encoding == decode.UTF16LE || det.Encoding == decode.UTF16BE {
 		src = nil // UTF-16 text has no byte offsets of its own in the UTF-8 text
 	}
+	if complete && det.Encoding == decode.UTF8 && opts.Invalid == decode.InvalidError {
+		// The usual WET record: UTF-8, in memory, checked whole here.
+		if len(buf) > len(head) {
+			if _, err := decode.Head(name, buf, true, decode.Options{Encoding: decode.UTF8}); err != nil {
+				return buf, err
+			}
+		}
+		return buf, e.DocumentBytes(doc, true, buf[det.BOM:], src)
+	}
 	return buf, e.Document(doc, true, decode.NewReader(name, payload, det, opts.Invalid), src)
 }
 

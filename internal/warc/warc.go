@@ -83,11 +83,12 @@ type Reader struct {
 	raw  *bufio.Reader
 	pos  int64 // file offset of raw's next byte
 
-	gz       *gzip.Reader
-	member   *bufio.Reader // the current member's decompressed bytes, nil between members
-	memberAt int64         // file offset of the current member
-	src      *bufio.Reader // where records are read: member, or raw for a plain file
-	inPos    int64         // offset in src of its next byte (for plain files: the file offset)
+	gz        *gzip.Reader
+	member    *bufio.Reader // the current member's decompressed bytes, nil between members
+	memberBuf *bufio.Reader // member's buffer, reused from member to member
+	memberAt  int64         // file offset of the current member
+	src       *bufio.Reader // where records are read: member, or raw for a plain file
+	inPos     int64         // offset in src of its next byte (for plain files: the file offset)
 
 	cur     *Record
 	failed  bool // the current record's block failed (and was reported)
@@ -250,11 +251,12 @@ func (r *Reader) startSource() error {
 		return r.badMember(err)
 	}
 	r.gz.Multistream(false)
-	if r.member == nil {
-		r.member = bufio.NewReaderSize(r.gz, 64<<10)
+	if r.memberBuf == nil {
+		r.memberBuf = bufio.NewReaderSize(r.gz, 64<<10)
 	} else {
-		r.member.Reset(r.gz)
+		r.memberBuf.Reset(r.gz)
 	}
+	r.member = r.memberBuf
 	r.src, r.inPos = r.member, 0
 	return nil
 }
