@@ -223,7 +223,7 @@ Flags:
       --show-changes           under each block the normalizer changes, a before/after view
                                with the changed characters marked and invisible ones named
       --langs en,fa            show only these languages
-      --input-format FORMAT    auto|`+strings.Join(pipe.Formats(), "|")+`, as for split (default auto); each
+      --input-format FORMAT    auto|` + strings.Join(pipe.Formats(), "|") + `, as for split (default auto); each
                                document of a jsonl or warc input under a heading of its own
       --max-inline N           as for split (default 3)
       --max-block SIZE         as for split (default 4MiB)
@@ -288,7 +288,7 @@ Flags:
                                (DIR/en.txt, DIR/fa.txt, ...; each block followed by an empty line)
       --raw                    blocks byte for byte as in the decoded input, not normalized
       --langs en,fa            keep only these languages (block numbers keep their gaps)
-      --input-format auto|`+strings.Join(pipe.Formats(), "|")+`
+      --input-format auto|` + strings.Join(pipe.Formats(), "|") + `
                                text: a file is a document; jsonl: one {"id","text"} object a
                                line, each a document whose source is its id; html: a page's
                                text as a browser shows it; warc: WARC/WET records (conversion,

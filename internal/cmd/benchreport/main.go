@@ -25,6 +25,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -45,6 +46,7 @@ func main() {
 	child := flag.String("child", "", "internal: run one in-process measurement")
 	input := flag.String("input", "", "internal: the input of -child")
 	withWET := flag.Bool("wet", true, "also measure the text as a WET file (plain and gzip) beside the text file")
+	repeat := flag.Int("repeat", 3, "with -wet: run the text/WET pairs this many times, alternating, and report medians")
 	flag.Parse()
 	if *child != "" {
 		runChild(*child, *input)
@@ -93,8 +95,7 @@ func main() {
 	}
 	fmt.Printf("%-34s %9s %8s %12s %10s\n", "measurement", "MB/s", "× base", "allocs", "peak RSS")
 	var base float64
-	rates := map[string]float64{}
-	for _, m := range append([]run{
+	for _, m := range []run{
 		{"baseline: UTF-8 decoding loop", []string{self, "-child", "decode", "-input", in}},
 		{"baseline: wc -m", []string{"wc", "-m", in}},
 		{"segment.Scanner", []string{self, "-child", "segment", "-input", in}},
@@ -105,10 +106,9 @@ func main() {
 		{"langsplit -o --by-lang", []string{ls, "-q", "--by-lang", "-o", filepath.Join(dir, "out"), in}},
 		{"langsplit -j 1, " + strconv.Itoa(*files) + " files", append([]string{ls, "-q", "-j", "1"}, parts...)},
 		{"langsplit -j 2, " + strconv.Itoa(*files) + " files", append([]string{ls, "-q", "-j", "2"}, parts...)},
-	}, wetRuns...) {
+	} {
 		secs, allocs, rss := measure(m.cmd)
 		mbs := float64(fi.Size()) / 1e6 / secs
-		rates[m.name] = mbs
 		if base == 0 {
 			base = mbs
 		}
@@ -118,11 +118,40 @@ func main() {
 		}
 		fmt.Printf("%-34s %9.1f %8.3f %12s %8.1f MiB\n", m.name, mbs, mbs/base, a, float64(rss)/(1<<20))
 	}
-	if *withWET {
-		fmt.Printf("\nWET / text, JSON Lines: plain %.3f, gzip %.3f\n",
-			rates["langsplit WET (JSON Lines)"]/rates["langsplit text (JSON Lines)"],
-			rates["langsplit WET .gz (JSON Lines)"]/rates["langsplit text .gz (JSON Lines)"])
+	if !*withWET {
+		return
 	}
+	// The pairs alternate, so that a load that comes and goes on a shared
+	// machine falls on both sides; each rate is the median of the runs.
+	rates := map[string][]float64{}
+	rss := map[string]int64{}
+	for range max(*repeat, 1) {
+		for _, m := range wetRuns {
+			secs, _, r := measure(m.cmd)
+			rates[m.name] = append(rates[m.name], float64(fi.Size())/1e6/secs)
+			rss[m.name] = max(rss[m.name], r)
+		}
+	}
+	med := map[string]float64{}
+	fmt.Println()
+	for _, m := range wetRuns {
+		r := rates[m.name]
+		slices.Sort(r)
+		med[m.name] = r[len(r)/2]
+		fmt.Printf("%-34s %9.1f %8.3f %12s %8.1f MiB   runs %s\n", m.name, med[m.name], med[m.name]/base, "-", float64(rss[m.name])/(1<<20), fmtRates(r))
+	}
+	fmt.Printf("\nWET / text, JSON Lines (medians of %d): plain %.3f, gzip %.3f\n", max(*repeat, 1),
+		med["langsplit WET (JSON Lines)"]/med["langsplit text (JSON Lines)"],
+		med["langsplit WET .gz (JSON Lines)"]/med["langsplit text .gz (JSON Lines)"])
+}
+
+// fmtRates formats rates as "12.3 14.5 …".
+func fmtRates(r []float64) string {
+	s := make([]string, len(r))
+	for i, v := range r {
+		s[i] = strconv.FormatFloat(v, 'f', 1, 64)
+	}
+	return strings.Join(s, " ")
 }
 
 // writeWET writes the text file in as a WET file: a warcinfo record, then
