@@ -47,6 +47,7 @@ func main() {
 	input := flag.String("input", "", "internal: the input of -child")
 	withWET := flag.Bool("wet", true, "also measure the text as a WET file (plain and gzip) beside the text file")
 	repeat := flag.Int("repeat", 3, "with -wet: run the text/WET pairs this many times, alternating, and report medians")
+	onlyWET := flag.Bool("only-wet", false, "measure only the baseline and the text/WET pairs")
 	flag.Parse()
 	if *child != "" {
 		runChild(*child, *input)
@@ -95,7 +96,7 @@ func main() {
 	}
 	fmt.Printf("%-34s %9s %8s %12s %10s\n", "measurement", "MB/s", "× base", "allocs", "peak RSS")
 	var base float64
-	for _, m := range []run{
+	runs := []run{
 		{"baseline: UTF-8 decoding loop", []string{self, "-child", "decode", "-input", in}},
 		{"baseline: wc -m", []string{"wc", "-m", in}},
 		{"segment.Scanner", []string{self, "-child", "segment", "-input", in}},
@@ -106,7 +107,11 @@ func main() {
 		{"langsplit -o --by-lang", []string{ls, "-q", "--by-lang", "-o", filepath.Join(dir, "out"), in}},
 		{"langsplit -j 1, " + strconv.Itoa(*files) + " files", append([]string{ls, "-q", "-j", "1"}, parts...)},
 		{"langsplit -j 2, " + strconv.Itoa(*files) + " files", append([]string{ls, "-q", "-j", "2"}, parts...)},
-	} {
+	}
+	if *onlyWET {
+		runs = runs[:1]
+	}
+	for _, m := range runs {
 		secs, allocs, rss := measure(m.cmd)
 		mbs := float64(fi.Size()) / 1e6 / secs
 		if base == 0 {
