@@ -2,6 +2,7 @@ package pipe
 
 import (
 	"bytes"
+	"compress/gzip"
 	"context"
 	"fmt"
 	"testing"
@@ -49,6 +50,16 @@ func benchWET(b *testing.B, text []byte, gz bool) []byte {
 	return out.Bytes()
 }
 
+func gzipBytes(b *testing.B, data []byte) []byte {
+	var buf bytes.Buffer
+	z := gzip.NewWriter(&buf)
+	z.Write(data)
+	if err := z.Close(); err != nil {
+		b.Fatal(err)
+	}
+	return buf.Bytes()
+}
+
 // BenchmarkRun runs the pipeline in JSON Lines mode over the same
 // generated text as a text file and as a WET file; rates are on the bytes
 // of the text.
@@ -60,6 +71,7 @@ func BenchmarkRun(b *testing.B) {
 	}{
 		{"text", text},
 		{"wet", benchWET(b, text, false)},
+		{"text.gz", gzipBytes(b, text)},
 		{"wet.gz", benchWET(b, text, true)},
 	} {
 		b.Run(c.name, func(b *testing.B) {
