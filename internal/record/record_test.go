@@ -189,3 +189,17 @@ func TestRuneCount(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkAppendJSON encodes a WET record's block: a URL source, a record
+// ID and mixed text.
+func BenchmarkAppendJSON(b *testing.B) {
+	r := Record{Source: "https://www.example.ir/fa/news/2024/03/01/article-12345.html", Block: 3, Lang: "fa", Script: "Arab", Dir: "rtl",
+		Start: 1000, End: 2000, RuneStart: 800, RuneEnd: 1500, RecordID: "<urn:uuid:0a1b2c3d-0000-4000-8000-00000000abcd>",
+		Text: strings.Repeat("این یک جمله فارسی است و The quick brown fox jumps over the lazy dog. ", 20)}
+	r.SetSrc(1000, 2000)
+	b.SetBytes(int64(len(r.AppendJSON(nil))))
+	var buf []byte
+	for b.Loop() {
+		buf = r.AppendJSON(buf[:0])
+	}
+}
