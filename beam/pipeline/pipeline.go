@@ -4,13 +4,16 @@
 // JSON Lines records sharded per language, a summary of counts, and a report
 // of the inputs that could not be split.
 //
-// One file is one element: it is decided whole in a first pass (encoding,
-// binary, invalid UTF-8 with its byte offset, as the CLI's first pass) and
-// then streamed through segment.Scanner by one DoFn call, so records are
-// byte for byte the CLI's and a worker needs memory for about one block
+// One file is one element: it goes through the CLI's per-input pipeline
+// (internal/pipe): a first pass decides its format (text, jsonl, html,
+// warc, or auto), encoding, binary, invalid UTF-8 with its byte offset, as
+// the CLI's first pass does, and then one DoFn call streams it through the
+// format's reader and segment.Scanner, so records are byte for byte the
+// CLI's and a worker needs memory for about one block
 // (segment.Options.MaxBlock) and a chunk of records per language, never
 // for a whole file. Parallelism is across files: a file is not split
 // between workers, since segmentation carries state along the document.
+// With DocSummary, the documents' summary records go to the shard "doc".
 //
 // Records are written by the stage that splits them (see Write): the job
 // shuffles only file names, counts and the names of the files written.
@@ -39,6 +42,7 @@ import (
 	"github.com/apache/beam/sdks/v2/go/pkg/beam/register"
 
 	"github.com/langsplit/langsplit/internal/decode"
+	"github.com/langsplit/langsplit/internal/pipe"
 	"github.com/langsplit/langsplit/internal/record"
 	"github.com/langsplit/langsplit/internal/split"
 )
@@ -57,9 +61,12 @@ type Options struct {
 	Split split.Options
 	// Decode holds --encoding and --invalid.
 	Decode decode.Options
-	// JSONLInput reads each line of an input as one {"id","text"} document,
-	// as --input-format jsonl.
-	JSONLInput bool
+	// Format is --input-format: "auto" (or ""), "text", "jsonl", "html"
+	// or "warc".
+	Format string
+	// DocSummary adds a {"kind":"doc"} record after each document's
+	// blocks, as --doc-summary; they go to the shard DocShard.
+	DocSummary bool
 	// Output is the directory (or gs:// prefix) Write writes under.
 	Output string
 }
@@ -69,13 +76,20 @@ const (
 	StatusOK     = "ok"     // split; its records are in the output
 	StatusFailed = "failed" // could not be read, decoded or split; none of its records are in the output
 	StatusBinary = "binary" // skipped: a NUL byte in its first 8 KiB
+	// StatusPartial: split, but with bad documents skipped (a malformed
+	// JSON line, a bad WARC record: see Error); the others' records are in
+	// the output.
+	StatusPartial = "partial"
 )
+
+// DocShard is the Chunk.Lang of document summary records.
+const DocShard = "doc"
 
 // FileStatus is the outcome for one input file, or for an input pattern
 // that could not be expanded (then Source is the pattern).
 type FileStatus struct {
 	Source string `json:"source"`          // the file as found, e.g. "dump/a.txt" or "gs://b/a.txt"
-	Status string `json:"status"`          // StatusOK, StatusFailed or StatusBinary
+	Status string `json:"status"`          // StatusOK, StatusFailed, StatusBinary or StatusPartial
 	Error  string `json:"error,omitempty"` // the message, naming the file (and the byte offset for invalid input)
 }
 
@@ -84,8 +98,8 @@ type FileStatus struct {
 // travel in chunks of about ChunkSize bytes rather than one element each,
 // which cuts the runner's per-element cost (prism, shuffles) several times.
 type Chunk struct {
-	File  string // the input file (the records' source, except under JSONLInput)
-	Lang  string // the records' lang
+	File  string // the input file (the records' source, but for jsonl and warc input)
+	Lang  string // the records' lang, or DocShard
 	Lines []byte // JSON lines, as the CLI prints them
 }
 
@@ -153,7 +167,7 @@ func Split(s beam.Scope, opts Options) Result {
 	// The files come from a handful of patterns: without the reshuffle,
 	// fusion would split all of them on the worker that expanded them.
 	files = beam.Reshuffle(s, files)
-	chunks, stats, statuses := beam.ParDo3(s, &splitFn{Split: opts.Split, Decode: opts.Decode, JSONL: opts.JSONLInput}, files)
+	chunks, stats, statuses := beam.ParDo3(s, &splitFn{Split: opts.Split, Decode: opts.Decode, Format: opts.Format, DocSummary: opts.DocSummary}, files)
 	all := beam.Flatten(s, badPatterns, statuses)
 
 	return Result{
@@ -186,37 +200,48 @@ func addStats(a, b Stat) Stat { return Stat{Blocks: a.Blocks + b.Blocks, Bytes: 
 // The counters, in the namespace "langsplit"; per language there are
 // also "blocks_<lang>" and "bytes_<lang>".
 var (
-	filesOK     = beam.NewCounter(Namespace, "files_ok")
-	filesFailed = beam.NewCounter(Namespace, "files_failed")
-	filesBinary = beam.NewCounter(Namespace, "files_binary")
-	bytesRead   = beam.NewCounter(Namespace, "input_bytes")
+	filesOK      = beam.NewCounter(Namespace, "files_ok")
+	filesFailed  = beam.NewCounter(Namespace, "files_failed")
+	filesBinary  = beam.NewCounter(Namespace, "files_binary")
+	filesPartial = beam.NewCounter(Namespace, "files_partial")
+	bytesRead    = beam.NewCounter(Namespace, "input_bytes")
 )
 
 // Namespace is the namespace of the pipeline's Beam counters: files_ok,
-// files_failed, files_binary, input_bytes (decompressed bytes of the files
+// files_failed, files_binary, files_partial, input_bytes (decompressed bytes of the files
 // split), and per language blocks_<lang> and bytes_<lang>.
 const Namespace = "langsplit"
 
 // splitFn splits one file into blocks, after a first pass that decides its
-// encoding. Blocks are emitted as they are decided; the file's counts only
-// once it is done.
+// format and encoding. Blocks are emitted as they are decided; the file's
+// counts only once it is done.
 type splitFn struct {
-	Split  split.Options
-	Decode decode.Options
-	JSONL  bool
+	Split      split.Options
+	Decode     decode.Options
+	Format     string
+	DocSummary bool
 
 	norm *split.Normalizer
+	pipe *pipe.Pipeline
 }
 
-// Setup creates the normalizer: one per DoFn instance, which processes one
-// bundle at a time.
-func (f *splitFn) Setup() {
+// Setup creates the normalizer (one per DoFn instance, which processes
+// one bundle at a time) and the pipeline.
+func (f *splitFn) Setup() error {
 	f.norm = split.NewNormalizer(f.Split.Policy, f.Split.Raw)
+	var err error
+	f.pipe, err = pipe.New(pipe.Options{Split: f.Split, Decode: f.Decode, Format: f.Format, DocSummary: f.DocSummary})
+	return err
 }
+
+// maxBadMessages is how many bad documents of one file its FileStatus names.
+const maxBadMessages = 10
 
 // ProcessElement splits the file named file.
 func (f *splitFn) ProcessElement(ctx context.Context, file string, emit func(Chunk), emitStat func(string, Stat), emitStatus func(FileStatus)) {
-	det, err := f.check(ctx, file)
+	var n int64
+	in := &pipe.Input{Source: file, Name: file, Open: func() (io.ReadCloser, error) { return open(ctx, file, &n) }}
+	err := f.pipe.Check(ctx, in, true)
 	switch {
 	case err == nil:
 	case errors.Is(err, decode.ErrBinary):
@@ -232,26 +257,13 @@ func (f *splitFn) ProcessElement(ctx context.Context, file string, emit func(Chu
 		emitStatus(FileStatus{Source: file, Status: StatusFailed, Error: message(file, err)})
 		return
 	}
-	stats := map[string]Stat{}
-	chunks := map[string][]byte{}
-	var n int64
-	err = f.split(ctx, file, det, &n, func(rec *record.Record, text []byte) error {
-		rec.Text = string(text)
-		c := chunks[rec.Lang]
-		if c == nil {
-			c = make([]byte, 0, ChunkSize+len(text)+512)
+	n = 0 // count the second pass only
+	s := &chunkSink{file: file, emit: emit, stats: map[string]Stat{}, chunks: map[string][]byte{}}
+	var bad []string
+	res, err := f.pipe.Run(ctx, in, f.norm, s, func(err error) {
+		if len(bad) < maxBadMessages {
+			bad = append(bad, err.Error())
 		}
-		c = rec.AppendJSON(c)
-		if len(c) >= ChunkSize {
-			emit(Chunk{File: file, Lang: rec.Lang, Lines: c})
-			c = nil
-		}
-		chunks[rec.Lang] = c
-		st := stats[rec.Lang]
-		st.Blocks++
-		st.Bytes += int64(len(text))
-		stats[rec.Lang] = st
-		return nil
 	})
 	if err != nil {
 		// The chunks emitted so far are dropped downstream (Records,
@@ -260,19 +272,68 @@ func (f *splitFn) ProcessElement(ctx context.Context, file string, emit func(Chu
 		emitStatus(FileStatus{Source: file, Status: StatusFailed, Error: message(file, err)})
 		return
 	}
-	for lang, c := range chunks {
+	for lang, c := range s.chunks {
 		if len(c) > 0 {
 			emit(Chunk{File: file, Lang: lang, Lines: c})
 		}
 	}
-	for lang, st := range stats {
+	for lang, st := range s.stats {
 		emitStat(lang, st)
 		beam.NewCounter(Namespace, "blocks_"+lang).Inc(ctx, st.Blocks)
 		beam.NewCounter(Namespace, "bytes_"+lang).Inc(ctx, st.Bytes)
 	}
 	bytesRead.Inc(ctx, n)
+	if res.Bad > 0 {
+		if more := res.Bad - int64(len(bad)); more > 0 {
+			bad = append(bad, fmt.Sprintf("… and %d more", more))
+		}
+		filesPartial.Inc(ctx, 1)
+		emitStatus(FileStatus{Source: file, Status: StatusPartial, Error: strings.Join(bad, "\n")})
+		return
+	}
 	filesOK.Inc(ctx, 1)
 	emitStatus(FileStatus{Source: file, Status: StatusOK})
+}
+
+// chunkSink gathers a file's records into chunks per language.
+type chunkSink struct {
+	file   string
+	emit   func(Chunk)
+	stats  map[string]Stat
+	chunks map[string][]byte
+	rec    record.Record
+}
+
+func (s *chunkSink) Document(*pipe.Doc) error { return nil }
+
+func (s *chunkSink) Block(rec *record.Record, _, text []byte) error {
+	s.rec = *rec
+	s.rec.Text = string(text)
+	s.add(rec.Lang, len(text), s.rec.AppendJSON)
+	st := s.stats[rec.Lang]
+	st.Blocks++
+	st.Bytes += int64(len(text))
+	s.stats[rec.Lang] = st
+	return nil
+}
+
+func (s *chunkSink) Summary(d *record.Doc) error {
+	s.add(DocShard, 0, d.AppendJSON)
+	return nil
+}
+
+// add appends a record to the chunk of key, emitting the chunk when full.
+func (s *chunkSink) add(key string, size int, appendJSON func([]byte) []byte) {
+	c := s.chunks[key]
+	if c == nil {
+		c = make([]byte, 0, ChunkSize+size+512)
+	}
+	c = appendJSON(c)
+	if len(c) >= ChunkSize {
+		s.emit(Chunk{File: s.file, Lang: key, Lines: c})
+		c = nil
+	}
+	s.chunks[key] = c
 }
 
 // message returns err's message, naming file if it does not already (a
@@ -285,63 +346,41 @@ func message(file string, err error) string {
 	return msg
 }
 
-// open opens file decompressed, as the CLI does: by its name (".gz").
-func open(ctx context.Context, file string) (io.Reader, func(), error) {
+// open opens file, counting the bytes read in n.
+func open(ctx context.Context, file string, n *int64) (io.ReadCloser, error) {
 	fs, err := filesystem.New(ctx, file)
 	if err != nil {
-		return nil, nil, err
+		return nil, err
 	}
 	rc, err := fs.OpenRead(ctx, file)
 	if err != nil {
 		fs.Close()
-		return nil, nil, err
+		return nil, err
 	}
-	closer := func() { rc.Close(); fs.Close() }
-	z, err := decode.Decompress(file, rc)
-	if err != nil {
-		closer()
-		return nil, nil, err
-	}
-	return z, closer, nil
+	return &countingFile{rc: rc, fs: fs, n: n}, nil
 }
 
-// check is the first pass: it reads the file whole and decides how to
-// decode it.
-func (f *splitFn) check(ctx context.Context, file string) (decode.Detection, error) {
-	z, closer, err := open(ctx, file)
-	if err != nil {
-		return decode.Detection{}, err
-	}
-	defer closer()
-	return decode.Check(file, z, f.Decode)
-}
-
-// split is the second pass: it reads the file again, decoded as det says,
-// and splits it, counting the decompressed bytes read in n.
-func (f *splitFn) split(ctx context.Context, file string, det decode.Detection, n *int64, emit split.Emit) error {
-	z, closer, err := open(ctx, file)
-	if err != nil {
-		return err
-	}
-	defer closer()
-	rd := decode.NewReader(file, countingReader{z, n}, det, f.Decode.Invalid)
-	if f.JSONL {
-		return split.JSONL(ctx, file, rd, f.Split, f.norm, func(string) error { return nil }, emit)
-	}
-	return split.Text(ctx, file, rd, f.Split, f.norm, emit)
-}
-
-// countingReader counts the bytes read through it.
-type countingReader struct {
-	r io.Reader
-	n *int64
+// countingFile counts the bytes read through it, and closes its file
+// system with it. It seeks when the file does (a local file: the WARC
+// reader seeks back past a bad gzip member).
+type countingFile struct {
+	rc io.ReadCloser
+	fs filesystem.Interface
+	n  *int64
 }
 
 // Read implements io.Reader.
-func (c countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
+func (c *countingFile) Read(p []byte) (int, error) {
+	n, err := c.rc.Read(p)
 	*c.n += int64(n)
 	return n, err
+}
+
+// Close implements io.Closer.
+func (c *countingFile) Close() error {
+	err := c.rc.Close()
+	c.fs.Close()
+	return err
 }
 
 // dropFailedFn drops the chunks of the files in its side input. The side

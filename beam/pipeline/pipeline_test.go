@@ -229,7 +229,7 @@ func TestJSONLInput(t *testing.T) {
 		t.Fatalf("CLI records %q: want 3, the last of document 7", want)
 	}
 	p, s := beam.NewPipelineWithRoot()
-	r := pipeline.Split(s, pipeline.Options{Inputs: []string{in}, JSONLInput: true})
+	r := pipeline.Split(s, pipeline.Options{Inputs: []string{in}, Format: "jsonl"})
 	passert.Equals(s, pipeline.Lines(s, pipeline.Records(s, r)), anys(want)...)
 	ptest.RunAndValidate(t, p)
 }

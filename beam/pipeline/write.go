@@ -24,17 +24,21 @@ import (
 // The files Write creates under Options.Output.
 const (
 	SummaryFile = "summary.json" // a Summary
-	ErrorsFile  = "errors.jsonl" // one FileStatus a line for each input that was not split, sorted by source
+	ErrorsFile  = "errors.jsonl" // one FileStatus a line for each input that was not split, or split in part, sorted by source
 )
 
 // Summary is the content of SummaryFile, which is written last: when it
 // is there, the run is complete.
 type Summary struct {
-	FilesOK     int64               `json:"files_ok"`     // files split
-	FilesFailed int64               `json:"files_failed"` // files (or patterns) that could not be read, decoded or split
-	FilesBinary int64               `json:"files_binary"` // binary files skipped
-	Langs       map[string]Stat     `json:"langs"`        // per language: blocks and bytes of text written
-	Shards      map[string][]string `json:"shards"`       // per language: its files, relative to the output, in order
+	FilesOK     int64 `json:"files_ok"`     // files split
+	FilesFailed int64 `json:"files_failed"` // files (or patterns) that could not be read, decoded or split
+	FilesBinary int64 `json:"files_binary"` // binary files skipped
+	// FilesPartial counts files split with bad documents skipped (a
+	// malformed JSON line, a bad WARC record); their records are in the
+	// output, the bad documents' are not.
+	FilesPartial int64               `json:"files_partial"`
+	Langs        map[string]Stat     `json:"langs"`  // per language: blocks and bytes of text written
+	Shards       map[string][]string `json:"shards"` // per language: its files, relative to the output, in order
 }
 
 // TempFile is a file of records written by one bundle: the records of one
@@ -347,6 +351,9 @@ func (f *writeSummaryFn) ProcessElement(ctx context.Context, _ []byte, stats fun
 			sum.FilesOK++
 		case StatusBinary:
 			sum.FilesBinary++
+			bad = append(bad, fst)
+		case StatusPartial:
+			sum.FilesPartial++
 			bad = append(bad, fst)
 		default:
 			sum.FilesFailed++

@@ -11,6 +11,7 @@ import (
 
 	"github.com/langsplit/langsplit/internal/cliflag"
 	"github.com/langsplit/langsplit/internal/decode"
+	"github.com/langsplit/langsplit/internal/pipe"
 	"github.com/langsplit/langsplit/internal/report"
 	"github.com/langsplit/langsplit/internal/split"
 	"github.com/langsplit/langsplit/segment"
@@ -35,7 +36,8 @@ func versionString() string {
 type config struct {
 	out         string
 	byLang      bool
-	jsonlInput  bool
+	format      string // --input-format
+	docSummary  bool
 	dec         decode.Options
 	split       split.Options // segmentation, --langs, --raw and the policy
 	jobs        int
@@ -89,14 +91,15 @@ func parseArgs(args []string) (*config, error) {
 		fs.StringVarP(&cfg.out, "out", "o", "", "write one file per block under `DIR`; without it, JSON Lines to stdout")
 		fs.BoolVar(&cfg.byLang, "by-lang", false, "with --out: one file per language for all inputs together (DIR/en.txt, DIR/fa.txt, …)")
 		fs.BoolVar(&cfg.split.Raw, "raw", false, "write blocks byte for byte as in the (decoded) input, without normalization")
-		fs.StringVar(&langs, "langs", "", "keep only these languages, e.g. `en,fa` (block numbers keep their gaps)")
-		fs.StringVar(&inputFormat, "input-format", "text", "`text`, or jsonl: one {\"id\",\"text\"} object a line, each its own document")
+		fs.BoolVar(&cfg.docSummary, "doc-summary", false, "after each document's blocks, a \"kind\":\"doc\" record of its bytes and letters per language")
 	default:
 		fs.StringVar(&cfg.lang, "lang", "fa", "normalize as `fa`, ar or en")
 	}
 	fs.StringVar(&encoding, "encoding", "auto", "input encoding: `auto`, utf-8, utf-16, utf-16le, utf-16be or windows-1256")
 	fs.StringVar(&invalid, "invalid", "error", "invalid byte sequences: `error` (name the file and offset) or replace (with U+FFFD)")
 	if splits || cfg.report {
+		fs.StringVar(&langs, "langs", "", "keep only these languages, e.g. `en,fa` (block numbers keep their gaps)")
+		fs.StringVar(&inputFormat, "input-format", "auto", "`auto` (by extension and content), or "+pipe.FormatNames()[len("auto, "):])
 		fs.IntVar(&maxInline, "max-inline", segment.DefaultMaxInline, "foreign words that stay inside a sentence's block (0: none)")
 		fs.Var(&maxBlock, "max-block", "split blocks longer than this (e.g. 4MiB; at least 4KiB); bounds memory")
 	}
@@ -152,13 +155,10 @@ func parseArgs(args []string) (*config, error) {
 			return cfg, usagef("--out needs a file name")
 		}
 	}
-	switch inputFormat {
-	case "", "text":
-	case "jsonl":
-		cfg.jsonlInput = true
-	default:
-		return cfg, usagef("invalid --input-format %q (want text or jsonl)", inputFormat)
+	if inputFormat != "auto" && pipe.Lookup(inputFormat) == nil {
+		return cfg, usagef("invalid --input-format %q (want %s)", inputFormat, pipe.FormatNames())
 	}
+	cfg.format = inputFormat
 	if cfg.byLang && cfg.out == "" {
 		return cfg, usagef("--by-lang needs --out DIR")
 	}
@@ -223,6 +223,9 @@ Flags:
                                the legends and a note says where it was cut (default 1MiB)
       --show-changes           under each block the normalizer changes, a before/after view
                                with the changed characters marked and invisible ones named
+      --langs en,fa            show only these languages
+      --input-format FORMAT    auto|` + strings.Join(pipe.Formats(), "|") + `, as for split (default auto); each
+                               document of a jsonl or warc input under a heading of its own
       --max-inline N           as for split (default 3)
       --max-block SIZE         as for split (default 4MiB)
   -q, --quiet                  no progress bar
@@ -266,7 +269,11 @@ Inputs are files, directories (walked recursively in sorted order; hidden
 entries and symlinks skipped) and - for stdin (the default when stdin is not
 a terminal). .gz files are read decompressed. Every file is checked for its
 encoding before any output; stdin is decided on its first 64 KiB. Binary
-files (a NUL byte in the first 8 KiB) are skipped with a message.
+files (a NUL byte in the first 8 KiB) are skipped with a message. HTML and
+WARC records also carry src_start/src_end, the byte range of the page (or
+payload) the block's text came from, and WARC ones record_id. A malformed
+JSON line or a bad WARC record is reported with its line or byte offset and
+skipped; the rest of the input is split, and the exit status is 1.
 
 Examples:
   langsplit -o out testdata/example.txt    out/example/0001.en.txt, ..., out/manifest.jsonl
@@ -282,9 +289,16 @@ Flags:
                                (DIR/en.txt, DIR/fa.txt, ...; each block followed by an empty line)
       --raw                    blocks byte for byte as in the decoded input, not normalized
       --langs en,fa            keep only these languages (block numbers keep their gaps)
-      --input-format text|jsonl
-                               jsonl: one {"id","text"} object a line, each its own document,
-                               whose source is its id (default text)
+      --input-format auto|` + strings.Join(pipe.Formats(), "|") + `
+                               text: a file is a document; jsonl: one {"id","text"} object a
+                               line, each a document whose source is its id; html: a page's
+                               text as a browser shows it; warc: WARC/WET records (conversion,
+                               and response with HTML or text), source = WARC-Target-URI;
+                               auto (default): by extension (.jsonl .html .htm .warc .wet,
+                               also with .gz), else by content (WARC/1., <!doctype html, <html)
+      --doc-summary            after each document's blocks, one {"kind":"doc"} record: bytes
+                               and letters per language, blocks, "mixed" (a second language
+                               has at least 5% of the letters)
       --max-inline N           foreign words that stay inside a sentence's block; 0: none
                                (default 3)
       --max-block SIZE         split blocks longer than SIZE (e.g. 4MiB, at least 4KiB); this

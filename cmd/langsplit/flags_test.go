@@ -49,14 +49,14 @@ func TestParseArgs(t *testing.T) {
 	if !cfg.split.Langs["fa"] || !cfg.split.Langs["und-Cyrl"] || len(cfg.split.Langs) != 2 {
 		t.Errorf("langs %v", cfg.split.Langs)
 	}
-	if cfg.dec != (decode.Options{Encoding: decode.UTF16, Invalid: decode.InvalidReplace}) || cfg.jobs != 3 || !cfg.jsonlInput {
+	if cfg.dec != (decode.Options{Encoding: decode.UTF16, Invalid: decode.InvalidReplace}) || cfg.jobs != 3 || cfg.format != "jsonl" {
 		t.Errorf("config %+v", cfg)
 	}
 	if strings.Join(cfg.args, " ") != "a -" {
 		t.Errorf("args %q", cfg.args)
 	}
 	cfg, err = parseArgs([]string{"split", "x"})
-	if err != nil || cfg.normalize || cfg.split.Segment.MaxInline != segment.DefaultMaxInline || cfg.split.Langs != nil {
+	if err != nil || cfg.normalize || cfg.split.Segment.MaxInline != segment.DefaultMaxInline || cfg.split.Langs != nil || cfg.format != "auto" || cfg.docSummary {
 		t.Errorf("defaults: %+v %v", cfg, err)
 	}
 	var ue *usageError
@@ -94,6 +94,9 @@ func TestNormalizePlumbing(t *testing.T) {
 	}
 	var stderr, out bytes.Buffer
 	r := &runner{cfg: cfg, stderr: &stderr}
+	if r.pipe, err = newPipe(cfg); err != nil {
+		t.Fatal(err)
+	}
 	ctx := context.Background()
 	ins := r.firstPass(ctx, r.collect([]string{filepath.Join(dir, "a.txt"), filepath.Join(dir, "bad.txt"), filepath.Join(dir, "b.txt")}), true)
 	r.normalizeTo(ctx, &out, ins, runes.Map(unicode.ToUpper))

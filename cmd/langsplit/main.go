@@ -19,6 +19,9 @@ import (
 	"syscall"
 
 	"golang.org/x/term"
+
+	"github.com/langsplit/langsplit/internal/decode"
+	"github.com/langsplit/langsplit/internal/pipe"
 )
 
 // Exit statuses.
@@ -37,6 +40,7 @@ func main() {
 // runner holds what one run shares between its parts.
 type runner struct {
 	cfg             *config
+	pipe            *pipe.Pipeline
 	stdin           io.Reader
 	stdout, stderr  io.Writer
 	stdinIsTerminal bool
@@ -61,6 +65,9 @@ func run(args []string, stdin, stdout, stderr *os.File) int {
 		fmt.Fprintln(stdout, versionString())
 		return exitOK
 	}
+	if r.pipe, err = newPipe(cfg); err != nil {
+		return r.usage(err)
+	}
 	ctx, stop := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM, syscall.SIGHUP)
 	defer stop()
 	// With SIGPIPE noted, a write to a closed stdout is an EPIPE error,
@@ -79,10 +86,28 @@ func run(args []string, stdin, stdout, stderr *os.File) int {
 	return r.split(ctx)
 }
 
+// newPipe returns the per-input pipeline of a command line.
+func newPipe(cfg *config) (*pipe.Pipeline, error) {
+	format := cfg.format
+	if cfg.normalize {
+		format = "text"
+	}
+	return pipe.New(pipe.Options{Split: cfg.split, Decode: cfg.dec, Format: format, DocSummary: cfg.docSummary})
+}
+
 // fail reports an input that failed.
 func (r *runner) fail(err error) {
 	r.failed.Add(1)
 	r.prog.printf(r.stderr, "langsplit: %v\n", err)
+}
+
+// failDoc reports a bad document of an input (a JSON line, a WARC
+// record), which was skipped.
+func (r *runner) failDoc(err error) {
+	if errors.Is(err, decode.ErrInvalid) {
+		err = fmt.Errorf("%w (see --encoding and --invalid)", err)
+	}
+	r.fail(err)
 }
 
 // warnf prints a message that is not a failure.

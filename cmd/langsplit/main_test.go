@@ -23,8 +23,10 @@ import (
 	"github.com/rogpeppe/go-internal/testscript"
 	"golang.org/x/text/encoding/charmap"
 
-	"github.com/langsplit/langsplit/internal/decode"
 	"github.com/langsplit/langsplit/internal/record"
+	"github.com/langsplit/langsplit/internal/split"
+	"github.com/langsplit/langsplit/internal/warc"
+	"github.com/langsplit/langsplit/internal/write"
 )
 
 var update = flag.Bool("update", false, "rewrite the golden sections of testdata/script/*.txtar from the actual output")
@@ -53,6 +55,7 @@ func TestScripts(t *testing.T) {
 			"lstree":        cmdLstree,
 			"checkmanifest": cmdCheckManifest,
 			"catmanifest":   cmdCatManifest,
+			"mkwarc":        cmdMkWarc,
 		},
 	})
 }
@@ -200,6 +203,9 @@ func readManifest(dir string) ([]string, []record.Manifest, error) {
 	sc := bufio.NewScanner(f)
 	sc.Buffer(nil, 1<<26)
 	for sc.Scan() {
+		if bytes.Contains(sc.Bytes(), []byte(`,"kind":"doc"`)) {
+			continue // a document summary (--doc-summary), not a block
+		}
 		var m record.Manifest
 		if err := json.Unmarshal(sc.Bytes(), &m); err != nil {
 			return nil, nil, fmt.Errorf("manifest line %d: %v", len(ms)+1, err)
@@ -265,6 +271,67 @@ func cmdCatManifest(ts *testscript.TestScript, neg bool, args []string) {
 	ts.Check(os.WriteFile(ts.MkAbs(args[1]), bytes.Join(parts, nil), 0o666))
 }
 
+// mkwarc [-gzip|-whole] [-cut N] OUT SPEC...: writes a WARC file of one
+// record per SPEC file, which holds the record's named fields, an empty
+// line and its block (Content-Length is added). -gzip compresses each
+// record as a member of its own, -whole the file as one; -cut N cuts the
+// Nth record (or member) to half its length. The block of a SPEC whose
+// name ends in .esc is one line with Go escapes (\xff, \n).
+func cmdMkWarc(ts *testscript.TestScript, neg bool, args []string) {
+	mode, cut := "", 0
+	for len(args) > 0 && strings.HasPrefix(args[0], "-") {
+		switch args[0] {
+		case "-gzip", "-whole":
+			mode = args[0]
+		case "-cut":
+			var err error
+			cut, err = strconv.Atoi(args[1])
+			ts.Check(err)
+			args = args[1:]
+		default:
+			ts.Fatalf("mkwarc: unknown flag %s", args[0])
+		}
+		args = args[1:]
+	}
+	if neg || len(args) < 2 {
+		ts.Fatalf("usage: mkwarc [-gzip|-whole] [-cut N] OUT SPEC...")
+	}
+	var out bytes.Buffer
+	for i, spec := range args[1:] {
+		head, block, ok := strings.Cut(ts.ReadFile(spec), "\n\n")
+		if !ok {
+			ts.Fatalf("mkwarc: %s has no empty line after its fields", spec)
+		}
+		if strings.HasSuffix(spec, ".esc") {
+			block = string(unquote(ts, strings.TrimSuffix(block, "\n")))
+		}
+		var h warc.Header
+		for _, line := range strings.Split(head, "\n") {
+			name, value, _ := strings.Cut(line, ": ")
+			h = append(h, warc.Field{Name: name, Value: value})
+		}
+		var one bytes.Buffer
+		w := warc.NewWriter(&one)
+		w.Gzip = mode == "-gzip"
+		ts.Check(w.Write(h, []byte(block)))
+		ts.Check(w.Flush())
+		b := one.Bytes()
+		if i+1 == cut {
+			b = b[:len(b)/2]
+		}
+		out.Write(b)
+	}
+	data := out.Bytes()
+	if mode == "-whole" {
+		var z bytes.Buffer
+		zw := gzip.NewWriter(&z)
+		zw.Write(data)
+		ts.Check(zw.Close())
+		data = z.Bytes()
+	}
+	writeFile(ts, args[0], data)
+}
+
 // A file that the first pass found valid is read again without a second
 // check, so a change between the passes must be caught.
 func TestUnchanged(t *testing.T) {
@@ -272,29 +339,45 @@ func TestUnchanged(t *testing.T) {
 	if err := os.WriteFile(path, []byte("Valid text.\n"), 0o666); err != nil {
 		t.Fatal(err)
 	}
-	cfg, err := parseArgs([]string{path})
-	if err != nil {
-		t.Fatal(err)
-	}
-	r := &runner{cfg: cfg}
-	in := &input{source: path, path: path, size: 12}
-	if err := r.check(context.Background(), in, true); err != nil {
-		t.Fatal(err)
-	}
-	if !r.validated(in) {
-		t.Fatal("a valid UTF-8 file checked whole is not read as validated")
-	}
-	if err := r.unchanged(in); err != nil {
-		t.Fatalf("unchanged file: %v", err)
-	}
-	if err := os.WriteFile(path, []byte("Now \xff invalid and longer.\n"), 0o666); err != nil {
-		t.Fatal(err)
-	}
-	if err := r.unchanged(in); err == nil || !strings.Contains(err.Error(), "changed while being read") {
-		t.Fatalf("changed file: err %v, want one saying it changed", err)
-	}
-	r.cfg.dec.Invalid = decode.InvalidReplace
-	if r.validated(in) {
-		t.Fatal("under --invalid replace the first pass does not read the whole file, so it cannot vouch for it")
+	for _, invalid := range []string{"error", "replace"} {
+		cfg, err := parseArgs([]string{"--invalid", invalid, path})
+		if err != nil {
+			t.Fatal(err)
+		}
+		r := &runner{cfg: cfg}
+		if r.pipe, err = newPipe(cfg); err != nil {
+			t.Fatal(err)
+		}
+		in := r.newInput(path, path, "a.txt", false, false, 12)
+		if err := r.check(context.Background(), in, true); err != nil {
+			t.Fatal(err)
+		}
+		if invalid == "replace" {
+			// The first pass does not read the whole file then, so it cannot vouch for it.
+			if in.Whole() {
+				t.Fatal("under --invalid replace a file is read as validated")
+			}
+			continue
+		}
+		if !in.Whole() {
+			t.Fatal("a valid UTF-8 file checked whole is not read as validated")
+		}
+		if err := r.unchanged(in); err != nil {
+			t.Fatalf("unchanged file: %v", err)
+		}
+		if err := os.WriteFile(path, []byte("Now \xff invalid and longer.\n"), 0o666); err != nil {
+			t.Fatal(err)
+		}
+		if err := r.unchanged(in); err == nil || !strings.Contains(err.Error(), "changed while being read") {
+			t.Fatalf("changed file: err %v, want one saying it changed", err)
+		}
+		var sb strings.Builder
+		_, err = r.pipe.Run(context.Background(), &in.Input, split.NewNormalizer(cfg.split.Policy, true), &jsonSink{part: write.NewOrdered(&sb, "").Part(0), st: langStats{}}, nil)
+		if err == nil || !strings.Contains(err.Error(), "changed while being read") {
+			t.Fatalf("second pass over a changed file: err %v", err)
+		}
+		if err := os.WriteFile(path, []byte("Valid text.\n"), 0o666); err != nil {
+			t.Fatal(err)
+		}
 	}
 }

@@ -52,7 +52,7 @@ func (r *runner) normalizeTo(ctx context.Context, w io.Writer, ins []*input, t t
 }
 
 func (r *runner) normalizeOne(ctx context.Context, w io.Writer, in *input, t transform.Transformer) error {
-	rd, closer, err := r.decoded(ctx, in)
+	rd, closer, err := r.pipe.Text(ctx, &in.Input)
 	if err != nil {
 		return err
 	}
@@ -61,5 +61,8 @@ func (r *runner) normalizeOne(ctx context.Context, w io.Writer, in *input, t tra
 	if _, err := io.Copy(w, transform.NewReader(rd, t)); err != nil {
 		return err
 	}
-	return r.unchanged(in)
+	if in.Whole() {
+		return r.unchanged(in)
+	}
+	return nil
 }

@@ -3,6 +3,7 @@ package main
 import (
 	"fmt"
 	"io"
+	"os"
 	"sync"
 	"sync/atomic"
 	"time"
@@ -133,17 +134,40 @@ func (p *progress) finish() {
 	}
 }
 
-// human formats a byte count: 512 B, 1.5 KiB, 3.2 MiB, 1.1 GiB.
+// countingFile reports the bytes read from a file to a progress bar; it
+// seeks as the file does (the WARC reader seeks back past a bad gzip
+// member).
+type countingFile struct {
+	f *os.File
+	p *progress
+}
 
-// countingReader reports the bytes it reads to a progress bar.
-type countingReader struct {
+// Read implements io.Reader.
+func (c countingFile) Read(b []byte) (int, error) {
+	n, err := c.f.Read(b)
+	c.p.read(n)
+	return n, err
+}
+
+// Seek implements io.Seeker.
+func (c countingFile) Seek(off int64, whence int) (int64, error) { return c.f.Seek(off, whence) }
+
+// Close implements io.Closer.
+func (c countingFile) Close() error { return c.f.Close() }
+
+// countingStream reports the bytes read from a stream to a progress bar;
+// closing it does not close the stream.
+type countingStream struct {
 	r io.Reader
 	p *progress
 }
 
 // Read implements io.Reader.
-func (c countingReader) Read(b []byte) (int, error) {
+func (c countingStream) Read(b []byte) (int, error) {
 	n, err := c.r.Read(b)
 	c.p.read(n)
 	return n, err
 }
+
+// Close implements io.Closer.
+func (countingStream) Close() error { return nil }

@@ -1,7 +1,6 @@
 package main
 
 import (
-	"bufio"
 	"context"
 	"errors"
 	"fmt"
@@ -10,6 +9,8 @@ import (
 	"os"
 	"path/filepath"
 
+	"github.com/langsplit/langsplit/internal/pipe"
+	"github.com/langsplit/langsplit/internal/record"
 	"github.com/langsplit/langsplit/internal/report"
 	"github.com/langsplit/langsplit/internal/split"
 	"github.com/langsplit/langsplit/internal/write"
@@ -51,7 +52,7 @@ func (r *runner) report(ctx context.Context) int {
 	w := report.New(out, report.Options{Title: cfg.title, MaxDocBytes: cfg.maxDocBytes})
 	names := make([]string, len(ins))
 	for i, in := range ins {
-		names[i] = in.source
+		names[i] = in.Source
 	}
 	w.Begin(names)
 	n := split.NewNormalizer(cfg.split.Policy, !cfg.showChanges)
@@ -66,7 +67,7 @@ func (r *runner) report(ctx context.Context) int {
 		if ctx.Err() != nil {
 			return r.interrupted()
 		}
-		w.StartDocument(in.source)
+		w.StartDocument(in.Source)
 		err := r.reportOne(ctx, in, w, n)
 		if ctx.Err() != nil {
 			return r.interrupted()
@@ -98,29 +99,32 @@ func (r *runner) report(ctx context.Context) int {
 	return r.status()
 }
 
-// reportOne adds the blocks of one input to the report. Errors of the
-// report's own output are kept by w and returned by its Close.
+// reportSink adds the blocks of one input to the report.
+type reportSink struct {
+	w       *report.Writer
+	changes bool // the text of a block is its normalized form
+}
+
+func (s reportSink) Document(d *pipe.Doc) error { return s.w.Section(d.Source) }
+func (s reportSink) Summary(*record.Doc) error  { return nil }
+
+func (s reportSink) Block(rec *record.Record, raw, text []byte) error {
+	b := segment.Block{Start: int(rec.Start), End: int(rec.End), Lang: rec.Lang, Script: rec.Script, Dir: segment.LTR}
+	if rec.Dir == segment.RTL.String() {
+		b.Dir = segment.RTL
+	}
+	var normalized []byte
+	if s.changes {
+		normalized = text
+	}
+	s.w.Block(rec.Block, b, raw, normalized)
+	return nil // errors of the report's output are kept by w and returned by its Close
+}
+
+// reportOne adds the blocks of one input to the report.
 func (r *runner) reportOne(ctx context.Context, in *input, w *report.Writer, n *split.Normalizer) error {
-	rd, closer, err := r.decoded(ctx, in)
-	if err != nil {
-		return err
-	}
-	defer closer()
-	sc := segment.NewScanner(bufio.NewReaderSize(rd, 64<<10), r.cfg.split.Segment)
-	for i := 1; sc.Scan(); i++ {
-		b, raw := sc.Block(), sc.Bytes()
-		var normalized []byte
-		if r.cfg.showChanges {
-			if normalized, err = n.Apply(b.Lang, raw); err != nil {
-				return fmt.Errorf("%s: block %d: %w", in.source, i, err)
-			}
-		}
-		w.Block(i, b, raw, normalized)
-	}
-	if err := sc.Err(); err != nil {
-		return err
-	}
-	return r.unchanged(in)
+	_, err := r.pipe.Run(ctx, &in.Input, n, reportSink{w, r.cfg.showChanges}, r.failDoc)
+	return err
 }
 
 // createTemp creates an empty file beside path, to be renamed to it, with

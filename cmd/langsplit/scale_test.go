@@ -33,10 +33,11 @@ const maxRSS = 64 << 20
 
 // TestScale streams a large generated input through the CLI in JSON Lines
 // mode and in both -o modes, and checks that peak RSS stays under 64 MiB
-// and that the blocks still cover the input exactly.
+// and that the blocks still cover the input exactly. It is long (about a
+// minute): it runs with LANGSPLIT_LONG=1, as CI sets it.
 func TestScale(t *testing.T) {
-	if testing.Short() {
-		t.Skip("streams hundreds of MiB through the CLI")
+	if testing.Short() || os.Getenv("LANGSPLIT_LONG") != "1" {
+		t.Skip("streams hundreds of MiB through the CLI: set LANGSPLIT_LONG=1 (CI does)")
 	}
 	size := scaleSize(t)
 	dir := t.TempDir()

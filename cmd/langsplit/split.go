@@ -11,21 +11,17 @@ import (
 	"time"
 
 	"github.com/langsplit/langsplit/internal/cliflag"
+	"github.com/langsplit/langsplit/internal/pipe"
 	"github.com/langsplit/langsplit/internal/record"
 	"github.com/langsplit/langsplit/internal/split"
 	"github.com/langsplit/langsplit/internal/write"
 )
 
-// sink receives the blocks of one input.
-type sink interface {
-	document(id string) error // a new document of a JSON Lines input
-	block(r *record.Record, data []byte) error
-}
-
 // jsonSink prints records.
 type jsonSink struct {
 	part *write.Part
 	buf  []byte // records not yet handed to part: whole records, up to sinkChunk bytes
+	st   langStats
 }
 
 // sinkChunk is how many bytes of records a jsonSink gathers before it
@@ -33,10 +29,20 @@ type jsonSink struct {
 // one a record).
 const sinkChunk = 64 << 10
 
-func (s *jsonSink) document(string) error { return nil }
+func (s *jsonSink) Document(*pipe.Doc) error { return nil }
 
-func (s *jsonSink) block(r *record.Record, data []byte) error {
-	s.buf = r.AppendJSONText(s.buf, data)
+func (s *jsonSink) Block(r *record.Record, _, text []byte) error {
+	s.st.add(r.Lang, 1, int64(len(text)))
+	s.buf = r.AppendJSONText(s.buf, text)
+	return s.maybeFlush()
+}
+
+func (s *jsonSink) Summary(d *record.Doc) error {
+	s.buf = d.AppendJSON(s.buf)
+	return s.maybeFlush()
+}
+
+func (s *jsonSink) maybeFlush() error {
 	if len(s.buf) < sinkChunk {
 		return nil
 	}
@@ -59,10 +65,17 @@ func (s *jsonSink) close() error {
 }
 
 // dirSink writes block files.
-type dirSink struct{ in *write.Input }
+type dirSink struct {
+	in *write.Input
+	st langStats
+}
 
-func (s dirSink) document(id string) error                  { return s.in.Document(id) }
-func (s dirSink) block(r *record.Record, data []byte) error { return s.in.Block(r, data) }
+func (s *dirSink) Document(d *pipe.Doc) error { return s.in.Document(d.Folder) }
+func (s *dirSink) Block(r *record.Record, _, text []byte) error {
+	s.st.add(r.Lang, 1, int64(len(text)))
+	return s.in.Block(r, text)
+}
+func (s *dirSink) Summary(d *record.Doc) error { return s.in.Summary(d) }
 
 // langStat counts the blocks and bytes written in one language.
 type langStat struct{ blocks, bytes int64 }
@@ -99,7 +112,7 @@ func (r *runner) split(ctx context.Context) int {
 		sources := make([]string, len(ins))
 		for i, in := range ins {
 			in.folder = write.Folder(in.rel)
-			folders[i], sources[i] = in.folder, in.source
+			folders[i], sources[i] = in.folder, in.Source
 		}
 		if !cfg.byLang {
 			if err := write.CheckFolders(sources, folders); err != nil {
@@ -164,52 +177,42 @@ func (r *runner) processAll(ctx context.Context, ins []*input) int {
 	stats := langStats{}
 	repaired := 0
 	done := make(chan struct{})
-	go parallel(ctx, len(ins), cfg.jobs, func(i int) {
-		in := ins[i]
-		var s sink
-		var win *write.Input
-		if w != nil {
+	go func() {
+		defer close(done)
+		forEach(ctx, len(ins), cfg.jobs, func(i int) {
+			in := ins[i]
+			st := langStats{}
+			n := split.NewNormalizer(cfg.split.Policy, cfg.split.Raw)
 			var err error
-			if win, err = w.Input(i, in.source, in.folder); err != nil {
+			if w != nil {
+				err = r.toDir(ctx, w, i, in, n, st)
+			} else {
+				s := &jsonSink{part: ord.Part(i), st: st}
+				err = r.process(ctx, in, n, s)
+				if cerr := s.close(); err == nil {
+					err = cerr
+				}
+			}
+			r.prog.fileDone()
+			switch {
+			case ctx.Err() != nil:
+				return
+			case isEPIPE(err):
+				r.brokenPipe.Store(true)
+				cancel()
+				return
+			case err != nil:
 				r.fail(err)
 				return
 			}
-			s = dirSink{win}
-		} else {
-			s = &jsonSink{part: ord.Part(i)}
-		}
-		st := langStats{}
-		n := split.NewNormalizer(cfg.split.Policy, cfg.split.Raw)
-		err := r.process(ctx, in, s, n, st)
-		if err == nil && win != nil {
-			err = win.Close()
-		} else if win != nil {
-			win.Abort()
-		}
-		if js, ok := s.(*jsonSink); ok {
-			if cerr := js.close(); err == nil {
-				err = cerr
+			mu.Lock()
+			for lang, s := range st {
+				stats.add(lang, s.blocks, s.bytes)
 			}
-		}
-		r.prog.fileDone()
-		switch {
-		case ctx.Err() != nil:
-			return
-		case isEPIPE(err):
-			r.brokenPipe.Store(true)
-			cancel()
-			return
-		case err != nil:
-			r.fail(err)
-			return
-		}
-		mu.Lock()
-		for lang, s := range st {
-			stats.add(lang, s.blocks, s.bytes)
-		}
-		repaired += n.Repaired()
-		mu.Unlock()
-	}, done)
+			repaired += n.Repaired()
+			mu.Unlock()
+		})
+	}()
 	select {
 	case <-done:
 	case <-ctx.Done():
@@ -245,27 +248,31 @@ func (r *runner) processAll(ctx context.Context, ins []*input) int {
 	return r.status()
 }
 
-// process reads one input and sends its blocks to s.
-func (r *runner) process(ctx context.Context, in *input, s sink, n *split.Normalizer, st langStats) error {
-	rd, closer, err := r.decoded(ctx, in)
+// toDir splits input i into its folder under the output directory.
+func (r *runner) toDir(ctx context.Context, w *write.Writer, i int, in *input, n *split.Normalizer, st langStats) error {
+	win, err := w.Input(i, in.Source, in.folder)
 	if err != nil {
 		return err
 	}
-	defer closer()
-	emit := func(rec *record.Record, text []byte) error {
-		if err := s.block(rec, text); err != nil {
-			return err
+	if err := r.process(ctx, in, n, &dirSink{in: win, st: st}); err != nil {
+		win.Abort()
+		return err
+	}
+	return win.Close()
+}
+
+// process reads one input and sends its blocks to s; bad documents are
+// reported as failures, and skipped records counted in a message.
+func (r *runner) process(ctx context.Context, in *input, n *split.Normalizer, s pipe.Sink) error {
+	res, err := r.pipe.Run(ctx, &in.Input, n, s, r.failDoc)
+	if len(res.Skipped) > 0 && !r.cfg.quiet {
+		var parts []string
+		var total int64
+		for _, kind := range slices.Sorted(maps.Keys(res.Skipped)) {
+			parts = append(parts, fmt.Sprintf("%d %s", res.Skipped[kind], kind))
+			total += res.Skipped[kind]
 		}
-		st.add(rec.Lang, 1, int64(len(text)))
-		return nil
+		r.warnf("%s: %d %s skipped (%s)", in.Source, total, plural(total, "record", "records"), strings.Join(parts, ", "))
 	}
-	if r.cfg.jsonlInput {
-		err = split.JSONL(ctx, in.source, rd, r.cfg.split, n, s.document, emit)
-	} else {
-		err = split.Text(ctx, in.source, rd, r.cfg.split, n, emit)
-	}
-	if err != nil {
-		return err
-	}
-	return r.unchanged(in)
+	return err
 }

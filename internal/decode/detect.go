@@ -60,25 +60,34 @@ func Stream(path string, r io.Reader, opts Options) (io.Reader, Detection, error
 	if err != nil && !atEOF && err != bufio.ErrBufferFull {
 		return nil, Detection{}, err
 	}
-	d, err := Sniff(path, prefix, opts)
+	d, err := Head(path, prefix, atEOF, opts)
 	if err != nil {
 		return nil, d, err
+	}
+	return NewReader(path, br, d, opts.Invalid), d, nil
+}
+
+// Head decides how to decode an input on its first bytes, head (all of
+// it when atEOF), by the rules of Check: the decision of Stream, for
+// callers that hold the head already (a WARC record's payload).
+func Head(path string, head []byte, atEOF bool, opts Options) (Detection, error) {
+	d, err := Sniff(path, head, opts)
+	if err != nil {
+		return d, err
 	}
 	switch {
 	case opts.Encoding == Auto && d.BOM == 0:
 		st := stats{first: -1}
-		st.feed(prefix, atEOF)
-		if d, err = decide(path, &st, opts); err != nil {
-			return nil, d, err
-		}
+		st.feed(head, atEOF)
+		return decide(path, &st, opts)
 	case d.Encoding == UTF8 && opts.Invalid == InvalidError:
 		st := stats{first: -1}
-		st.feed(prefix, atEOF)
+		st.feed(head, atEOF)
 		if st.first >= 0 {
-			return nil, d, &Error{Path: path, Offset: st.first, Encoding: UTF8, Err: ErrInvalid}
+			return d, &Error{Path: path, Offset: st.first, Encoding: UTF8, Err: ErrInvalid}
 		}
 	}
-	return NewReader(path, br, d, opts.Invalid), d, nil
+	return d, nil
 }
 
 // Sniff applies the BOM and binary rules to head, the first bytes of an

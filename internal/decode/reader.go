@@ -68,7 +68,7 @@ func (d *utf8Decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, er
 	for nSrc < len(src) {
 		rest := src[nSrc:]
 		// Fast path: copy the longest valid prefix that fits.
-		if n := validPrefix(rest[:min(len(rest), len(dst)-nDst)]); n > 0 {
+		if n := ValidPrefix(rest[:min(len(rest), len(dst)-nDst)]); n > 0 {
 			copy(dst[nDst:], rest[:n])
 			nDst += n
 			nSrc += n
@@ -95,9 +95,9 @@ func (d *utf8Decoder) Transform(dst, src []byte, atEOF bool) (nDst, nSrc int, er
 	return nDst, nSrc, nil
 }
 
-// validPrefix returns the length of the longest prefix of p made of whole,
+// ValidPrefix returns the length of the longest prefix of p made of whole,
 // valid UTF-8 sequences.
-func validPrefix(p []byte) int {
+func ValidPrefix(p []byte) int {
 	if utf8.Valid(p) {
 		return len(p)
 	}

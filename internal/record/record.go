@@ -29,33 +29,46 @@ type Record struct {
 	End       int64  `json:"end"`        // exclusive
 	RuneStart int64  `json:"rune_start"` // code-point offset into the same text
 	RuneEnd   int64  `json:"rune_end"`   // exclusive
-	Text      string `json:"text"`       // the block, normalized unless raw output was asked for
+	// RecordID is the WARC-Record-ID of the WARC record the block's
+	// document came from; empty (and left out) otherwise.
+	RecordID string `json:"record_id,omitempty"`
+	// SrcStart and SrcEnd are, for HTML and WARC input, the byte range of
+	// the source (the page's or the payload's bytes as stored, before
+	// decoding) that the block's text came from; nil (and left out)
+	// otherwise.
+	SrcStart *int64 `json:"src_start,omitempty"`
+	SrcEnd   *int64 `json:"src_end,omitempty"`
+	Text     string `json:"text"` // the block, normalized unless raw output was asked for
 }
 
 // Manifest is one line of manifest.jsonl: a Record without its text, and
 // where the block's bytes were written.
 type Manifest struct {
-	Source    string `json:"source"`     // as in Record
-	Block     int    `json:"block"`      // as in Record
-	Lang      string `json:"lang"`       // as in Record
-	Script    string `json:"script"`     // as in Record
-	Dir       string `json:"dir"`        // as in Record
-	Start     int64  `json:"start"`      // as in Record
-	End       int64  `json:"end"`        // as in Record
-	RuneStart int64  `json:"rune_start"` // as in Record
-	RuneEnd   int64  `json:"rune_end"`   // as in Record
-	File      string `json:"file"`       // path relative to the output directory, '/'-separated
-	Offset    int64  `json:"offset"`     // where the block's bytes start in File
-	Length    int64  `json:"length"`     // how many bytes were written
-	SHA256    string `json:"sha256"`     // hex SHA-256 of the bytes written
+	Source    string `json:"source"`              // as in Record
+	Block     int    `json:"block"`               // as in Record
+	Lang      string `json:"lang"`                // as in Record
+	Script    string `json:"script"`              // as in Record
+	Dir       string `json:"dir"`                 // as in Record
+	Start     int64  `json:"start"`               // as in Record
+	End       int64  `json:"end"`                 // as in Record
+	RuneStart int64  `json:"rune_start"`          // as in Record
+	RuneEnd   int64  `json:"rune_end"`            // as in Record
+	RecordID  string `json:"record_id,omitempty"` // as in Record
+	SrcStart  *int64 `json:"src_start,omitempty"` // as in Record
+	SrcEnd    *int64 `json:"src_end,omitempty"`   // as in Record
+	File      string `json:"file"`                // path relative to the output directory, '/'-separated
+	Offset    int64  `json:"offset"`              // where the block's bytes start in File
+	Length    int64  `json:"length"`              // how many bytes were written
+	SHA256    string `json:"sha256"`              // hex SHA-256 of the bytes written
 }
 
 // Builder numbers the blocks of one source in order and tracks their
 // code-point offsets. The zero value needs only Source.
 type Builder struct {
-	Source string // the Source of every record
-	n      int
-	runes  int64
+	Source   string // the Source of every record
+	RecordID string // the RecordID of every record
+	n        int
+	runes    int64
 }
 
 // Next returns the record of the next block b of the source, whose bytes in
@@ -76,7 +89,14 @@ func (bd *Builder) Next(b segment.Block, raw []byte) Record {
 		End:       int64(b.End),
 		RuneStart: start,
 		RuneEnd:   bd.runes,
+		RecordID:  bd.RecordID,
 	}
+}
+
+// SetSrc sets the record's source byte range.
+func (r *Record) SetSrc(start, end int64) {
+	s := [2]int64{start, end}
+	r.SrcStart, r.SrcEnd = &s[0], &s[1]
 }
 
 // runeCount returns the number of code points in the valid UTF-8 text b:
@@ -105,6 +125,7 @@ func (r *Record) Manifest(file string, offset, length int64, sum []byte) Manifes
 	return Manifest{
 		Source: r.Source, Block: r.Block, Lang: r.Lang, Script: r.Script, Dir: r.Dir,
 		Start: r.Start, End: r.End, RuneStart: r.RuneStart, RuneEnd: r.RuneEnd,
+		RecordID: r.RecordID, SrcStart: r.SrcStart, SrcEnd: r.SrcEnd,
 		File: file, Offset: offset, Length: length, SHA256: hex.EncodeToString(sum),
 	}
 }
@@ -130,7 +151,8 @@ func (r *Record) AppendJSONText(dst []byte, text []byte) []byte {
 // AppendJSON appends m as one JSON object and a newline to dst.
 func (m *Manifest) AppendJSON(dst []byte) []byte {
 	r := Record{Source: m.Source, Block: m.Block, Lang: m.Lang, Script: m.Script, Dir: m.Dir,
-		Start: m.Start, End: m.End, RuneStart: m.RuneStart, RuneEnd: m.RuneEnd}
+		Start: m.Start, End: m.End, RuneStart: m.RuneStart, RuneEnd: m.RuneEnd,
+		RecordID: m.RecordID, SrcStart: m.SrcStart, SrcEnd: m.SrcEnd}
 	dst = r.appendHead(dst)
 	dst = append(dst, `,"file":`...)
 	dst = appendString(dst, m.File)
@@ -144,7 +166,7 @@ func (m *Manifest) AppendJSON(dst []byte) []byte {
 }
 
 // appendHead appends the fields common to Record and Manifest, from "{" to
-// rune_end.
+// src_end.
 func (r *Record) appendHead(dst []byte) []byte {
 	dst = append(dst, `{"source":`...)
 	dst = appendString(dst, r.Source)
@@ -163,7 +185,20 @@ func (r *Record) appendHead(dst []byte) []byte {
 	dst = append(dst, `,"rune_start":`...)
 	dst = strconv.AppendInt(dst, r.RuneStart, 10)
 	dst = append(dst, `,"rune_end":`...)
-	return strconv.AppendInt(dst, r.RuneEnd, 10)
+	dst = strconv.AppendInt(dst, r.RuneEnd, 10)
+	if r.RecordID != "" {
+		dst = append(dst, `,"record_id":`...)
+		dst = appendString(dst, r.RecordID)
+	}
+	if r.SrcStart != nil {
+		dst = append(dst, `,"src_start":`...)
+		dst = strconv.AppendInt(dst, *r.SrcStart, 10)
+	}
+	if r.SrcEnd != nil {
+		dst = append(dst, `,"src_end":`...)
+		dst = strconv.AppendInt(dst, *r.SrcEnd, 10)
+	}
+	return dst
 }
 
 const hexDigits = "0123456789abcdef"

@@ -41,6 +41,10 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 		r := Record{Source: randString(rng), Block: rng.IntN(10000), Lang: "fa", Script: "Arab", Dir: "rtl",
 			Start: rng.Int64N(1 << 40), End: rng.Int64N(1 << 40), RuneStart: rng.Int64N(1 << 40), RuneEnd: rng.Int64N(1 << 40),
 			Text: randString(rng)}
+		if i%2 == 1 { // HTML and WARC records
+			r.RecordID = randString(rng)
+			r.SetSrc(rng.Int64N(1<<40), rng.Int64N(1<<40))
+		}
 		got, want := r.AppendJSON(nil), stdJSON(t, r)
 		if !bytes.Equal(got, want) {
 			t.Fatalf("record\n got %s\nwant %s", got, want)
@@ -75,6 +79,58 @@ func TestFieldOrder(t *testing.T) {
 	want = `{"source":"a.txt","block":2,"lang":"fa","script":"Arab","dir":"rtl","start":10,"end":30,"rune_start":10,"rune_end":20,"file":"a/0002.fa.txt","offset":0,"length":8,"sha256":"` + strings.ToLower(hexOf(sum[:])) + `"}` + "\n"
 	if got := string(m.AppendJSON(nil)); got != want {
 		t.Fatalf("got  %s\nwant %s", got, want)
+	}
+}
+
+// The optional fields come after rune_end, are left out when unset, and
+// come back from encoding/json.
+func TestOptionalFields(t *testing.T) {
+	r := Record{Source: "http://example.ir/", Block: 1, Lang: "fa", Script: "Arab", Dir: "rtl", Start: 0, End: 8, RuneStart: 0, RuneEnd: 4,
+		RecordID: "<urn:uuid:1>", Text: "سلام"}
+	r.SetSrc(0, 4)
+	want := `{"source":"http://example.ir/","block":1,"lang":"fa","script":"Arab","dir":"rtl","start":0,"end":8,"rune_start":0,"rune_end":4,"record_id":"<urn:uuid:1>","src_start":0,"src_end":4,"text":"سلام"}` + "\n"
+	if got := string(r.AppendJSON(nil)); got != want {
+		t.Fatalf("got  %s\nwant %s", got, want)
+	}
+	var back Record
+	if err := json.Unmarshal([]byte(want), &back); err != nil || back.SrcStart == nil || *back.SrcStart != 0 || *back.SrcEnd != 4 || back.RecordID != r.RecordID {
+		t.Fatalf("round trip: %+v %v", back, err)
+	}
+	m := r.Manifest("f", 0, 8, []byte{1})
+	if got := string(m.AppendJSON(nil)); !strings.Contains(got, `"rune_end":4,"record_id":"<urn:uuid:1>","src_start":0,"src_end":4,"file":"f",`) {
+		t.Fatalf("manifest %s", got)
+	}
+}
+
+// Doc records: as encoding/json writes them (sorted keys), and mixed at
+// 5% of the letters.
+func TestDoc(t *testing.T) {
+	var c DocCounter
+	c.Add("en", []byte("Hello world, this is English.")) // 24 letters
+	c.Add("und", []byte("123 !!"))
+	c.Add("fa", []byte("یک"))
+	d := c.Doc("a.txt", "")
+	if !bytes.Equal(d.AppendJSON(nil), stdJSON(t, d)) {
+		t.Fatalf("got  %s\nwant %s", d.AppendJSON(nil), stdJSON(t, d))
+	}
+	if d.Blocks != 3 || d.Letters["en"] != 23 || d.Letters["fa"] != 2 || d.Letters["und"] != 0 || d.Bytes["fa"] != 4 || !d.Mixed {
+		t.Fatalf("%+v: want 3 blocks, 23 en and 2 fa letters, mixed (2 of 25 is 8%%)", d)
+	}
+	// Exactly 5% is mixed; less is not.
+	for _, c := range []struct {
+		en    string
+		mixed bool
+	}{{strings.Repeat("a", 38), true}, {strings.Repeat("a", 39), false}} {
+		var dc DocCounter
+		dc.Add("en", []byte(c.en))
+		dc.Add("fa", []byte("یک"))
+		if d := dc.Doc("x", ""); d.Mixed != c.mixed {
+			t.Errorf("%d en and 2 fa letters: mixed %v", len(c.en), d.Mixed)
+		}
+	}
+	c.Reset()
+	if d := c.Doc("b", ""); d.Blocks != 0 || len(d.Letters) != 0 || d.Mixed {
+		t.Errorf("after Reset: %+v", d)
 	}
 }
 
@@ -131,5 +187,19 @@ func TestRuneCount(t *testing.T) {
 				t.Fatalf("runeCount(%q) = %d, want %d", b[off:], got, want)
 			}
 		}
+	}
+}
+
+// BenchmarkAppendJSON encodes a WET record's block: a URL source, a record
+// ID and mixed text.
+func BenchmarkAppendJSON(b *testing.B) {
+	r := Record{Source: "https://www.example.ir/fa/news/2024/03/01/article-12345.html", Block: 3, Lang: "fa", Script: "Arab", Dir: "rtl",
+		Start: 1000, End: 2000, RuneStart: 800, RuneEnd: 1500, RecordID: "<urn:uuid:0a1b2c3d-0000-4000-8000-00000000abcd>",
+		Text: strings.Repeat("این یک جمله فارسی است و The quick brown fox jumps over the lazy dog. ", 20)}
+	r.SetSrc(1000, 2000)
+	b.SetBytes(int64(len(r.AppendJSON(nil))))
+	var buf []byte
+	for b.Loop() {
+		buf = r.AppendJSON(buf[:0])
 	}
 }

@@ -111,6 +111,19 @@ func (rw *Writer) StartDocument(name string) error {
 	return rw.exec("docStart", struct{ ID, Name string }{rw.doc.id, valid(name)})
 }
 
+// Section starts a part of the current document, named name: a document
+// of an input that holds several (a JSON line, a WARC record). Its blocks
+// follow.
+func (rw *Writer) Section(name string) error {
+	if rw.doc == nil {
+		return fmt.Errorf("report: Section before StartDocument")
+	}
+	if rw.doc.truncated {
+		return rw.err
+	}
+	return rw.exec("section", valid(name))
+}
+
 // Block adds block number n of the current document, b, whose bytes are
 // text. When normalized is not nil and differs from text, the block gets a
 // before/after view of the change.

@@ -19,6 +19,7 @@ header{order:-3}
 #toc{order:-1}
 h1{font-size:1.4rem;margin:.2rem 0 1rem}
 h2{font-size:1.1rem;margin:1.2rem 0 .4rem}
+h3.sub{font-size:.95rem;margin:.8rem 0 .3rem;color:#555}
 nav ol{margin:0;padding-inline-start:1.5rem}
 article{background:#fff;border:1px solid #ddd;border-radius:6px;padding:.5rem 1rem 1rem;margin:1rem 0}
 .text{font-size:1.05rem}
@@ -57,6 +58,10 @@ ins{background:#c5efc9;text-decoration:none}
 
 {{- define "docStart" -}}
 <article id="{{.ID}}" class="doc"><h2 dir="auto">{{.Name}}</h2><div class="text">
+{{end}}
+
+{{- define "section" -}}
+<h3 class="sub" dir="auto">{{.}}</h3>
 {{end}}
 
 {{- define "block" -}}

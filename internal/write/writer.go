@@ -198,6 +198,14 @@ func (in *Input) Block(r *record.Record, data []byte) error {
 	return err
 }
 
+// Summary writes a document's summary record (--doc-summary) to the
+// manifest, after the document's blocks: a manifest line without a file.
+func (in *Input) Summary(d *record.Doc) error {
+	in.buf = d.AppendJSON(in.buf[:0])
+	_, err := in.manifest.Write(in.buf)
+	return err
+}
+
 // Close ends a successful input: its output waits for Commit.
 func (in *Input) Close() error {
 	err := in.manifest.finish()
@@ -357,6 +365,9 @@ func shiftOffset(dst, m []byte, base map[string]int64) ([]byte, error) {
 	const fileKey, offKey = `,"file":"`, `,"offset":`
 	f := bytes.LastIndex(m, []byte(fileKey))
 	o := bytes.LastIndex(m, []byte(offKey))
+	if f < 0 && bytes.Contains(m, []byte(`,"kind":"doc"`)) {
+		return append(append(dst, m...), '\n'), nil // a document summary: no file
+	}
 	if f < 0 || o < f {
 		return dst, fmt.Errorf("malformed manifest line %q", m)
 	}

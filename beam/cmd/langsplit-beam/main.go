@@ -16,8 +16,8 @@
 //	langsplit-beam --input 'dumps/*.txt' --output out [flags]
 //	langsplit-beam --output out dumps/            (positional arguments are inputs too)
 //
-// Exit status: 0 ok, 1 some inputs were not split (see errors.jsonl) or the
-// job failed, 2 usage error.
+// Exit status: 0 ok, 1 some inputs were not split or had bad documents
+// (see errors.jsonl) or the job failed, 2 usage error.
 package main
 
 import (
@@ -42,6 +42,7 @@ import (
 	"github.com/langsplit/langsplit/beam/pipeline"
 	"github.com/langsplit/langsplit/internal/cliflag"
 	"github.com/langsplit/langsplit/internal/decode"
+	"github.com/langsplit/langsplit/internal/pipe"
 	"github.com/langsplit/langsplit/internal/split"
 	"github.com/langsplit/langsplit/segment"
 )
@@ -68,6 +69,7 @@ type config struct {
 	policy            split.Policy
 	force, quiet      bool
 	langsSet          bool
+	docSummary        bool
 }
 
 // ourFlags are the names of the flags define declares, for the usage
@@ -83,7 +85,8 @@ func define(fs *flag.FlagSet) *config {
 	fs.StringVar(&c.output, "output", "", "output `DIR` (a local directory or a gs:// prefix)")
 	fs.BoolVar(&c.raw, "raw", false, "blocks byte for byte as in the decoded input, not normalized")
 	fs.StringVar(&c.langs, "langs", "", "keep only these languages, e.g. `en,fa` (block numbers keep their gaps)")
-	fs.StringVar(&c.inputFormat, "input-format", "text", "`text`, or jsonl: one {\"id\",\"text\"} object a line, each its own document")
+	fs.StringVar(&c.inputFormat, "input-format", "auto", "`auto` (by extension and content), or "+pipe.FormatNames()[len("auto, "):]+" (jsonl: one {\"id\",\"text\"} object a line; warc: WARC/WET records)")
+	fs.BoolVar(&c.docSummary, "doc-summary", false, "after each document's blocks, a {\"kind\":\"doc\"} record (bytes and letters per language); written to OUTPUT/doc/")
 	fs.StringVar(&c.encoding, "encoding", "auto", "input encoding: `auto`, utf-8, utf-16, utf-16le, utf-16be or windows-1256")
 	fs.StringVar(&c.invalid, "invalid", "error", "invalid byte sequences: `error` (the file fails, named with the offset) or replace (U+FFFD)")
 	fs.IntVar(&c.maxInline, "max-inline", segment.DefaultMaxInline, "foreign words that stay inside a sentence's block (0: none)")
@@ -172,13 +175,11 @@ func (c *config) options(args []string) (pipeline.Options, error) {
 	}
 	o.Split.Policy = c.policy
 	o.Split.Raw = c.raw
-	switch c.inputFormat {
-	case "text":
-	case "jsonl":
-		o.JSONLInput = true
-	default:
-		return o, fmt.Errorf("invalid --input-format %q (want text or jsonl)", c.inputFormat)
+	if c.inputFormat != "auto" && pipe.Lookup(c.inputFormat) == nil {
+		return o, fmt.Errorf("invalid --input-format %q (want %s)", c.inputFormat, pipe.FormatNames())
 	}
+	o.Format = c.inputFormat
+	o.DocSummary = c.docSummary
 	if c.maxInline < 0 {
 		return o, fmt.Errorf("invalid --max-inline %d (want 0 or more)", c.maxInline)
 	}
@@ -251,11 +252,15 @@ func run(ctx context.Context, cfg *config, args []string, stderr io.Writer) int 
 	if !cfg.quiet {
 		summarize(stderr, counts)
 	}
-	if counts["files_failed"] > 0 {
+	if counts["files_failed"] > 0 || counts["files_partial"] > 0 {
 		errorsFile := strings.TrimSuffix(opts.Output, "/") + "/" + pipeline.ErrorsFile
 		printFailures(ctx, stderr, errorsFile, 10)
-		fmt.Fprintf(stderr, "langsplit-beam: %d %s not split: see %s\n", counts["files_failed"],
-			plural(counts["files_failed"], "input was", "inputs were"), errorsFile)
+		if n := counts["files_failed"]; n > 0 {
+			fmt.Fprintf(stderr, "langsplit-beam: %d %s not split: see %s\n", n, plural(n, "input was", "inputs were"), errorsFile)
+		}
+		if n := counts["files_partial"]; n > 0 {
+			fmt.Fprintf(stderr, "langsplit-beam: %d %s split with bad documents skipped: see %s\n", n, plural(n, "input was", "inputs were"), errorsFile)
+		}
 		return 1
 	}
 	return 0
@@ -278,8 +283,10 @@ func printFailures(ctx context.Context, w io.Writer, errorsFile string, max int)
 	sc.Buffer(nil, 1<<20)
 	for n := 0; n < max && sc.Scan(); {
 		var st pipeline.FileStatus
-		if json.Unmarshal(sc.Bytes(), &st) == nil && st.Status == pipeline.StatusFailed {
-			fmt.Fprintf(w, "langsplit-beam: %s\n", st.Error)
+		if json.Unmarshal(sc.Bytes(), &st) == nil && (st.Status == pipeline.StatusFailed || st.Status == pipeline.StatusPartial) {
+			for _, msg := range strings.Split(st.Error, "\n") {
+				fmt.Fprintf(w, "langsplit-beam: %s\n", msg)
+			}
 			n++
 		}
 	}
@@ -313,8 +320,8 @@ func summarize(w io.Writer, counts map[string]int64) {
 		n := counts[name]
 		fmt.Fprintf(w, "langsplit-beam: %s: %d %s, %s\n", lang, n, plural(n, "block", "blocks"), cliflag.Human(counts["bytes_"+lang]))
 	}
-	fmt.Fprintf(w, "langsplit-beam: %d %s split, %d failed, %d binary skipped; %s read\n",
-		counts["files_ok"], plural(counts["files_ok"], "file", "files"), counts["files_failed"], counts["files_binary"], cliflag.Human(counts["input_bytes"]))
+	fmt.Fprintf(w, "langsplit-beam: %d %s split, %d failed, %d binary skipped, %d with bad documents skipped; %s read\n",
+		counts["files_ok"], plural(counts["files_ok"], "file", "files"), counts["files_failed"], counts["files_binary"], counts["files_partial"], cliflag.Human(counts["input_bytes"]))
 }
 
 func plural(n int64, one, many string) string {

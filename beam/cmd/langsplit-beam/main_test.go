@@ -48,7 +48,7 @@ func TestOptions(t *testing.T) {
 	if err != nil {
 		t.Fatal(err)
 	}
-	if strings.Join(o.Inputs, " ") != "a/*.txt b c.txt" || o.Output != "out" || !o.JSONLInput || !o.Split.Raw ||
+	if strings.Join(o.Inputs, " ") != "a/*.txt b c.txt" || o.Output != "out" || o.Format != "jsonl" || !o.Split.Raw ||
 		len(o.Split.Langs) != 2 || !o.Split.Langs["fa"] || !o.Split.Langs["en"] ||
 		o.Split.Segment.MaxBlock != 64<<10 || o.Split.Segment.MaxInline != -1 ||
 		o.Decode.Encoding != decode.Windows1256 || o.Decode.Invalid != decode.InvalidReplace || o.Split.Policy.Digits != "latin" {
@@ -61,7 +61,7 @@ func TestOptions(t *testing.T) {
 		t.Fatal(err)
 	}
 	if o.Split.Langs != nil || o.Split.Segment.MaxBlock != 4<<20 || o.Split.Segment.MaxInline != 3 ||
-		o.Decode != (decode.Options{}) || o.Split.Raw || o.JSONLInput || o.Split.Policy.Digits != "keep" {
+		o.Decode != (decode.Options{}) || o.Split.Raw || o.Format != "auto" || o.DocSummary || o.Split.Policy.Digits != "keep" {
 		t.Errorf("default options %+v", o)
 	}
 
@@ -117,7 +117,7 @@ func TestRun(t *testing.T) {
 		"langsplit-beam: " + filepath.Join(in, "bad.txt") + ": invalid UTF-8 at byte offset 4 (see --encoding and --invalid)\n",
 		fmt.Sprintf("langsplit-beam: en: 1 block, %d B\n", len(en)),
 		fmt.Sprintf("langsplit-beam: fa: 1 block, %d B\n", len(fa)),
-		fmt.Sprintf("langsplit-beam: 1 file split, 1 failed, 0 binary skipped; %d B read\n", len(en+fa)),
+		fmt.Sprintf("langsplit-beam: 1 file split, 1 failed, 0 binary skipped, 0 with bad documents skipped; %d B read\n", len(en+fa)),
 		"langsplit-beam: 1 input was not split: see " + out + "/errors.jsonl\n",
 	} {
 		if !strings.Contains(stderr, want) {

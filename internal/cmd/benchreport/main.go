@@ -8,11 +8,16 @@
 // its own: `wc -m` and a plain UTF-8 decoding loop (the baselines), the
 // segment Scanner, the fa normalizer, and the langsplit command in JSON
 // Lines mode, -o --by-lang mode, and -j 1 / -j 2 over the input cut into
-// files. Ratios, not absolute times, are what to compare between runs.
+// files; and, with -wet (the default), the same text as a Common Crawl WET
+// file (conversion records of 4-16 KiB, plain and gzip per record) beside
+// the text file (plain and gzip) in JSON Lines mode. Every rate is on the
+// bytes of the text. Ratios, not absolute times, are what to compare
+// between runs.
 package main
 
 import (
 	"bufio"
+	"compress/gzip"
 	"flag"
 	"fmt"
 	"io"
@@ -20,6 +25,7 @@ import (
 	"os/exec"
 	"path/filepath"
 	"runtime"
+	"slices"
 	"strconv"
 	"strings"
 	"syscall"
@@ -30,6 +36,7 @@ import (
 	"github.com/langsplit/langsplit/bidi"
 	"github.com/langsplit/langsplit/internal/cliflag"
 	"github.com/langsplit/langsplit/internal/textgen"
+	"github.com/langsplit/langsplit/internal/warc"
 	"github.com/langsplit/langsplit/segment"
 )
 
@@ -38,6 +45,9 @@ func main() {
 	files := flag.Int("files", 16, "files the input is cut into for the -j runs")
 	child := flag.String("child", "", "internal: run one in-process measurement")
 	input := flag.String("input", "", "internal: the input of -child")
+	withWET := flag.Bool("wet", true, "also measure the text as a WET file (plain and gzip) beside the text file")
+	repeat := flag.Int("repeat", 3, "with -wet: run the text/WET pairs this many times, alternating, and report medians")
+	onlyWET := flag.Bool("only-wet", false, "measure only the baseline and the text/WET pairs")
 	flag.Parse()
 	if *child != "" {
 		runChild(*child, *input)
@@ -65,12 +75,28 @@ func main() {
 
 	fmt.Printf("input: %d bytes of generated mixed text (%d files for -j); Go %s, GOMAXPROCS %d\n\n",
 		fi.Size(), *files, runtime.Version(), runtime.GOMAXPROCS(0))
-	fmt.Printf("%-34s %9s %8s %12s %10s\n", "measurement", "MB/s", "× base", "allocs", "peak RSS")
-	var base float64
-	for _, m := range []struct {
+	type run struct {
 		name string
 		cmd  []string
-	}{
+	}
+	var wetRuns []run
+	if *withWET {
+		wetPlain, wetGz := filepath.Join(dir, "mixed.warc.wet"), filepath.Join(dir, "mixed.warc.wet.gz")
+		records := writeWET(in, wetPlain, false)
+		writeWET(in, wetGz, true)
+		textGz := filepath.Join(dir, "mixed.txt.gz")
+		gzipFile(in, textGz)
+		fmt.Printf("WET: %d conversion records of the same text\n\n", records)
+		wetRuns = []run{
+			{"langsplit text (JSON Lines)", []string{ls, "-q", in}},
+			{"langsplit WET (JSON Lines)", []string{ls, "-q", wetPlain}},
+			{"langsplit text .gz (JSON Lines)", []string{ls, "-q", textGz}},
+			{"langsplit WET .gz (JSON Lines)", []string{ls, "-q", wetGz}},
+		}
+	}
+	fmt.Printf("%-34s %9s %8s %12s %10s\n", "measurement", "MB/s", "× base", "allocs", "peak RSS")
+	var base float64
+	runs := []run{
 		{"baseline: UTF-8 decoding loop", []string{self, "-child", "decode", "-input", in}},
 		{"baseline: wc -m", []string{"wc", "-m", in}},
 		{"segment.Scanner", []string{self, "-child", "segment", "-input", in}},
@@ -81,7 +107,11 @@ func main() {
 		{"langsplit -o --by-lang", []string{ls, "-q", "--by-lang", "-o", filepath.Join(dir, "out"), in}},
 		{"langsplit -j 1, " + strconv.Itoa(*files) + " files", append([]string{ls, "-q", "-j", "1"}, parts...)},
 		{"langsplit -j 2, " + strconv.Itoa(*files) + " files", append([]string{ls, "-q", "-j", "2"}, parts...)},
-	} {
+	}
+	if *onlyWET {
+		runs = runs[:1]
+	}
+	for _, m := range runs {
 		secs, allocs, rss := measure(m.cmd)
 		mbs := float64(fi.Size()) / 1e6 / secs
 		if base == 0 {
@@ -93,6 +123,109 @@ func main() {
 		}
 		fmt.Printf("%-34s %9.1f %8.3f %12s %8.1f MiB\n", m.name, mbs, mbs/base, a, float64(rss)/(1<<20))
 	}
+	if !*withWET {
+		return
+	}
+	// The pairs alternate, so that a load that comes and goes on a shared
+	// machine falls on both sides; each rate is the median of the runs.
+	rates := map[string][]float64{}
+	rss := map[string]int64{}
+	for range max(*repeat, 1) {
+		for _, m := range wetRuns {
+			secs, _, r := measure(m.cmd)
+			rates[m.name] = append(rates[m.name], float64(fi.Size())/1e6/secs)
+			rss[m.name] = max(rss[m.name], r)
+		}
+	}
+	med := map[string]float64{}
+	fmt.Println()
+	for _, m := range wetRuns {
+		r := rates[m.name]
+		slices.Sort(r)
+		med[m.name] = r[len(r)/2]
+		fmt.Printf("%-34s %9.1f %8.3f %12s %8.1f MiB   runs %s\n", m.name, med[m.name], med[m.name]/base, "-", float64(rss[m.name])/(1<<20), fmtRates(r))
+	}
+	fmt.Printf("\nWET / text, JSON Lines (medians of %d): plain %.3f, gzip %.3f\n", max(*repeat, 1),
+		med["langsplit WET (JSON Lines)"]/med["langsplit text (JSON Lines)"],
+		med["langsplit WET .gz (JSON Lines)"]/med["langsplit text .gz (JSON Lines)"])
+}
+
+// fmtRates formats rates as "12.3 14.5 …".
+func fmtRates(r []float64) string {
+	s := make([]string, len(r))
+	for i, v := range r {
+		s[i] = strconv.FormatFloat(v, 'f', 1, 64)
+	}
+	return strings.Join(s, " ")
+}
+
+// writeWET writes the text file in as a WET file: a warcinfo record, then
+// conversion records of 4-16 KiB cut at line ends, with the fields Common
+// Crawl writes; gzip per record with gz. It returns the number of
+// conversion records.
+func writeWET(in, out string, gz bool) int {
+	f, o := openCreate(in, out)
+	defer f.Close()
+	w := warc.NewWriter(o)
+	w.Gzip = gz
+	check(w.Write(warc.Header{{Name: "WARC-Type", Value: "warcinfo"}, {Name: "WARC-Date", Value: "2024-03-01T10:00:00Z"},
+		{Name: "WARC-Filename", Value: filepath.Base(out)}, {Name: "WARC-Record-ID", Value: "<urn:uuid:ffffffff-0000-4000-8000-000000000000>"},
+		{Name: "Content-Type", Value: "application/warc-fields"}}, []byte("software: benchreport\r\n")))
+	br := bufio.NewReaderSize(f, 64<<10)
+	var block []byte
+	n := 0
+	flush := func() {
+		n++
+		check(w.Write(warc.Header{{Name: "WARC-Type", Value: "conversion"},
+			{Name: "WARC-Target-URI", Value: fmt.Sprintf("https://www.example%d.ir/fa/news/%d.html", n%97, n)},
+			{Name: "WARC-Date", Value: "2024-03-01T10:00:00Z"},
+			{Name: "WARC-Record-ID", Value: fmt.Sprintf("<urn:uuid:%08x-0000-4000-8000-%012x>", n, n)},
+			{Name: "WARC-Refers-To", Value: fmt.Sprintf("<urn:uuid:%08x-1111-4000-8000-%012x>", n, n)},
+			{Name: "WARC-Block-Digest", Value: "sha1:3I42H3S6NNFQ2MSVX7XZKYAYSCX5QBYJ"},
+			{Name: "Content-Type", Value: "text/plain"}}, block))
+		block = block[:0]
+	}
+	target := 4 << 10
+	for {
+		line, err := br.ReadSlice('\n')
+		block = append(block, line...)
+		if len(block) >= target {
+			flush()
+			target = 4<<10 + (n*7919)%(12<<10)
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != bufio.ErrBufferFull {
+			check(err)
+		}
+	}
+	if len(block) > 0 {
+		flush()
+	}
+	check(w.Flush())
+	check(o.Close())
+	return n
+}
+
+// openCreate opens in and creates out.
+func openCreate(in, out string) (*os.File, *os.File) {
+	f, err := os.Open(in)
+	check(err)
+	o, err := os.Create(out)
+	check(err)
+	return f, o
+}
+
+// gzipFile writes in gzip-compressed to out.
+func gzipFile(in, out string) {
+	f, o := openCreate(in, out)
+	defer f.Close()
+	z := gzip.NewWriter(o)
+	_, err := io.Copy(z, f)
+	check(err)
+	check(z.Close())
+	check(o.Close())
 }
 
 // measure runs cmd with stdout discarded and returns its time, the
