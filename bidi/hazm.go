@@ -103,7 +103,6 @@ func isArabicSide(r rune) bool { return isArabicLetter(r) || isMark(r) || r == z
 func (w *work) hazmSpacing() {
 	rs := w.runes
 	if !w.needsSpacing() {
-		w.hazmPlural()
 		return
 	}
 	out, fo := w.tmpR[:0], w.tmpF[:0]
@@ -164,7 +163,6 @@ func (w *work) hazmSpacing() {
 	if w.flagged {
 		w.tmpF, w.flags = w.flags[:0], fo
 	}
-	w.hazmPlural()
 }
 
 // needsSpacing reports whether hazmSpacing may change the line: it has a
