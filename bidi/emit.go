@@ -17,7 +17,7 @@ func (n *Normalizer) emitFa(dst []byte) []byte {
 	if w.hazm {
 		w.hazmSpacing()
 		if join {
-			w.hazmPlural()
+			w.hazmLexicon()
 		}
 	}
 	rs := w.runes
