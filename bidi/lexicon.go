@@ -12,9 +12,15 @@ import "strings"
 // for this package, from their own knowledge of Persian grammar and usage:
 // the simple verbs of everyday and written Persian with their present and
 // past stems, the spoken forms of a few of them, and the common nouns,
-// adjectives and names that start with the letters می. Nothing was taken
+// adjectives and names that start with the letters می. Nothing was copied
 // from hazm, from another normalizer, dictionary or word list, or from a
-// corpus. The lists are part of langsplit and under its license.
+// corpus. While they were written, a spelling word list (Debian's
+// myspell-fa, not part of langsplit and not shipped with it) served only as
+// a test: run over its words, the rules split only verbs and plurals, and
+// where it showed a noun that a stem or noun here would misread (میشم "my
+// ewe", ساعته, the words in هه), we dropped the stem or noun, or listed the
+// word we knew, rather than take words from it. The lists are part of
+// langsplit and under its license.
 //
 // The rule is closed: a word is split only when the letters after its
 // prefix are a stem of this file and an ending that the stem takes, and
@@ -49,8 +55,9 @@ const (
 
 // presentStems are the present stems of the simple verbs that take the
 // prefix می: a present stem always has an ending (میدان is a square,
-// میدانم "I know"). Where a stem has two shapes (گو and گوی, آ and آی) both
-// are listed.
+// میدانم "I know"). A stem in ا or و that takes ی before its endings is
+// listed in that shape (گوی, آی, نمای: میگوید, میآیم), so that the bare
+// stem with an ending (میگوم) is no verb; رو and شو are listed in both.
 var presentStems = `
 کن شو شوی ده گیر دار رو روی آی گوی بین دان توان خواه زن خور نویس خوان
 گذار گذر رس رسان پرس ساز مان آور بر کش گرد گردان ترس ترسان خند خندان گری
