@@ -23,9 +23,13 @@
 // The Persian normalizer has two parts. Character cleaning (clean.go, with
 // the affix rules in affix.go and Options.Preset's in hazm.go) works on one
 // line at a time ('\n' ends a line; the line feed and a '\r' before it are
-// kept at its end). Visual-order detection and repair (visual.go) decides
-// on stretches of the input, never on one line: the normalizer holds the
-// lines of a stretch, as they came, until their evidence decides it — at
+// kept at its end). The hazm preset also splits affixes typed without a
+// space, but only where its small closed lexicon (lexicon.go: verb stems,
+// nouns, and the words that start with می and are no verb) makes the split
+// sure; what the lexicon does not know is left as written. Visual-order
+// detection and repair (visual.go) decides on stretches of the input, never
+// on one line: the normalizer holds the lines of a stretch, as they came,
+// until their evidence decides it — at
 // most LookAhead (64 KiB) of input and one line more; a stretch with many
 // lines that read forwards and nothing visual is decided early and the
 // rest of it streams through. The evidence is what logical text does not
