@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/langsplit/langsplit/internal/arabic"
 )
 
 // A token is a word (S1.2: a run of letters of one script, with the marks, ZWNJ
@@ -114,6 +116,7 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 		var r rune
 		var w int
 		var cls uint8
+		var ok bool
 		if c < utf8.RuneSelf {
 			cls = asciiClass[c]
 			switch cls {
@@ -140,14 +143,13 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 				continue
 			}
 			r, w = rune(c), 1
-		} else if c >= 0xD8 && c <= 0xDB && i+1 < len(lt) && lt[i+1]&0xC0 == 0x80 {
-			r = rune(c&0x1F)<<6 | rune(lt[i+1]&0x3F)
-			w, cls = 2, arabicClass[uint8(r-0x600)]
+		} else if r, ok = arabic.Decode(lt, i); ok {
+			w, cls = 2, arabicClass[uint8(r-arabic.First)]
 			if cls == cArabic { // a run of letters and marks of U+0600–U+06FF
 				if !t.inWord || t.word.cls != cArabic {
 					t.startWord(i, cArabic)
 				}
-				j, aw, f := i, &t.aw, arabicFeat[uint8(r-0x600)]
+				j, aw, f := i, &t.aw, arabicFeat[uint8(r-arabic.First)]
 				for {
 					aw.addBase(r, f)
 					j += 2
@@ -155,11 +157,10 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 						aw.zwnj()
 						j += 3
 					}
-					if j+1 >= len(lt) || lt[j] < 0xD8 || lt[j] > 0xDB || lt[j+1]&0xC0 != 0x80 {
+					if r, ok = arabic.Decode(lt, j); !ok {
 						break
 					}
-					r = rune(lt[j]&0x1F)<<6 | rune(lt[j+1]&0x3F)
-					if f = arabicFeat[uint8(r-0x600)]; f&(fLetter|fMark) == 0 {
+					if f = arabicFeat[uint8(r-arabic.First)]; f&(fLetter|fMark) == 0 {
 						break
 					}
 				}
