@@ -84,7 +84,7 @@ type tokenizer struct {
 	space    int    // last space, or -1: the next best
 	quoted   bool   // a quotation opens in the line
 	brackets int    // depth of open brackets
-	calls    uint64 // one bit an open bracket, innermost lowest: 1 if it opened right after a word
+	calls    uint64 // one bit an open bracket, innermost lowest (innerCall): set if it opened right after a word
 	quotes   int    // depth of open quotation marks
 	quran    bool   // inside Quranic brackets
 	dq       bool   // a quotation opened by " is open
@@ -302,12 +302,15 @@ func isUpperAt(text []byte, i int) bool {
 	return unicode.IsUpper(r)
 }
 
+// innerCall is the bit of tokenizer.calls for the innermost open bracket.
+const innerCall = 1
+
 // openBracket notes an opening bracket; call says it opens right after a
 // word, as arguments do.
 func (t *tokenizer) openBracket(call bool) {
 	t.calls <<= 1
 	if call {
-		t.calls |= 1
+		t.calls |= innerCall
 	}
 	t.brackets++
 }
@@ -324,7 +327,7 @@ func (t *tokenizer) closeBracket() {
 // other than a call's arguments, quotation marks, Quranic brackets.
 func (t *tokenizer) inside() uint8 {
 	var in uint8
-	if t.brackets > 0 && t.calls&1 == 0 {
+	if t.brackets > 0 && t.calls&innerCall == 0 {
 		in |= tiBracket
 	}
 	if t.quotes > 0 {
