@@ -33,14 +33,10 @@ func appendSimple(dst, line []byte, fold bool) []byte {
 		}
 		r, size := utf8.DecodeRune(line[j:])
 		i = j + size
-		switch {
+		switch pf, isForm := foldForm(r); {
 		case dropAll(r):
-		case fold && r >= 0xFB50 && r <= 0xFEFC:
-			if pf, ok := foldForm(r); ok {
-				dst = append(dst, pf.s...)
-			} else {
-				dst = utf8.AppendRune(dst, r)
-			}
+		case fold && isForm:
+			dst = append(dst, pf.Text...)
 		default:
 			dst = utf8.AppendRune(dst, r) // U+FFFD for an invalid byte
 		}
