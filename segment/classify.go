@@ -6,7 +6,7 @@ import (
 	"github.com/langsplit/langsplit/internal/arabic"
 )
 
-//go:generate go run gen_tables.go gen_classes.go
+//go:generate go run gen_tables.go
 
 // classOf returns the class of r (S1.1).
 func classOf(r rune) uint8 {

@@ -1,8 +1,7 @@
 //go:build ignore
 
 // gen_tables.go writes tablesVERSION.go, the rune class trie the segmenter
-// reads, and classes.go, the constants the trie holds (copied from
-// gen_classes.go, which the generator is built with). The classes come from
+// reads, with the class values of classes.go (read from it). The classes come from
 // Go's unicode package (its Unicode version is recorded in the output), the
 // bidi control set from internal/arabic, the direction of each script from
 // the bidi classes of its letters (golang.org/x/text/unicode/bidi) and the
@@ -32,8 +31,32 @@ var sameCode = map[string]string{"Hiragana": "Jpan", "Katakana": "Jpan"}
 // says this.
 var noSpace = map[string]bool{"Hani": true, "Jpan": true, "Thai": true, "Laoo": true, "Khmr": true, "Mymr": true, "Tang": true, "Nshu": true, "Yiii": true}
 
+// The class values and script flags, read from classes.go.
+var (
+	cNeutral, cSpace, cBreak, cInherit, cDigit, cControl, cLatin, cArabic uint8
+	sfRTL, sfNoSpace                                                      uint8
+)
+
+func loadClasses() {
+	defs := gen.Constants("classes.go")
+	for name, p := range map[string]*uint8{
+		"cNeutral": &cNeutral, "cSpace": &cSpace, "cBreak": &cBreak, "cInherit": &cInherit, "cDigit": &cDigit,
+		"cControl": &cControl, "cLatin": &cLatin, "cArabic": &cArabic, "sfRTL": &sfRTL, "sfNoSpace": &sfNoSpace,
+	} {
+		v, ok := defs[name]
+		if !ok {
+			log.Fatalf("classes.go declares no %s", name)
+		}
+		*p = uint8(v)
+	}
+	if cArabic != cLatin+1 {
+		log.Fatal("classes.go: cArabic must follow cLatin, the first letter classes")
+	}
+}
+
 func main() {
 	gen.Init()
+	loadClasses()
 	gen.NoteVersion(unicode.Version)
 	iso := isoCodes()
 	names := make([]string, 0, len(unicode.Scripts))
@@ -44,8 +67,10 @@ func main() {
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	// Script codes to class values: Latin and Arabic first, the rest sorted.
-	codes := []string{"Zyyy", "", "", "", "", "", "", "", "Latn", "Arab"}
+	// Script codes to class values: Latin and Arabic first, the rest sorted
+	// ("Zyyy" names the classes without letters).
+	codes := make([]string, cArabic+1)
+	codes[cNeutral], codes[cLatin], codes[cArabic] = "Zyyy", "Latn", "Arab"
 	classOf := map[string]uint8{"Latn": cLatin, "Arab": cArabic}
 	rtl := map[string]bool{}
 	for _, n := range names {
@@ -159,7 +184,6 @@ func main() {
 	}
 	b.WriteString("\n}\n")
 	gen.WriteGo("tables"+unicode.Version+".go", "gen_tables.go", "segment", b.Bytes())
-	gen.Repackage("gen_classes.go", "classes.go", "segment")
 	log.Printf("%d index entries, %d blocks, %d scripts", len(index), len(blocks), len(codes))
 }
 

@@ -6,6 +6,9 @@
 // Debian's unicode-data package (/usr/share/unicode), nothing fetched. No
 // package of the libraries imports gen.
 //
+// Constants shared by a package and its generator are declared once, in a
+// file of the package that the generator reads ([Constants]).
+//
 // Every generator takes two flags: -o, the folder the files are written to
 // (default: the package folder; the table test writes to a temporary one
 // and compares), and -ucd, the folder of the UCD files.
@@ -16,7 +19,12 @@ import (
 	"bytes"
 	"flag"
 	"fmt"
+	"go/ast"
+	"go/constant"
 	"go/format"
+	"go/parser"
+	"go/token"
+	"go/types"
 	"log"
 	"os"
 	"path/filepath"
@@ -116,22 +124,27 @@ func WriteGo(name, generator, pkg string, body []byte) {
 	fmt.Println("wrote", path)
 }
 
-// Repackage writes the definitions file src (a "//go:build ignore" file of
-// package main that the generator is built with) as the file dst of package
-// pkg, so that the package and its generator share one copy of the
-// constants the tables hold.
-func Repackage(src, dst, pkg string) {
-	b, err := os.ReadFile(src)
+// Constants returns the values of the integer constants declared in the
+// Go file path, a file of the package the generator writes for that
+// declares nothing but constants, so that the package and its generator
+// build from one definitions file.
+func Constants(path string) map[string]int64 {
+	fset := token.NewFileSet()
+	f, err := parser.ParseFile(fset, path, nil, 0)
 	if err != nil {
 		log.Fatal(err)
 	}
-	const tag, clause = "//go:build ignore\n", "\npackage main\n"
-	i := bytes.Index(b, []byte(clause))
-	if !bytes.HasPrefix(b, []byte(tag)) || i < 0 {
-		log.Fatalf("%s: want a file that starts with %q and has %q", src, tag, clause)
+	pkg, err := new(types.Config).Check(f.Name.Name, fset, []*ast.File{f}, nil)
+	if err != nil {
+		log.Fatalf("%s: %v", path, err)
 	}
-	// The doc comment before the package clause stays as a plain comment.
-	body := append(bytes.TrimSpace(b[len(tag):i]), "\n\n"...)
-	body = append(body, b[i+len(clause):]...)
-	WriteGo(dst, "gen_tables.go from "+src, pkg, body)
+	out := map[string]int64{}
+	for _, name := range pkg.Scope().Names() {
+		if c, ok := pkg.Scope().Lookup(name).(*types.Const); ok {
+			if v, exact := constant.Int64Val(c.Val()); exact {
+				out[name] = v
+			}
+		}
+	}
+	return out
 }
