@@ -154,7 +154,8 @@ func (n *Normalizer) mapFa(body []byte) {
 	}
 	fa := &n.faMap
 	for i := 0; i < len(body); {
-		if ar, ok := arabic.Decode(body, i); ok {
+		if arabic.Starts(body, i) {
+			ar := arabic.RuneAt(body, i)
 			// The Arabic block U+0600–U+06FF: the hot path of Persian.
 			if !tok.open {
 				tok = token{startRune: len(w.runes), startByte: i, open: true}

@@ -55,7 +55,8 @@ func decode(text []byte, i int) (r rune, w int, cls uint8) {
 	if c < utf8.RuneSelf {
 		return rune(c), 1, asciiClass[c]
 	}
-	if r, ok := arabic.Decode(text, i); ok {
+	if arabic.Starts(text, i) {
+		r = arabic.RuneAt(text, i)
 		return r, 2, arabicClass[uint8(r-arabic.First)]
 	}
 	r, w = utf8.DecodeRune(text[i:])

@@ -565,15 +565,14 @@ func (e *engine) docArabicLetters() bool {
 	from, end := max(e.mixEnd, e.base), runeStartBefore(e.view, e.base, e.evTo)
 	view := e.view[:end-e.base]
 	for i := from - e.base; i < len(view) && e.mixMixed == 0; i++ {
-		r, ok := arabic.Decode(view, i)
-		if !ok {
+		if !arabic.Starts(view, i) {
 			if e.mixWord == mixPersian|mixArabicYK {
 				e.mixMixed++
 			}
 			e.mixWord = 0
 			continue
 		}
-		switch r {
+		switch arabic.RuneAt(view, i) {
 		case 'پ', 'چ', 'ژ', 'گ':
 			e.mixWord |= mixPersian
 		case 'ي', 'ك', 'ى':

@@ -116,7 +116,6 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 		var r rune
 		var w int
 		var cls uint8
-		var ok bool
 		if c < utf8.RuneSelf {
 			cls = asciiClass[c]
 			switch cls {
@@ -143,7 +142,8 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 				continue
 			}
 			r, w = rune(c), 1
-		} else if r, ok = arabic.Decode(lt, i); ok {
+		} else if arabic.Starts(lt, i) {
+			r = arabic.RuneAt(lt, i)
 			w, cls = 2, arabicClass[uint8(r-arabic.First)]
 			if cls == cArabic { // a run of letters and marks of U+0600–U+06FF
 				if !t.inWord || t.word.cls != cArabic {
@@ -157,9 +157,10 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 						aw.zwnj()
 						j += 3
 					}
-					if r, ok = arabic.Decode(lt, j); !ok {
+					if !arabic.Starts(lt, j) {
 						break
 					}
+					r = arabic.RuneAt(lt, j)
 					if f = arabicFeat[uint8(r-arabic.First)]; f&(fLetter|fMark) == 0 {
 						break
 					}

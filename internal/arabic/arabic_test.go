@@ -8,9 +8,9 @@ import (
 	"golang.org/x/text/unicode/norm"
 )
 
-// Decode agrees with utf8.DecodeRune on every pair of bytes, at the start
-// and inside a slice, and never reads past its end.
-func TestDecode(t *testing.T) {
+// Starts and RuneAt agree with utf8.DecodeRune on every pair of bytes, at
+// the start and inside a slice, and never read past its end.
+func TestStartsRuneAt(t *testing.T) {
 	for c := range 256 {
 		for d := range 256 {
 			p := []byte{'x', byte(c), byte(d)}
@@ -18,13 +18,14 @@ func TestDecode(t *testing.T) {
 			isBlock := w == 2 && want >= First && want <= Last
 			for _, q := range [][]byte{p[1:], p} {
 				i := len(q) - 2
-				r, ok := Decode(q, i)
-				if ok != isBlock || ok && r != want || !ok && r != 0 {
-					t.Fatalf("Decode(% X, %d) = %U, %v; want %U, %v", q, i, r, ok, want, isBlock)
+				if ok := Starts(q, i); ok != isBlock || ok && RuneAt(q, i) != want {
+					t.Fatalf("Starts(% X, %d) = %v (RuneAt %U); want %v (%U)", q, i, ok, RuneAt(q, i), isBlock, want)
 				}
 			}
-			if r, ok := Decode(p[:2], 1); ok || r != 0 {
-				t.Fatalf("Decode(% X, 1) = %U, %v: read past the end", p[:2], r, ok)
+			for _, i := range []int{-1, 1, 2, 3} {
+				if Starts(p[:2], i) {
+					t.Fatalf("Starts(% X, %d): read outside the slice", p[:2], i)
+				}
 			}
 		}
 	}

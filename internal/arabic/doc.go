@@ -2,8 +2,8 @@
 // know about Arabic-script text:
 //
 //   - the Arabic block U+0600–U+06FF, whose runes are the two-byte UTF-8
-//     sequences with lead bytes D8–DB: [Decode] is the fast path of both
-//     packages' loops over Persian and Arabic text;
+//     sequences with lead bytes D8–DB: [Starts] and [RuneAt] are the fast
+//     path of both packages' loops over Persian and Arabic text;
 //   - the bidi controls that right-to-left text carries ([IsBidiControl]);
 //   - the Arabic presentation forms with their NFKC folding, the letter
 //     they start with and their joining form ([Presentation], [Forms]),
