@@ -3,6 +3,7 @@ package bidi
 import (
 	"unicode/utf8"
 
+	"github.com/langsplit/langsplit/internal/arabic"
 	"golang.org/x/text/transform"
 )
 
@@ -33,10 +34,14 @@ func appendSimple(dst, line []byte, fold bool) []byte {
 		}
 		r, size := utf8.DecodeRune(line[j:])
 		i = j + size
-		switch pf, isForm := foldForm(r); {
+		switch {
 		case dropAll(r):
-		case fold && isForm:
-			dst = append(dst, pf.Text...)
+		case fold && r >= arabic.FormsFirst && r <= arabic.FormsLast:
+			if pf, ok := foldForm(r); ok {
+				dst = append(dst, pf.Text...)
+			} else {
+				dst = utf8.AppendRune(dst, r)
+			}
 		default:
 			dst = utf8.AppendRune(dst, r) // U+FFFD for an invalid byte
 		}
