@@ -1,12 +1,5 @@
 package arabic
 
-// The Arabic block: the runes whose UTF-8 form is two bytes with a lead byte
-// D8–DB.
-const (
-	First rune = 0x0600
-	Last  rune = 0x06FF
-)
-
 // Starts reports whether p[i:] starts with the UTF-8 form of a rune of the
 // Arabic block: a lead byte D8–DB and a continuation byte. With RuneAt it is
 // the fast path of the loops over Persian and Arabic text: both inline, and

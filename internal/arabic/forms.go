@@ -4,27 +4,6 @@ import "iter"
 
 //go:generate go run gen_tables.go
 
-// The ranges of the Arabic presentation forms: Presentation Forms-A
-// U+FB50–U+FDFF (without the noncharacters U+FDD0–U+FDEF) and Forms-B
-// U+FE70–U+FEFC. The runes between them (U+FE00–U+FE6F) are not Arabic.
-const (
-	FormsFirst rune = 0xFB50
-	FormsLast  rune = 0xFEFC
-)
-
-// Joining is the form a presentation form draws its letter in: the tag of
-// its compatibility decomposition in UnicodeData.txt.
-type Joining uint8
-
-// The joining forms.
-const (
-	NoJoining Joining = iota // none: a plain letter (every presentation form has a tag)
-	Isolated
-	Final
-	Initial
-	Medial
-)
-
 // Form is the folding of a presentation form.
 type Form struct {
 	Text    string  // its NFKC expansion: a letter, a ligature's letters, or a phrase's words

@@ -14,6 +14,7 @@ import (
 	"log"
 	"strconv"
 	"strings"
+	"unicode"
 	"unicode/utf8"
 
 	"github.com/langsplit/langsplit/internal/gen"
@@ -21,7 +22,7 @@ import (
 )
 
 // joining names the Joining constant of each decomposition tag of the
-// presentation forms (forms.go defines them).
+// presentation forms (defs.go defines them).
 var joining = map[string]string{
 	"":         "NoJoining",
 	"isolated": "Isolated",
@@ -33,7 +34,12 @@ var joining = map[string]string{
 func main() {
 	gen.Init()
 	gen.NoteVersion(norm.Version)
-	const first, last = 0xFB50, 0xFEFC // FormsFirst, FormsLast
+	defs := gen.Constants("defs.go")
+	first, last := rune(defs["FormsFirst"]), rune(defs["FormsLast"])
+	block0, block1 := rune(defs["First"]), rune(defs["Last"])
+	if first == 0 || last < first || block0 == 0 || block1 < block0 {
+		log.Fatal("defs.go: no FormsFirst, FormsLast, First and Last")
+	}
 	tags := map[rune]string{}
 	gen.ReadUCD("UnicodeData.txt", func(f []string) {
 		cp, err := strconv.ParseUint(f[0], 16, 32)
@@ -52,21 +58,18 @@ func main() {
 	b.WriteString("// Form where there is none.\n")
 	fmt.Fprintf(&b, "var forms = [%d]Form{\n", last-first+1)
 	n := 0
-	for r := rune(first); r <= last; r++ {
-		if r >= 0xFDD0 && r <= 0xFDEF || r >= 0xFE00 && r < 0xFE70 {
-			continue // noncharacters; not Arabic
-		}
+	for r := first; r <= last; r++ {
 		s := string(r)
 		k := norm.NFKC.String(s)
-		if k == s {
-			continue
+		if k == s || !unicode.Is(unicode.Arabic, r) {
+			continue // no decomposition (the noncharacters U+FDD0–U+FDEF), or not Arabic (U+FE00–U+FE6F)
 		}
 		name, ok := joining[tags[r]]
 		if !ok {
 			log.Fatalf("U+%04X: unknown decomposition tag <%s>", r, tags[r])
 		}
 		base, _ := utf8.DecodeRuneInString(k)
-		if base < 0x0600 || base > 0x06FF {
+		if base < block0 || base > block1 {
 			base = 0
 		}
 		fmt.Fprintf(&b, "\t0x%04X - FormsFirst: {%q, 0x%04X, %s},\n", r, k, base, name)
