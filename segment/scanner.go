@@ -33,7 +33,8 @@ type Scanner struct {
 	empty int // reads in a row that returned no bytes and no error
 }
 
-// minBuffer is the size of the Scanner's first buffer; it doubles as it must.
+// minBuffer is the size of the Scanner's first buffer; it doubles when it
+// must hold more, up to its bound (fill).
 const minBuffer = 64 << 10
 
 // maxEmptyReads is how many reads in a row may return no bytes and no error
