@@ -3,6 +3,8 @@ package segment
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/langsplit/langsplit/internal/arabic"
 )
 
 // Persian or Arabic (docs/rules.md, S5). The two languages share a script;
@@ -261,9 +263,9 @@ func (a *arabicWord) add(r rune) {
 	switch {
 	case r >= 0x600 && r <= 0x6FF:
 		a.addBase(r, arabicFeat[r-0x600])
-	case r >= presentationFirst && r <= presentationLast:
-		if b := presentationBase[r-presentationFirst]; b != 0 {
-			a.addBase(rune(b), arabicFeat[b-0x600])
+	case r >= arabic.FormsFirst && r <= arabic.FormsLast:
+		if f, _ := arabic.Presentation(r); f.Base != 0 {
+			a.addBase(f.Base, arabicFeat[uint8(f.Base-arabic.First)])
 		}
 	case r == 0x200C:
 		a.zwnj()
@@ -546,6 +548,12 @@ func runeStartBefore(view []byte, base, to int) int {
 	return to
 }
 
+// What engine.mixWord has seen of the word being read.
+const (
+	mixPersian  uint8 = 1 << iota // a letter of پ چ ژ گ
+	mixArabicYK                   // a letter of ي ك ى
+)
+
 // docArabicLetters reports whether the document writes its Persian with the
 // Arabic ي ك ى: a word of it (a run of U+0600–U+06FF) mixes them with
 // پ چ ژ گ. It reads the document up to the look-ahead of the line being
@@ -554,22 +562,21 @@ func (e *engine) docArabicLetters() bool {
 	if e.mixMixed > 0 || e.evTo <= e.mixEnd {
 		return e.mixMixed > 0
 	}
-	view, base := e.view, e.base
-	from, end := max(e.mixEnd, base), runeStartBefore(view, base, e.evTo)
-	for i := from - base; i < end-base && e.mixMixed == 0; i++ {
-		c := view[i]
-		if c < 0xD8 || c > 0xDB || i+1 >= end-base {
-			if e.mixWord == 3 {
+	from, end := max(e.mixEnd, e.base), runeStartBefore(e.view, e.base, e.evTo)
+	view := e.view[:end-e.base]
+	for i := from - e.base; i < len(view) && e.mixMixed == 0; i++ {
+		if !arabic.Starts(view, i) {
+			if e.mixWord == mixPersian|mixArabicYK {
 				e.mixMixed++
 			}
 			e.mixWord = 0
 			continue
 		}
-		switch rune(c&0x1F)<<6 | rune(view[i+1]&0x3F) {
+		switch arabic.RuneAt(view, i) {
 		case 'پ', 'چ', 'ژ', 'گ':
-			e.mixWord |= 1
+			e.mixWord |= mixPersian
 		case 'ي', 'ك', 'ى':
-			e.mixWord |= 2
+			e.mixWord |= mixArabicYK
 		}
 		i++
 	}
@@ -645,8 +652,8 @@ func foldHash(w []byte) uint64 {
 	for i := 0; i < len(w); {
 		r, size := utf8.DecodeRune(w[i:])
 		i += size
-		if r >= presentationFirst && r <= presentationLast {
-			r = rune(presentationBase[r-presentationFirst])
+		if f, ok := arabic.Presentation(r); ok {
+			r = f.Base
 		}
 		if r >= 0x600 && r <= 0x6FF && letterFold[r-0x600] != 0 {
 			h = hashRune(h, 0x600+rune(letterFold[r-0x600]))
