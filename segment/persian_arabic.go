@@ -618,6 +618,10 @@ var (
 	honorificStart [256]bool
 )
 
+// maxHonorificWords bounds the words of one formula in honorifics, so that
+// honorifics can hash a formula's words into an array, without allocating.
+const maxHonorificWords = 8
+
 func init() {
 	first := map[uint64]uint16{}
 	add := func(seq []uint64) {
@@ -631,6 +635,9 @@ func init() {
 	}
 	for _, f := range honorifics {
 		words := strings.Fields(f)
+		if len(words) > maxHonorificWords {
+			panic("segment: honorific formula longer than maxHonorificWords: " + f)
+		}
 		seq := make([]uint64, len(words))
 		for i, w := range words {
 			seq[i] = hashString(w, true)
@@ -667,7 +674,7 @@ func foldHash(w []byte) uint64 {
 // Persian usage, and says nothing about the sentence's language.
 func (e *engine) honorifics() {
 	toks, text := e.tk.toks, e.tk.text
-	var hs [6]uint64
+	var hs [maxHonorificWords]uint64
 	for i := 0; i < len(toks); i++ {
 		t0 := &toks[i]
 		if t0.cls != cArabic || t0.end-t0.start > 40 {
