@@ -234,6 +234,33 @@ func TestJSONLInput(t *testing.T) {
 	ptest.RunAndValidate(t, p)
 }
 
+// TestSymlinkedDir checks that an input that is a symlink to a directory
+// is walked, as the CLI walks it (arguments are followed, as by grep -r),
+// while a symlink met inside the walk is skipped.
+func TestSymlinkedDir(t *testing.T) {
+	dir := t.TempDir()
+	mustWrite(t, dir, map[string][]byte{"docs/a.txt": []byte(enPara), "docs/sub/b.txt": []byte(faPara)})
+	link := filepath.Join(dir, "l")
+	if err := os.Symlink("docs", link); err != nil {
+		t.Fatal(err)
+	}
+	if err := os.Symlink("../a.txt", filepath.Join(dir, "docs", "sub", "inner.txt")); err != nil {
+		t.Fatal(err)
+	}
+	stdout, stderr, code := runCLI(t, "-q", link)
+	if code != 0 {
+		t.Fatalf("CLI exit %d\n%s", code, stderr)
+	}
+	want := splitLines(stdout)
+	if len(want) != 2 || !strings.HasPrefix(want[1], `{"source":"`+filepath.Join(link, "sub", "b.txt")+`"`) {
+		t.Fatalf("CLI records %q: want one of a.txt and one of sub/b.txt under the link", want)
+	}
+	p, s := beam.NewPipelineWithRoot()
+	r := pipeline.Split(s, pipeline.Options{Inputs: []string{link}})
+	passert.Equals(s, pipeline.Lines(s, pipeline.Records(s, r)), anys(want)...)
+	ptest.RunAndValidate(t, p)
+}
+
 // brokenGzip returns text gzipped with a wrong checksum: it reads fine up
 // to its end, where the gzip reader fails.
 func brokenGzip(t *testing.T, text []byte) []byte {

@@ -266,7 +266,8 @@ the decoded UTF-8 text of each input, BOM removed: for UTF-16 or
 Windows-1256 input they are not offsets into the bytes on disk.
 
 Inputs are files, directories (walked recursively in sorted order; hidden
-entries and symlinks skipped) and - for stdin (the default when stdin is not
+entries and symlinks inside skipped; an argument that is a symlink is
+followed, as by grep -r) and - for stdin (the default when stdin is not
 a terminal). .gz files are read decompressed. Every file is checked for its
 encoding before any output; stdin is decided on its first 64 KiB. Binary
 files (a NUL byte in the first 8 KiB) are skipped with a message. HTML and
