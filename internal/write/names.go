@@ -1,6 +1,8 @@
 package write
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
 	"os"
@@ -16,11 +18,22 @@ import (
 // ManifestName is the manifest's file name in the output directory.
 const ManifestName = "manifest.jsonl"
 
+// MaxName is the longest name SafeName returns, in bytes: file systems
+// allow 255 bytes a name, and a name is kept well below that.
+const MaxName = 240
+
 // SafeName returns s as one file-name component that stays inside its
 // directory: '%', '/', '\\', control characters and invalid UTF-8 bytes
 // become %XX, a leading '.' becomes %2E (so "." and ".." cannot occur and
 // nothing is hidden), and the empty name becomes "%". Other names, Persian
 // ones included, are kept as they are. Distinct names stay distinct.
+//
+// A name that would be longer than MaxName bytes is cut: its first
+// escaped bytes (at most MaxName-17, never inside a %XX escape or a UTF-8
+// sequence), then "~" and 16 hex digits of the SHA-256 of the whole name s.
+// So every input and document can be written, the same name always gives
+// the same folder, and distinct long names stay distinct but for a 64-bit
+// hash collision.
 func SafeName(s string) string {
 	if s == "" {
 		return "%"
@@ -40,7 +53,29 @@ func SafeName(s string) string {
 			i += size
 		}
 	}
-	return sb.String()
+	if sb.Len() <= MaxName {
+		return sb.String()
+	}
+	return cutName(sb.String(), s)
+}
+
+// cutName returns the escaped name esc of s cut to MaxName bytes with a
+// hash of s (see SafeName).
+func cutName(esc, s string) string {
+	keep := MaxName - 17
+	for keep > 0 {
+		if c := esc[keep]; !utf8.RuneStart(c) { // inside a UTF-8 sequence
+			keep--
+			continue
+		}
+		if i := strings.LastIndexByte(esc[max(0, keep-2):keep], '%'); i >= 0 {
+			keep -= 2 - i // inside a %XX escape: cut before it
+			continue
+		}
+		break
+	}
+	sum := sha256.Sum256([]byte(s))
+	return esc[:keep] + "~" + hex.EncodeToString(sum[:8])
 }
 
 // Folder returns the output folder, relative to the output directory and

@@ -15,6 +15,7 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/langsplit/langsplit/internal/record"
 	"github.com/langsplit/langsplit/segment"
@@ -59,6 +60,39 @@ func TestSafeName(t *testing.T) {
 			t.Fatalf("SafeName(%q) = SafeName(%q) = %q", in, prev, got)
 		}
 		seen[got] = in
+	}
+}
+
+// Names too long for a file system are cut to MaxName bytes with a hash:
+// stable, distinct, valid UTF-8, never cut inside an escape.
+func TestSafeNameLong(t *testing.T) {
+	pct := strings.Repeat("%", 120) // 360 bytes escaped
+	got := SafeName(pct)
+	if len(got) > MaxName || !strings.HasPrefix(got, strings.Repeat("%25", 74)+"~") || len(got) != 74*3+17 {
+		t.Fatalf("SafeName(120 × %%) = %q (%d bytes)", got, len(got))
+	}
+	if SafeName(pct) != got {
+		t.Fatal("SafeName is not stable")
+	}
+	if other := SafeName(pct + "x"); other == got || len(other) > MaxName {
+		t.Fatalf("two long names share %q", got)
+	}
+	fa := strings.Repeat("سلام ", 60) // 540 bytes
+	got = SafeName(fa)
+	if len(got) > MaxName || !utf8.ValidString(got) || !strings.HasPrefix(fa, got[:strings.LastIndexByte(got, '~')]) {
+		t.Fatalf("SafeName(long Persian) = %q (%d bytes)", got, len(got))
+	}
+	exact := strings.Repeat("a", MaxName)
+	if SafeName(exact) != exact {
+		t.Fatal("a name of MaxName bytes was cut")
+	}
+	for n := 1; n < 40; n++ { // every alignment of escapes against the cut
+		name := strings.Repeat("b", n) + strings.Repeat("/", 100)
+		got := SafeName(name)
+		cut := got[:strings.LastIndexByte(got, '~')]
+		if len(got) > MaxName || strings.Count(cut[n:], "%2F")*3 != len(cut)-n {
+			t.Fatalf("SafeName(%d b, 100 /) = %q: cut inside an escape", n, got)
+		}
 	}
 }
 
