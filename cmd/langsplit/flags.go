@@ -324,9 +324,21 @@ Flags:
       --version                print the version
   -h, --help                   print this help
 `)
-	sb.WriteString(`
+	switch {
+	case normalize:
+		sb.WriteString(`
+Normalization: the text passes through the normalizer of --lang (package
+bidi). All languages: bidi controls (LRM, RLM, ALM,`)
+	case cfg.report:
+		sb.WriteString(`
+Normalization (--show-changes): each block passes through the normalizer of
+its language (package bidi). All languages: bidi controls (LRM, RLM, ALM,`)
+	default:
+		sb.WriteString(`
 Normalization: each block passes through the normalizer of its language
-(package bidi) unless --raw. All languages: bidi controls (LRM, RLM, ALM,
+(package bidi) unless --raw. All languages: bidi controls (LRM, RLM, ALM,`)
+	}
+	sb.WriteString(`
 embeddings, overrides, isolates) and U+FEFF are removed. fa and ar:
 Arabic presentation forms become their letters. fa also: ي ى → ی, ك → ک;
 Arabic-Indic digits → Persian (--digits: keep leaves ASCII digits, fa
@@ -339,8 +351,10 @@ except by --digits.
 `)
 	sb.WriteString(`
 Exit status: 0 ok (binary files skipped in a directory walk are not
-failures), 1 some inputs failed (the others were done), 2 usage error
-(nothing written), 130 interrupted (no partial files left).
+failures), 1 some inputs failed (the others were done; a directory with no
+file to read, empty or with hidden entries only, is a failure too), 2 usage
+error (nothing written), 130 interrupted (no partial files left), 141
+stdout closed early (as by | head; as if killed by SIGPIPE).
 `)
 	return sb.String()
 }

@@ -93,8 +93,10 @@ func (r *runner) collect(args []string) []*input {
 			r.fail(errors.New(arg + ": is a directory"))
 			continue
 		}
+		found := 0
 		walk.Dir(arg, walk.Handler{
 			File: func(p string, d fs.DirEntry) {
+				found++
 				fi, err := d.Info()
 				if err != nil {
 					r.fail(err)
@@ -110,6 +112,9 @@ func (r *runner) collect(args []string) []*input {
 				return outDir != nil && err == nil && os.SameFile(fi, outDir)
 			},
 		})
+		if found == 0 {
+			r.fail(fmt.Errorf("%s: no file to read in this directory (hidden entries and symlinks inside are skipped)", arg))
+		}
 	}
 	return ins
 }

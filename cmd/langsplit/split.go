@@ -5,6 +5,7 @@ import (
 	"fmt"
 	"maps"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
 	"sync"
@@ -98,8 +99,8 @@ func (r *runner) split(ctx context.Context) int {
 		return r.usage(err)
 	}
 	if cfg.out != "" {
-		if fi, err := os.Stat(cfg.out); err == nil && !fi.IsDir() {
-			return r.usage(fmt.Errorf("--out %s: not a directory", cfg.out))
+		if err := checkOutDir(cfg.out); err != nil {
+			return r.usage(err)
 		}
 	}
 	ins := r.collect(args)
@@ -136,6 +137,27 @@ func (r *runner) split(ctx context.Context) int {
 		return r.interrupted()
 	}
 	return r.processAll(ctx, ins)
+}
+
+// checkOutDir returns a usage error when dir, or the first of its parents
+// that exists, is not a directory: the output could not be made.
+func checkOutDir(dir string) error {
+	for p := dir; ; {
+		fi, err := os.Stat(p)
+		switch {
+		case err == nil && fi.IsDir():
+			return nil
+		case err == nil && p == dir:
+			return fmt.Errorf("--out %s: not a directory", dir)
+		case err == nil:
+			return fmt.Errorf("--out %s: %s is not a directory", dir, p)
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return nil
+		}
+		p = parent
+	}
 }
 
 // processAll splits the inputs and writes their blocks.
