@@ -268,9 +268,11 @@ Windows-1256 input they are not offsets into the bytes on disk.
 Inputs are files, directories (walked recursively in sorted order; hidden
 entries and symlinks inside skipped; an argument that is a symlink is
 followed, as by grep -r) and - for stdin (the default when stdin is not
-a terminal). .gz files are read decompressed. Every file is checked for its
-encoding before any output; stdin is decided on its first 64 KiB. Binary
-files (a NUL byte in the first 8 KiB) are skipped with a message. HTML and
+a terminal). .gz files, and gzip data on stdin (by its magic bytes), are
+read decompressed. Every file is checked for its encoding before any
+output; stdin is decided on its first 64 KiB. Binary files (a NUL byte in
+the first 8 KiB) are skipped with a message, which names --encoding
+utf-16le or utf-16be when the bytes look like UTF-16 without a BOM. HTML and
 WARC records also carry src_start/src_end, the byte range of the page (or
 payload) the block's text came from, and WARC ones record_id. A malformed
 JSON line or a bad WARC record is reported with its line or byte offset and

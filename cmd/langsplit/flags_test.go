@@ -9,10 +9,10 @@ import (
 	"strings"
 	"testing"
 	"unicode"
-	"unicode/utf16"
 
 	"github.com/spf13/pflag"
 	"golang.org/x/text/encoding/charmap"
+	utf16enc "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/runes"
 
 	"github.com/langsplit/langsplit/internal/decode"
@@ -78,10 +78,9 @@ func TestParseArgs(t *testing.T) {
 func TestNormalizePlumbing(t *testing.T) {
 	dir := t.TempDir()
 	text := "Hello, سلام.\nSecond line.\n"
-	var u16 []byte
-	u16 = append(u16, 0xFF, 0xFE)
-	for _, u := range utf16.Encode([]rune(text)) {
-		u16 = append(u16, byte(u), byte(u>>8))
+	u16, err := utf16enc.UTF16(utf16enc.LittleEndian, utf16enc.UseBOM).NewEncoder().Bytes([]byte(text))
+	if err != nil {
+		t.Fatal(err)
 	}
 	cp, _ := charmap.Windows1256.NewEncoder().Bytes([]byte("Third: ويندوز.\n"))
 	files := map[string][]byte{"a.txt": u16, "b.txt": cp, "bad.txt": []byte("x\xffy")}

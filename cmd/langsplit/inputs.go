@@ -153,7 +153,9 @@ func (r *runner) firstPass(ctx context.Context, ins []*input, full bool) []*inpu
 			keep[i] = true
 		case ctx.Err() != nil:
 		case errors.As(err, &de) && errors.Is(err, decode.ErrBinary):
-			if in.walked {
+			if in.walked && de.Hint != decode.Auto {
+				r.warnf("skipping binary file %s (%s)", in.Source, de.HintText())
+			} else if in.walked {
 				r.warnf("skipping binary file %s", in.Source)
 			} else {
 				r.fail(errors.New(err.Error() + "; skipped"))
