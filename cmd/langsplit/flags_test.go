@@ -97,8 +97,18 @@ func TestNormalizePlumbing(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	ins := r.firstPass(ctx, r.collect([]string{filepath.Join(dir, "a.txt"), filepath.Join(dir, "bad.txt"), filepath.Join(dir, "b.txt")}), true)
-	r.normalizeTo(ctx, &out, ins, runes.Map(unicode.ToUpper))
+	list, tmp, _, ok := r.checked(ctx, []string{filepath.Join(dir, "a.txt"), filepath.Join(dir, "bad.txt"), filepath.Join(dir, "b.txt")})
+	if !ok {
+		t.Fatal("the first passes stopped the run")
+	}
+	defer tmp.Remove()
+	lr, err := list.reader(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.normalizeTo(ctx, &out, lr, runes.Map(unicode.ToUpper))
+	lr.close()
+	list.close()
 	if want := strings.ToUpper(text) + "THIRD: ويندوز.\n"; out.String() != want {
 		t.Fatalf("got %q, want %q", out.String(), want)
 	}

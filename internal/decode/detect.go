@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"io"
+	"sync"
 	"unicode"
 	"unicode/utf16"
 	"unicode/utf8"
@@ -26,7 +27,12 @@ import (
 // Check stops reading early when nothing past the first 8 KiB can change its
 // answer (Windows-1256, or UTF-8 under InvalidReplace).
 func Check(path string, r io.Reader, opts Options) (Detection, error) {
-	br := bufio.NewReaderSize(r, StreamSniffLen)
+	br := checkReaders.Get().(*bufio.Reader)
+	br.Reset(r)
+	defer func() {
+		br.Reset(nil)
+		checkReaders.Put(br)
+	}()
 	head, err := br.Peek(BinarySniffLen)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return Detection{}, err
@@ -188,8 +194,17 @@ type stats struct {
 	ncarry   int
 }
 
+// checkReaders and readBufs hold Check's buffers between calls: a run of
+// a million small files would otherwise allocate 128 KiB for each.
+var (
+	checkReaders = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, StreamSniffLen) }}
+	readBufs     = sync.Pool{New: func() any { return new([64 << 10]byte) }}
+)
+
 func (st *stats) readAll(r io.Reader) error {
-	buf := make([]byte, 64<<10)
+	b := readBufs.Get().(*[64 << 10]byte)
+	defer readBufs.Put(b)
+	buf := b[:]
 	for {
 		n, err := r.Read(buf)
 		st.feed(buf[:n], false)

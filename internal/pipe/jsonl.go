@@ -29,7 +29,8 @@ func (jsonlFormat) Read(ctx context.Context, in *Input, r io.Reader, e *Env) err
 			if perr != nil {
 				e.Bad(fmt.Errorf("%s:%d: %v", in.Source, line, perr))
 			} else {
-				derr := e.DocumentBytes(&Doc{Source: id, Folder: id}, true, []byte(text), nil)
+				d := &Doc{Source: id, Folder: id, Where: fmt.Sprintf("%s:%d", in.Source, line), Pos: fmt.Sprintf("line %d", line)}
+				derr := e.DocumentBytes(d, true, []byte(text), nil)
 				if derr != nil {
 					return fmt.Errorf("%s:%d: %w", in.Source, line, unwrapSink(derr))
 				}

@@ -5,6 +5,7 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -13,6 +14,8 @@ import (
 	"strings"
 	"syscall"
 	"unicode/utf8"
+
+	"github.com/langsplit/langsplit/internal/extsort"
 )
 
 // ManifestName is the manifest's file name in the output directory.
@@ -111,70 +114,128 @@ var langFileRE = regexp.MustCompile(`^(en|fa|ar|und|und-[A-Z][a-z]{3})\.txt$`)
 // fa.txt, ar.txt, und.txt or und-Xxxx.txt.
 func IsLangFile(name string) bool { return langFileRE.MatchString(name) }
 
-// CheckFolders reports, as one error, inputs that would write into one
-// folder, or into a folder inside another input's folder (which replacing a
-// folder whole would destroy), or onto the manifest. sources[i] names the
-// input whose folder is folders[i].
-func CheckFolders(sources, folders []string) error {
-	owner := make(map[string]int, len(folders))
-	for i, f := range folders {
-		if _, dup := owner[f]; !dup {
-			owner[f] = i
-		}
-	}
-	var errs []error
-	for i, f := range folders {
-		if j := owner[f]; j != i {
-			errs = append(errs, fmt.Errorf("inputs %s and %s both map to folder %s", sources[j], sources[i], f))
-			continue
-		}
-		if f == ManifestName {
-			errs = append(errs, fmt.Errorf("input %s maps to folder %s, the manifest's name", sources[i], f))
-		}
-		for d := path.Dir(f); d != "."; d = path.Dir(d) {
-			if j, ok := owner[d]; ok {
-				errs = append(errs, fmt.Errorf("input %s maps to folder %s, inside folder %s of input %s", sources[i], f, d, sources[j]))
-				break
-			}
-		}
-	}
-	return errors.Join(errs...)
+// FolderCheck finds inputs that would write into one folder, into a folder
+// inside another input's folder (which replacing a folder whole would
+// destroy), or onto the manifest. It sorts the folders through temporary
+// files (package extsort), so its memory does not grow with the number of
+// inputs.
+type FolderCheck struct {
+	s *extsort.Sorter
 }
 
-// Existing returns the outputs already under dir that a run would write:
-// the manifest, and each of folders, or with byLang every language file
-// (see IsLangFile). The names are relative to dir and sorted. A missing dir
-// has none.
-func Existing(dir string, folders []string, byLang bool) ([]string, error) {
-	var found []string
-	exists := func(name string) error {
-		_, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(name)))
-		switch {
-		case err == nil || errors.Is(err, syscall.ENOTDIR): // there, or a file in its way
-			found = append(found, name)
-		case !errors.Is(err, os.ErrNotExist):
+// NewFolderCheck returns a FolderCheck with its temporary files in tmp.
+func NewFolderCheck(tmp string) *FolderCheck {
+	return &FolderCheck{s: extsort.New(tmp, 4<<20)}
+}
+
+// Add notes that the input named source writes into folder.
+func (c *FolderCheck) Add(source, folder string) error {
+	// With '/' as 0x00 (no folder holds one: SafeName escapes control
+	// characters), a folder sorts right before the folders inside it.
+	return c.s.Add(strings.ReplaceAll(folder, "/", "\x00"), source)
+}
+
+// Errors returns the first max problems found, and how many there are in
+// all. Call it once, after every Add.
+func (c *FolderCheck) Errors(max int) ([]error, int, error) {
+	it, err := c.s.Sorted()
+	if err != nil {
+		return nil, 0, err
+	}
+	defer it.Close()
+	var errs []error
+	n := 0
+	report := func(err error) {
+		if n < max {
+			errs = append(errs, err)
+		}
+		n++
+	}
+	type owner struct{ key, source string }
+	var open []owner // the folders that hold the current one, outermost first
+	prev := owner{key: "\xff"}
+	for r, ok := it.Next(); ok; r, ok = it.Next() {
+		folder := strings.ReplaceAll(r.Key, "\x00", "/")
+		if r.Key == prev.key {
+			report(fmt.Errorf("inputs %s and %s both map to folder %s", prev.source, r.Val, folder))
+			continue
+		}
+		prev = owner{r.Key, r.Val}
+		if folder == ManifestName {
+			report(fmt.Errorf("input %s maps to folder %s, the manifest's name", r.Val, folder))
+		}
+		for len(open) > 0 && !strings.HasPrefix(r.Key, open[len(open)-1].key+"\x00") {
+			open = open[:len(open)-1]
+		}
+		if len(open) > 0 {
+			o := open[len(open)-1]
+			report(fmt.Errorf("input %s maps to folder %s, inside folder %s of input %s", r.Val, folder, strings.ReplaceAll(o.key, "\x00", "/"), o.source))
+		}
+		open = append(open, prev)
+	}
+	return errs, n, it.Err()
+}
+
+// CheckFolders is FolderCheck over lists in memory: sources[i] names the
+// input whose folder is folders[i]. It returns every problem, as one error.
+func CheckFolders(sources, folders []string) error {
+	c := NewFolderCheck("")
+	for i := range folders {
+		if err := c.Add(sources[i], folders[i]); err != nil {
 			return err
 		}
-		return nil
 	}
-	if err := exists(ManifestName); err != nil {
+	errs, _, err := c.Errors(len(folders) + 1)
+	return errors.Join(append(errs, err)...)
+}
+
+// ExistingFolder reports whether an input's folder, or a file in its way,
+// is already under dir.
+func ExistingFolder(dir, folder string) (bool, error) {
+	_, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(folder)))
+	switch {
+	case err == nil || errors.Is(err, syscall.ENOTDIR): // there, or a file in its way
+		return true, nil
+	case errors.Is(err, os.ErrNotExist):
+		return false, nil
+	}
+	return false, err
+}
+
+// ExistingRun returns the outputs under dir that any run writes there:
+// the manifest and, with byLang, the language files (see IsLangFile),
+// sorted. A missing dir has none. The directory is read in batches: it may
+// hold a million folders.
+func ExistingRun(dir string, byLang bool) ([]string, error) {
+	var found []string
+	if ok, err := ExistingFolder(dir, ManifestName); err != nil {
+		return nil, err
+	} else if ok {
+		found = append(found, ManifestName)
+	}
+	if !byLang {
+		return found, nil
+	}
+	f, err := os.Open(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return found, nil
+	}
+	if err != nil {
 		return nil, err
 	}
-	if byLang {
-		entries, err := os.ReadDir(dir)
-		if err != nil && !errors.Is(err, os.ErrNotExist) {
+	defer f.Close()
+	for {
+		names, err := f.Readdirnames(1024)
+		for _, name := range names {
+			if IsLangFile(name) {
+				found = append(found, name)
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
 			return nil, err
-		}
-		for _, e := range entries {
-			if IsLangFile(e.Name()) {
-				found = append(found, e.Name())
-			}
-		}
-	} else {
-		for _, f := range folders {
-			if err := exists(f); err != nil {
-				return nil, err
-			}
 		}
 	}
 	sort.Strings(found)
