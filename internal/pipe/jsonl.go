@@ -315,11 +315,10 @@ func equalFold(b []byte, s string) bool {
 // reads the rest of the line.
 func (p *lineParser) str(dst []byte, max int, what string) ([]byte, error, error) {
 	for {
-		chunk, err := p.br.Peek(1)
-		if err != nil {
+		if _, err := p.br.Peek(1); err != nil { // fills the buffer
 			return dst, errEOL, err
 		}
-		chunk, _ = p.br.Peek(p.br.Buffered())
+		chunk, _ := p.br.Peek(p.br.Buffered())
 		n := 0
 		for n < len(chunk) && chunk[n] != '"' && chunk[n] != '\\' && chunk[n] >= 0x20 {
 			n++
