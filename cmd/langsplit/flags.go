@@ -294,7 +294,9 @@ Flags:
       --langs en,fa            keep only these languages (block numbers keep their gaps)
       --input-format auto|` + strings.Join(pipe.Formats(), "|") + `
                                text: a file is a document; jsonl: one {"id","text"} object a
-                               line, each a document whose source is its id; html: a page's
+                               line, each a document whose source is its id (a text longer
+                               than --max-block fails its line; under -o an id used twice in
+                               an input fails the second line); html: a page's
                                text as a browser shows it; warc: WARC/WET records (conversion,
                                and response with HTML or text), source = WARC-Target-URI;
                                auto (default): by extension (.jsonl .html .htm .warc .wet,
@@ -308,7 +310,9 @@ Flags:
                                bounds memory (default 4MiB)
   -j, --jobs N                 process N files in parallel; output identical to -j 1 (default 1)
   -q, --quiet                  no progress bar, no summary
-  -f, --force                  replace existing output under DIR (an input's folder whole)
+  -f, --force                  replace existing output under DIR (an input's folder whole;
+                               files the previous manifest lists and this run does not write
+                               again are removed, files no manifest listed are kept)
 `)
 	}
 	sb.WriteString(`      --encoding auto|utf-8|utf-16|utf-16le|utf-16be|windows-1256

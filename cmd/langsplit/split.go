@@ -125,12 +125,8 @@ func (r *runner) split(ctx context.Context) int {
 		}
 	}
 	list, err := r.scan(ctx, args, tmp.Path, fc, ex)
-	if ctx.Err() != nil {
-		return r.interrupted()
-	}
-	if err != nil {
-		r.fail(err)
-		return r.status()
+	if status, stop := r.passEnd(ctx, err); stop {
+		return status
 	}
 	defer list.close()
 	if cfg.out != "" {
@@ -139,16 +135,25 @@ func (r *runner) split(ctx context.Context) int {
 		}
 	}
 	checked, err := r.checkAll(ctx, list, tmp.Path)
-	if ctx.Err() != nil {
-		return r.interrupted()
-	}
-	if err != nil {
-		r.fail(err)
-		return r.status()
+	if status, stop := r.passEnd(ctx, err); stop {
+		return status
 	}
 	defer checked.close()
 	list.close()
 	return r.processAll(ctx, checked, tmp.Path)
+}
+
+// passEnd returns the exit status of a run that stops after a pass: when
+// it was interrupted, or the pass failed (err).
+func (r *runner) passEnd(ctx context.Context, err error) (int, bool) {
+	switch {
+	case ctx.Err() != nil:
+		return r.interrupted(), true
+	case err != nil:
+		r.fail(err)
+		return r.status(), true
+	}
+	return 0, false
 }
 
 // checkOutDir returns a usage error when dir, or the first of its parents

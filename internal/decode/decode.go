@@ -205,23 +205,24 @@ func Decompress(name string, r io.Reader) (io.Reader, error) {
 	if name == "" {
 		name = "-"
 	}
-	c := &countReader{r: r}
+	c := &CountingReader{R: r}
 	z, err := gzip.NewReader(c)
 	if err != nil {
-		return nil, gzipError(name, c.n, 0, err)
+		return nil, gzipError(name, c.N, 0, err)
 	}
 	return &gzipReader{name: name, z: z, c: c}, nil
 }
 
-// countReader counts the bytes read through it.
-type countReader struct {
-	r io.Reader
-	n int64
+// CountingReader counts the bytes read through it.
+type CountingReader struct {
+	R io.Reader
+	N int64 // bytes read so far
 }
 
-func (c *countReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
+// Read implements io.Reader.
+func (c *CountingReader) Read(p []byte) (int, error) {
+	n, err := c.R.Read(p)
+	c.N += int64(n)
 	return n, err
 }
 
@@ -229,7 +230,7 @@ func (c *countReader) Read(p []byte) (int, error) {
 type gzipReader struct {
 	name string
 	z    *gzip.Reader
-	c    *countReader
+	c    *CountingReader
 	out  int64 // decompressed bytes given
 }
 
@@ -237,7 +238,7 @@ func (g *gzipReader) Read(p []byte) (int, error) {
 	n, err := g.z.Read(p)
 	g.out += int64(n)
 	if err != nil && err != io.EOF {
-		err = gzipError(g.name, g.c.n, g.out, err)
+		err = gzipError(g.name, g.c.N, g.out, err)
 	}
 	return n, err
 }

@@ -175,14 +175,8 @@ func (p *lineParser) object(c byte) (perr, err error) {
 			if p.key, perr, err = p.str(p.key[:0], 1<<10, "a member name"); perr != nil || err != nil {
 				return eol(perr, err)
 			}
-			if c, err = p.skipSpace(); err != nil || c == '\n' {
-				return errEOL, err
-			}
-			if c != ':' {
-				return unexpected(c, "after object key"), nil
-			}
-			if c, err = p.skipSpace(); err != nil || c == '\n' {
-				return errEOL, err
+			if c, perr, err = p.colon(); perr != nil || err != nil {
+				return perr, err
 			}
 			switch {
 			case equalFold(p.key, "text"):
@@ -264,6 +258,22 @@ func (p *lineParser) object(c byte) (perr, err error) {
 		return errors.New(`no "text" string`), err
 	}
 	return nil, err
+}
+
+// colon reads the ':' after a member name and returns the first byte of
+// the value.
+func (p *lineParser) colon() (byte, error, error) {
+	c, err := p.skipSpace()
+	if err != nil || c == '\n' {
+		return 0, errEOL, err
+	}
+	if c != ':' {
+		return 0, unexpected(c, "after object key"), nil
+	}
+	if c, err = p.skipSpace(); err != nil || c == '\n' {
+		return 0, errEOL, err
+	}
+	return c, nil, nil
 }
 
 // eol returns a parse error or read error as object does: the end of the
@@ -586,14 +596,9 @@ func (p *lineParser) container(open byte) (error, error) {
 			if _, perr, err := p.skipString(); perr != nil || err != nil {
 				return perr, err
 			}
-			if c, err = p.skipSpace(); err != nil || c == '\n' {
-				return errEOL, err
-			}
-			if c != ':' {
-				return unexpected(c, "after object key"), nil
-			}
-			if c, err = p.skipSpace(); err != nil || c == '\n' {
-				return errEOL, err
+			var perr error
+			if c, perr, err = p.colon(); perr != nil || err != nil {
+				return perr, err
 			}
 		}
 		if perr, err := p.value(c); perr != nil || err != nil {

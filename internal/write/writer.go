@@ -412,14 +412,9 @@ func (in *Input) langBlock(r *record.Record, data, sum []byte) error {
 	if in.direct {
 		w.mu.Lock()
 		defer w.mu.Unlock()
-		o := w.langs[name]
-		if o == nil {
-			var err error
-			if o, err = w.newOut(name); err != nil {
-				return err
-			}
-			w.langs[name] = o
-			in.start[o] = 0
+		o, err := w.langOut(name, in)
+		if err != nil {
+			return err
 		}
 		dst = o
 	} else {
@@ -573,18 +568,9 @@ func (w *Writer) writeOut(in *Input) error {
 	}()
 	base := map[string]int64{}
 	for name, b := range in.langs {
-		o := w.langs[name]
-		if o == nil {
-			var err error
-			if o, err = w.newOut(name); err != nil {
-				return err
-			}
-			w.langs[name] = o
-		}
-		if in.start != nil { // going direct: Abort cuts this file back too
-			if _, ok := in.start[o]; !ok {
-				in.start[o] = 0
-			}
+		o, err := w.langOut(name, in)
+		if err != nil {
+			return err
 		}
 		base[name] = o.size
 		if err := copyFrom(o, b); err != nil {
@@ -644,6 +630,26 @@ func (w *Writer) writeOut(in *Input) error {
 			return err
 		}
 	}
+}
+
+// langOut returns the run's language file name, started if need be. When
+// in writes into the run's files itself, Abort cuts a file it started
+// back to nothing. w.mu is held.
+func (w *Writer) langOut(name string, in *Input) (*outFile, error) {
+	o := w.langs[name]
+	if o == nil {
+		var err error
+		if o, err = w.newOut(name); err != nil {
+			return nil, err
+		}
+		w.langs[name] = o
+	}
+	if in.start != nil {
+		if _, ok := in.start[o]; !ok {
+			in.start[o] = 0
+		}
+	}
+	return o, nil
 }
 
 // copyFrom appends the bytes b holds to dst.
