@@ -25,8 +25,9 @@ type Record struct {
 	Key, Val string
 }
 
-// recordOverhead is what a record costs in memory besides its bytes.
-const recordOverhead = 32
+// recordOverhead is what a record costs in memory besides its bytes: the
+// Record and the rounding of its two strings' allocations.
+const recordOverhead = 64
 
 // Sorter gathers records. Add them, then read them sorted with Sorted.
 // A Sorter is not safe for concurrent use.

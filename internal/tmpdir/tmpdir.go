@@ -12,6 +12,7 @@ package tmpdir
 
 import (
 	"errors"
+	"io"
 	"os"
 	"path/filepath"
 	"strings"
@@ -79,20 +80,35 @@ func Sweep(parent, prefix string) ([]string, error) {
 	if !canLock {
 		return nil, nil
 	}
-	entries, err := os.ReadDir(parent)
+	dir, err := os.Open(parent)
 	if err != nil {
 		if errors.Is(err, os.ErrNotExist) {
 			return nil, nil
 		}
 		return nil, err
 	}
+	defer dir.Close()
+	// The names first, in batches (parent may hold a million entries),
+	// then the sweep: renaming while reading a directory can show a name
+	// twice or not at all.
+	var names []string
+	for {
+		batch, err := dir.ReadDir(1024)
+		for _, e := range batch {
+			if strings.HasPrefix(e.Name(), prefix) && e.IsDir() {
+				names = append(names, e.Name())
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
+			return nil, err
+		}
+	}
 	var removed []string
 	var errs []error
-	for _, e := range entries {
-		name := e.Name()
-		if !strings.HasPrefix(name, prefix) || !e.IsDir() {
-			continue
-		}
+	for _, name := range names {
 		p := filepath.Join(parent, name)
 		if strings.Contains(name, staleMark) {
 			// A sweep that was itself killed while removing it: no owner.
