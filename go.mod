@@ -3,6 +3,7 @@ module github.com/langsplit/langsplit
 go 1.26.8
 
 require (
+	github.com/google/renameio/v2 v2.0.0
 	github.com/rogpeppe/go-internal v1.16.0
 	github.com/spf13/pflag v1.1.0
 	golang.org/x/net v0.62.0

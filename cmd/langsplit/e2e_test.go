@@ -413,10 +413,10 @@ func TestInterrupt(t *testing.T) {
 		defer pw.Close()
 		cmd, errb := startLangsplit(t, dir, nil, "-q", "-o", "waiting", "small.txt", "-")
 		cmd.Stdin = pr
-		// Input 1 (stdin) has started when its manifest spill is there;
+		// Input 1 (stdin) has started when its temporary folder is there;
 		// it then blocks reading the pipe.
 		start := time.Now()
-		interruptWhen(t, cmd, errb, filepath.Join(dir, "waiting", write.TempPrefix+"*", "1.manifest"), 1, 200*time.Millisecond, os.Interrupt)
+		interruptWhen(t, cmd, errb, filepath.Join(dir, "waiting", write.TempPrefix+"*", "1"), 1, 200*time.Millisecond, os.Interrupt)
 		pr.Close()
 		if time.Since(start) < 2*time.Second {
 			t.Errorf("exited %v after start: the signal came before the read blocked, so this case was not exercised", time.Since(start))
@@ -430,11 +430,55 @@ func TestInterrupt(t *testing.T) {
 		tmp := t.TempDir()
 		cmd, errb := startLangsplit(t, dir, []string{"TMPDIR=" + tmp}, "-q", "-j", "2", "big.txt", "big.txt")
 		cmd.Stdout = io.Discard
-		interruptWhen(t, cmd, errb, filepath.Join(tmp, "langsplit-spill-*", "part-*"), 1, 0, os.Interrupt)
+		interruptWhen(t, cmd, errb, filepath.Join(tmp, runPrefix+"*", "part-*"), 1, 0, os.Interrupt)
 		if entries, _ := os.ReadDir(tmp); len(entries) != 0 {
 			t.Fatalf("%d temporary entries left in TMPDIR", len(entries))
 		}
 	})
+}
+
+// A run killed with SIGKILL (as the OOM killer kills) leaves its
+// temporary directory in DIR and in $TMPDIR; the next run on DIR removes
+// them, says so for DIR, and writes its output as usual. A live run's
+// directory is never taken for a stale one (internal/tmpdir's test).
+func TestKilledRunLeftovers(t *testing.T) {
+	dir, tmp := t.TempDir(), t.TempDir()
+	bigInput(t, filepath.Join(dir, "big.txt"), 16<<20)
+	os.WriteFile(filepath.Join(dir, "small.txt"), []byte("Small.\n"), 0o666)
+	env := []string{"TMPDIR=" + tmp}
+	cmd, _ := startLangsplit(t, dir, env, "-q", "-o", "out", "small.txt", "big.txt")
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	glob := filepath.Join(dir, "out", write.TempPrefix+"*", "1", "*.txt")
+	waitFor(t, glob, func() bool {
+		m, _ := filepath.Glob(glob)
+		return len(m) >= 10
+	})
+	cmd.Process.Kill()
+	cmd.Wait()
+	left, _ := filepath.Glob(filepath.Join(dir, "out", write.TempPrefix+"*"))
+	leftTmp, _ := filepath.Glob(filepath.Join(tmp, runPrefix+"*"))
+	if len(left) != 1 || len(leftTmp) != 1 {
+		t.Fatalf("after SIGKILL: %q in out/, %q in TMPDIR; want one of each", left, leftTmp)
+	}
+	_, stderr, code := langsplit(t, dir, nil, env, "-q", "-o", "out", "small.txt")
+	if code != 0 {
+		t.Fatalf("exit %d\n%s", code, stderr)
+	}
+	want := "langsplit: removed " + filepath.Join("out", filepath.Base(left[0])) + ", the temporary directory of a run that was killed before its end\n"
+	if string(stderr) != want {
+		t.Fatalf("stderr %q, want %q", stderr, want)
+	}
+	if m, _ := filepath.Glob(filepath.Join(dir, "out", write.TempPrefix+"*")); len(m) != 0 {
+		t.Fatalf("%q still in out/", m)
+	}
+	if m, _ := filepath.Glob(filepath.Join(tmp, "*")); len(m) != 0 {
+		t.Fatalf("%q still in TMPDIR", m)
+	}
+	if _, err := os.Stat(filepath.Join(dir, "out", "small", "0001.en.txt")); err != nil {
+		t.Fatal(err)
+	}
 }
 
 // snapshot lists the files under dir with their contents.

@@ -266,10 +266,13 @@ the decoded UTF-8 text of each input, BOM removed: for UTF-16 or
 Windows-1256 input they are not offsets into the bytes on disk.
 
 Inputs are files, directories (walked recursively in sorted order; hidden
-entries and symlinks skipped) and - for stdin (the default when stdin is not
-a terminal). .gz files are read decompressed. Every file is checked for its
-encoding before any output; stdin is decided on its first 64 KiB. Binary
-files (a NUL byte in the first 8 KiB) are skipped with a message. HTML and
+entries and symlinks inside skipped; an argument that is a symlink is
+followed, as by grep -r) and - for stdin (the default when stdin is not
+a terminal). .gz files, and gzip data on stdin (by its magic bytes), are
+read decompressed. Every file is checked for its encoding before any
+output; stdin is decided on its first 64 KiB. Binary files (a NUL byte in
+the first 8 KiB) are skipped with a message, which names --encoding
+utf-16le or utf-16be when the bytes look like UTF-16 without a BOM. HTML and
 WARC records also carry src_start/src_end, the byte range of the page (or
 payload) the block's text came from, and WARC ones record_id. A malformed
 JSON line or a bad WARC record is reported with its line or byte offset and
@@ -291,7 +294,9 @@ Flags:
       --langs en,fa            keep only these languages (block numbers keep their gaps)
       --input-format auto|` + strings.Join(pipe.Formats(), "|") + `
                                text: a file is a document; jsonl: one {"id","text"} object a
-                               line, each a document whose source is its id; html: a page's
+                               line, each a document whose source is its id (a text longer
+                               than --max-block fails its line; under -o an id used twice in
+                               an input fails the second line); html: a page's
                                text as a browser shows it; warc: WARC/WET records (conversion,
                                and response with HTML or text), source = WARC-Target-URI;
                                auto (default): by extension (.jsonl .html .htm .warc .wet,
@@ -305,7 +310,9 @@ Flags:
                                bounds memory (default 4MiB)
   -j, --jobs N                 process N files in parallel; output identical to -j 1 (default 1)
   -q, --quiet                  no progress bar, no summary
-  -f, --force                  replace existing output under DIR (an input's folder whole)
+  -f, --force                  replace existing output under DIR (an input's folder whole;
+                               files the previous manifest lists and this run does not write
+                               again are removed, files no manifest listed are kept)
 `)
 	}
 	sb.WriteString(`      --encoding auto|utf-8|utf-16|utf-16le|utf-16be|windows-1256
@@ -323,9 +330,21 @@ Flags:
       --version                print the version
   -h, --help                   print this help
 `)
-	sb.WriteString(`
+	switch {
+	case normalize:
+		sb.WriteString(`
+Normalization: the text passes through the normalizer of --lang (package
+bidi). All languages: bidi controls (LRM, RLM, ALM,`)
+	case cfg.report:
+		sb.WriteString(`
+Normalization (--show-changes): each block passes through the normalizer of
+its language (package bidi). All languages: bidi controls (LRM, RLM, ALM,`)
+	default:
+		sb.WriteString(`
 Normalization: each block passes through the normalizer of its language
-(package bidi) unless --raw. All languages: bidi controls (LRM, RLM, ALM,
+(package bidi) unless --raw. All languages: bidi controls (LRM, RLM, ALM,`)
+	}
+	sb.WriteString(`
 embeddings, overrides, isolates) and U+FEFF are removed. fa and ar:
 Arabic presentation forms become their letters. fa also: ي ى → ی, ك → ک;
 Arabic-Indic digits → Persian (--digits: keep leaves ASCII digits, fa
@@ -338,8 +357,10 @@ except by --digits.
 `)
 	sb.WriteString(`
 Exit status: 0 ok (binary files skipped in a directory walk are not
-failures), 1 some inputs failed (the others were done), 2 usage error
-(nothing written), 130 interrupted (no partial files left).
+failures), 1 some inputs failed (the others were done; a directory with no
+file to read, empty or with hidden entries only, is a failure too), 2 usage
+error (nothing written), 130 interrupted (no partial files left), 141
+stdout closed early (as by | head; as if killed by SIGPIPE).
 `)
 	return sb.String()
 }

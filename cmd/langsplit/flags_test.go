@@ -9,10 +9,10 @@ import (
 	"strings"
 	"testing"
 	"unicode"
-	"unicode/utf16"
 
 	"github.com/spf13/pflag"
 	"golang.org/x/text/encoding/charmap"
+	utf16enc "golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/runes"
 
 	"github.com/langsplit/langsplit/internal/decode"
@@ -78,10 +78,9 @@ func TestParseArgs(t *testing.T) {
 func TestNormalizePlumbing(t *testing.T) {
 	dir := t.TempDir()
 	text := "Hello, سلام.\nSecond line.\n"
-	var u16 []byte
-	u16 = append(u16, 0xFF, 0xFE)
-	for _, u := range utf16.Encode([]rune(text)) {
-		u16 = append(u16, byte(u), byte(u>>8))
+	u16, err := utf16enc.UTF16(utf16enc.LittleEndian, utf16enc.UseBOM).NewEncoder().Bytes([]byte(text))
+	if err != nil {
+		t.Fatal(err)
 	}
 	cp, _ := charmap.Windows1256.NewEncoder().Bytes([]byte("Third: ويندوز.\n"))
 	files := map[string][]byte{"a.txt": u16, "b.txt": cp, "bad.txt": []byte("x\xffy")}
@@ -98,8 +97,18 @@ func TestNormalizePlumbing(t *testing.T) {
 		t.Fatal(err)
 	}
 	ctx := context.Background()
-	ins := r.firstPass(ctx, r.collect([]string{filepath.Join(dir, "a.txt"), filepath.Join(dir, "bad.txt"), filepath.Join(dir, "b.txt")}), true)
-	r.normalizeTo(ctx, &out, ins, runes.Map(unicode.ToUpper))
+	list, tmp, _, ok := r.checked(ctx, []string{filepath.Join(dir, "a.txt"), filepath.Join(dir, "bad.txt"), filepath.Join(dir, "b.txt")})
+	if !ok {
+		t.Fatal("the first passes stopped the run")
+	}
+	defer tmp.Remove()
+	lr, err := list.reader(r)
+	if err != nil {
+		t.Fatal(err)
+	}
+	r.normalizeTo(ctx, &out, lr, runes.Map(unicode.ToUpper))
+	lr.close()
+	list.close()
 	if want := strings.ToUpper(text) + "THIRD: ويندوز.\n"; out.String() != want {
 		t.Fatalf("got %q, want %q", out.String(), want)
 	}

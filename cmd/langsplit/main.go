@@ -119,7 +119,7 @@ func (r *runner) warnf(format string, a ...any) {
 func (r *runner) usage(err error) int {
 	var ue *usageError
 	if errors.As(err, &ue) {
-		r.prog.printf(r.stderr, "langsplit: %v\nRun 'langsplit --help' for usage.\n", err)
+		r.prog.printf(r.stderr, "langsplit: %v\nRun '%s' for usage.\n", err, helpCommand(r.cfg))
 	} else {
 		r.prog.printf(r.stderr, "langsplit: %v\n", err)
 	}
@@ -138,6 +138,17 @@ func (r *runner) status() int {
 		return exitFailed
 	}
 	return exitOK
+}
+
+// helpCommand returns the command that prints the help of cfg's command.
+func helpCommand(cfg *config) string {
+	switch {
+	case cfg.normalize:
+		return "langsplit normalize --help"
+	case cfg.report:
+		return "langsplit report --help"
+	}
+	return "langsplit --help"
 }
 
 func plural(n int64, one, many string) string {

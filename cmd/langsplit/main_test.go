@@ -18,10 +18,10 @@ import (
 	"strconv"
 	"strings"
 	"testing"
-	"unicode/utf16"
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
 
 	"github.com/langsplit/langsplit/internal/record"
 	"github.com/langsplit/langsplit/internal/split"
@@ -56,6 +56,7 @@ func TestScripts(t *testing.T) {
 			"checkmanifest": cmdCheckManifest,
 			"catmanifest":   cmdCatManifest,
 			"mkwarc":        cmdMkWarc,
+			"truncate":      cmdTruncate,
 		},
 	})
 }
@@ -126,19 +127,16 @@ func cmdEncode(ts *testscript.TestScript, neg bool, args []string) {
 	src := []byte(ts.ReadFile(args[1]))
 	var out []byte
 	u16 := func(be, bom bool) {
-		put := func(u uint16) {
-			if be {
-				out = append(out, byte(u>>8), byte(u))
-			} else {
-				out = append(out, byte(u), byte(u>>8))
-			}
+		order, b := unicode.LittleEndian, unicode.IgnoreBOM
+		if be {
+			order = unicode.BigEndian
 		}
 		if bom {
-			put(0xFEFF)
+			b = unicode.UseBOM
 		}
-		for _, u := range utf16.Encode([]rune(string(src))) {
-			put(u)
-		}
+		var err error
+		out, err = unicode.UTF16(order, b).NewEncoder().Bytes(src)
+		ts.Check(err)
 	}
 	switch args[0] {
 	case "utf-16le":
@@ -163,6 +161,16 @@ func cmdEncode(ts *testscript.TestScript, neg bool, args []string) {
 		ts.Fatalf("unknown encoding %q", args[0])
 	}
 	writeFile(ts, args[2], out)
+}
+
+// truncate FILE N: cuts FILE to its first N bytes.
+func cmdTruncate(ts *testscript.TestScript, neg bool, args []string) {
+	if neg || len(args) != 2 {
+		ts.Fatalf("usage: truncate FILE N")
+	}
+	n, err := strconv.ParseInt(args[1], 10, 64)
+	ts.Check(err)
+	ts.Check(os.Truncate(ts.MkAbs(args[0]), n))
 }
 
 // lstree DIR: prints every entry under DIR, hidden ones included, sorted,

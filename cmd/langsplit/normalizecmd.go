@@ -15,11 +15,22 @@ func (r *runner) normalize(ctx context.Context) int {
 	if len(args) == 0 {
 		args = []string{"-"}
 	}
-	ins := r.firstPass(ctx, r.collect(args), true)
-	if ctx.Err() != nil {
-		return r.interrupted()
+	list, tmp, status, ok := r.checked(ctx, args)
+	if !ok {
+		return status
 	}
-	r.normalizeTo(ctx, r.stdout, ins, t)
+	defer tmp.Remove()
+	defer list.close()
+	lr, err := list.reader(r)
+	if err != nil {
+		r.fail(err)
+		return r.status()
+	}
+	defer lr.close()
+	r.normalizeTo(ctx, r.stdout, lr, t)
+	if lr.err != nil {
+		r.fail(lr.err)
+	}
 	if r.brokenPipe.Load() {
 		return exitBrokenPipe
 	}
@@ -34,8 +45,8 @@ func (r *runner) normalize(ctx context.Context) int {
 
 // normalizeTo writes the inputs, decoded and passed through t, to w, one
 // after the other.
-func (r *runner) normalizeTo(ctx context.Context, w io.Writer, ins []*input, t transform.Transformer) {
-	for _, in := range ins {
+func (r *runner) normalizeTo(ctx context.Context, w io.Writer, lr *listReader, t transform.Transformer) {
+	for in := lr.next(); in != nil; in = lr.next() {
 		if ctx.Err() != nil {
 			return
 		}

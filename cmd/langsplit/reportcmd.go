@@ -2,12 +2,9 @@ package main
 
 import (
 	"context"
-	"errors"
 	"fmt"
 	"io"
-	"io/fs"
 	"os"
-	"path/filepath"
 
 	"github.com/langsplit/langsplit/internal/pipe"
 	"github.com/langsplit/langsplit/internal/record"
@@ -29,25 +26,38 @@ func (r *runner) report(ctx context.Context) int {
 			return r.usage(fmt.Errorf("output exists: %s (use --force to replace it)", cfg.out))
 		}
 	}
-	ins := r.firstPass(ctx, r.collect(args), true)
-	if ctx.Err() != nil {
-		return r.interrupted()
+	list, tmpDir, status, ok := r.checked(ctx, args)
+	if !ok {
+		return status
+	}
+	defer tmpDir.Remove()
+	defer list.close()
+	// The page's table of contents comes first: the report holds the
+	// inputs' names, and reads the list again for their blocks.
+	var ins []*input
+	lr, err := list.reader(r)
+	if err != nil {
+		r.fail(err)
+		return r.status()
+	}
+	for in := lr.next(); in != nil; in = lr.next() {
+		ins = append(ins, in)
+	}
+	lr.close()
+	if lr.err != nil {
+		r.fail(lr.err)
+		return r.status()
 	}
 	var out io.Writer = r.stdout
-	var tmp *os.File
+	var page write.Pending
 	if cfg.out != "" {
 		var err error
-		if tmp, err = createTemp(cfg.out); err != nil {
+		if page, err = write.NewPending(cfg.out, ""); err != nil {
 			r.fail(err)
 			return r.status()
 		}
-		defer func() {
-			if tmp != nil { // not renamed into place: leave nothing behind
-				tmp.Close()
-				os.Remove(tmp.Name())
-			}
-		}()
-		out = tmp
+		defer page.Cleanup() // not renamed into place: leave nothing behind
+		out = page
 	}
 	w := report.New(out, report.Options{Title: cfg.title, MaxDocBytes: cfg.maxDocBytes})
 	names := make([]string, len(ins))
@@ -85,16 +95,11 @@ func (r *runner) report(ctx context.Context) int {
 		r.fail(err)
 		return r.status()
 	}
-	if tmp != nil {
-		if err := tmp.Close(); err != nil {
+	if page != nil {
+		if err := page.CloseAtomicallyReplace(); err != nil {
 			r.fail(err)
 			return r.status()
 		}
-		if err := os.Rename(tmp.Name(), cfg.out); err != nil {
-			r.fail(err)
-			return r.status()
-		}
-		tmp = nil
 	}
 	return r.status()
 }
@@ -125,17 +130,4 @@ func (s reportSink) Block(rec *record.Record, raw, text []byte) error {
 func (r *runner) reportOne(ctx context.Context, in *input, w *report.Writer, n *split.Normalizer) error {
 	_, err := r.pipe.Run(ctx, &in.Input, n, reportSink{w, r.cfg.showChanges}, r.failDoc)
 	return err
-}
-
-// createTemp creates an empty file beside path, to be renamed to it, with
-// the permissions a new file gets (0666 less the umask; os.CreateTemp would
-// give 0600).
-func createTemp(path string) (*os.File, error) {
-	for i := 0; ; i++ {
-		name := filepath.Join(filepath.Dir(path), fmt.Sprintf("%s%d-%d.html", write.TempPrefix, os.Getpid(), i))
-		f, err := os.OpenFile(name, os.O_WRONLY|os.O_CREATE|os.O_EXCL, 0o666)
-		if !errors.Is(err, fs.ErrExist) || i >= 1000 {
-			return f, err
-		}
-	}
 }

@@ -4,6 +4,7 @@ import (
 	"bufio"
 	"bytes"
 	"encoding/json"
+	"fmt"
 	"io"
 	"os"
 	"os/exec"
@@ -11,6 +12,7 @@ import (
 	"strconv"
 	"syscall"
 	"testing"
+	"time"
 
 	"github.com/langsplit/langsplit/internal/textgen"
 )
@@ -161,4 +163,119 @@ type noBreaks struct{ w io.Writer }
 
 func (n noBreaks) Write(p []byte) (int, error) {
 	return n.w.Write(bytes.ReplaceAll(p, []byte{'\n'}, []byte{' '}))
+}
+
+// manyFiles is the number of files of TestManyFiles: 200,000, or
+// $LANGSPLIT_MANY_FILES (e.g. 1000000 for the million-file check).
+func manyFiles(t *testing.T) int {
+	if s := os.Getenv("LANGSPLIT_MANY_FILES"); s != "" {
+		n, err := strconv.Atoi(s)
+		if err != nil {
+			t.Fatalf("LANGSPLIT_MANY_FILES: %v", err)
+		}
+		return n
+	}
+	return 200_000
+}
+
+// TestManyFiles runs the CLI over a directory of 200,000 one-line files,
+// in JSON Lines mode, with -o and with -o --by-lang, and checks that peak
+// RSS stays under 64 MiB in each (memory must not grow with the number of
+// inputs) and that every input is there, in order, in the records or the
+// manifest. It is long: it runs with LANGSPLIT_LONG=1, as CI sets it.
+func TestManyFiles(t *testing.T) {
+	if testing.Short() || os.Getenv("LANGSPLIT_LONG") != "1" {
+		t.Skip("writes 200,000 files: set LANGSPLIT_LONG=1 (CI does)")
+	}
+	n := manyFiles(t)
+	dir := t.TempDir()
+	in := filepath.Join(dir, "in") // one directory: its listing is sorted through files too
+	if err := os.Mkdir(in, 0o777); err != nil {
+		t.Fatal(err)
+	}
+	name := func(i int) string { return fmt.Sprintf("f%07d.txt", i) }
+	lines := []string{"A short English line, number %d.\n", "یک سطر کوتاه فارسی، شمارهٔ %d.\n", "Mixed: سلام and hello %d.\n"}
+	start := time.Now()
+	for i := range n {
+		if err := os.WriteFile(filepath.Join(in, name(i)), fmt.Appendf(nil, lines[i%len(lines)], i), 0o666); err != nil {
+			t.Fatal(err)
+		}
+	}
+	t.Logf("%d files written in %v", n, time.Since(start).Round(time.Millisecond))
+
+	// sources checks that the lines of r name the inputs in order, each at
+	// least once, and returns how many lines there were.
+	sources := func(t *testing.T, r io.Reader) int {
+		t.Helper()
+		sc := bufio.NewScanner(r)
+		sc.Buffer(make([]byte, 1<<20), 1<<20)
+		next, count := 0, 0
+		for sc.Scan() {
+			var rec struct{ Source string }
+			if err := json.Unmarshal(sc.Bytes(), &rec); err != nil {
+				t.Fatalf("line %d: %v", count+1, err)
+			}
+			count++
+			switch rec.Source {
+			case filepath.Join(in, name(next)):
+				next++
+			case filepath.Join(in, name(next-1)): // a later block of the same input
+			default:
+				t.Fatalf("line %d: source %s, want %s", count, rec.Source, filepath.Join(in, name(next)))
+			}
+		}
+		if err := sc.Err(); err != nil {
+			t.Fatal(err)
+		}
+		if next != n {
+			t.Fatalf("%d inputs in order, want %d", next, n)
+		}
+		return count
+	}
+
+	t.Run("jsonl", func(t *testing.T) {
+		start := time.Now()
+		cmd := exec.Command("langsplit", "-q", in)
+		out, err := cmd.StdoutPipe()
+		if err != nil {
+			t.Fatal(err)
+		}
+		var stderr bytes.Buffer
+		cmd.Stderr = &stderr
+		if err := cmd.Start(); err != nil {
+			t.Fatal(err)
+		}
+		count := sources(t, out)
+		if err := cmd.Wait(); err != nil {
+			t.Fatalf("%v\n%s", err, stderr.Bytes())
+		}
+		t.Logf("%v", time.Since(start).Round(time.Millisecond))
+		checkRSS(t, cmd, count)
+	})
+	for _, c := range []struct {
+		name string
+		args []string
+	}{
+		{"block-files", nil},
+		{"by-lang", []string{"--by-lang"}},
+	} {
+		t.Run(c.name, func(t *testing.T) {
+			outDir := filepath.Join(dir, "out-"+c.name)
+			start := time.Now()
+			cmd := exec.Command("langsplit", append(append([]string{"-q", "-o", outDir}, c.args...), in)...)
+			if out, err := cmd.CombinedOutput(); err != nil {
+				t.Fatalf("%v\n%s", err, out)
+			}
+			t.Logf("%v", time.Since(start).Round(time.Millisecond))
+			f, err := os.Open(filepath.Join(outDir, "manifest.jsonl"))
+			if err != nil {
+				t.Fatal(err)
+			}
+			defer f.Close()
+			checkRSS(t, cmd, sources(t, f))
+			if entries, _ := os.ReadDir(outDir); c.args == nil && len(entries) != n+1 {
+				t.Fatalf("%d entries in %s, want %d folders and the manifest", len(entries), outDir, n)
+			}
+		})
+	}
 }

@@ -2,18 +2,20 @@ package main
 
 import (
 	"context"
+	"errors"
 	"fmt"
 	"maps"
 	"os"
+	"path/filepath"
 	"slices"
 	"strings"
-	"sync"
 	"time"
 
 	"github.com/langsplit/langsplit/internal/cliflag"
 	"github.com/langsplit/langsplit/internal/pipe"
 	"github.com/langsplit/langsplit/internal/record"
 	"github.com/langsplit/langsplit/internal/split"
+	"github.com/langsplit/langsplit/internal/tmpdir"
 	"github.com/langsplit/langsplit/internal/write"
 )
 
@@ -70,7 +72,13 @@ type dirSink struct {
 	st langStats
 }
 
-func (s *dirSink) Document(d *pipe.Doc) error { return s.in.Document(d.Folder) }
+func (s *dirSink) Document(d *pipe.Doc) error {
+	err := s.in.Document(d.Folder, d.Pos)
+	if errors.Is(err, write.ErrDuplicate) {
+		return pipe.BadDocument(err)
+	}
+	return err
+}
 func (s *dirSink) Block(r *record.Record, _, text []byte) error {
 	s.st.add(r.Lang, 1, int64(len(text)))
 	return s.in.Block(r, text)
@@ -98,56 +106,172 @@ func (r *runner) split(ctx context.Context) int {
 		return r.usage(err)
 	}
 	if cfg.out != "" {
-		if fi, err := os.Stat(cfg.out); err == nil && !fi.IsDir() {
-			return r.usage(fmt.Errorf("--out %s: not a directory", cfg.out))
+		if err := checkOutDir(cfg.out); err != nil {
+			return r.usage(err)
 		}
 	}
-	ins := r.collect(args)
-	ins = r.firstPass(ctx, ins, false) // binary files out before names are compared
-	if ctx.Err() != nil {
-		return r.interrupted()
+	tmp, err := r.runTemp()
+	if err != nil {
+		r.fail(err)
+		return r.status()
 	}
+	defer tmp.Remove()
+	var fc *write.FolderCheck
+	var ex *existing
 	if cfg.out != "" {
-		folders := make([]string, len(ins))
-		sources := make([]string, len(ins))
-		for i, in := range ins {
-			in.folder = write.Folder(in.rel)
-			folders[i], sources[i] = in.folder, in.Source
-		}
+		ex = &existing{}
 		if !cfg.byLang {
-			if err := write.CheckFolders(sources, folders); err != nil {
-				return r.usage(err)
-			}
+			fc = write.NewFolderCheck(tmp.Path)
 		}
-		existing, err := write.Existing(cfg.out, folders, cfg.byLang)
+	}
+	list, err := r.scan(ctx, args, tmp.Path, fc, ex)
+	if status, stop := r.passEnd(ctx, err); stop {
+		return status
+	}
+	defer list.close()
+	if cfg.out != "" {
+		if status, stop := r.checkOut(fc, ex); stop {
+			return status
+		}
+	}
+	checked, err := r.checkAll(ctx, list, tmp.Path)
+	if status, stop := r.passEnd(ctx, err); stop {
+		return status
+	}
+	defer checked.close()
+	list.close()
+	return r.processAll(ctx, checked, tmp.Path)
+}
+
+// passEnd returns the exit status of a run that stops after a pass: when
+// it was interrupted, or the pass failed (err).
+func (r *runner) passEnd(ctx context.Context, err error) (int, bool) {
+	switch {
+	case ctx.Err() != nil:
+		return r.interrupted(), true
+	case err != nil:
+		r.fail(err)
+		return r.status(), true
+	}
+	return 0, false
+}
+
+// checkOutDir returns a usage error when dir, or the first of its parents
+// that exists, is not a directory: the output could not be made.
+func checkOutDir(dir string) error {
+	for p := dir; ; {
+		fi, err := os.Stat(p)
+		switch {
+		case err == nil && fi.IsDir():
+			return nil
+		case err == nil && p == dir:
+			return fmt.Errorf("--out %s: not a directory", dir)
+		case err == nil:
+			return fmt.Errorf("--out %s: %s is not a directory", dir, p)
+		}
+		parent := filepath.Dir(p)
+		if parent == p {
+			return nil
+		}
+		p = parent
+	}
+}
+
+// checked runs the first two passes over the arguments of normalize and
+// report, and returns the inputs to read and the run's temporary
+// directory, or the exit status when the run stops here.
+func (r *runner) checked(ctx context.Context, args []string) (*inputList, *tmpdir.Dir, int, bool) {
+	tmp, err := r.runTemp()
+	if err != nil {
+		r.fail(err)
+		return nil, nil, r.status(), false
+	}
+	list, err := r.scan(ctx, args, tmp.Path, nil, nil)
+	if err == nil && ctx.Err() == nil {
+		var all *inputList
+		all, list = list, nil
+		list, err = r.checkAll(ctx, all, tmp.Path)
+		all.close()
+	}
+	switch {
+	case ctx.Err() != nil:
+		if list != nil {
+			list.close()
+		}
+		tmp.Remove()
+		return nil, nil, r.interrupted(), false
+	case err != nil:
+		r.fail(err)
+		tmp.Remove()
+		return nil, nil, r.status(), false
+	}
+	return list, tmp, 0, true
+}
+
+// runPrefix starts the names of the temporary directories of runs in the
+// system's temporary directory ($TMPDIR): lists of inputs, sorts, spills.
+const runPrefix = "langsplit-run-"
+
+// runTemp removes the temporary directories that killed runs left in
+// $TMPDIR and makes this run's.
+func (r *runner) runTemp() (*tmpdir.Dir, error) {
+	tmpdir.Sweep(os.TempDir(), runPrefix) // best effort: others' are not ours to report
+	return tmpdir.New(os.TempDir(), runPrefix)
+}
+
+// checkOut stops a run (with a usage error) whose inputs map to one folder,
+// or that would replace existing output without --force.
+func (r *runner) checkOut(fc *write.FolderCheck, ex *existing) (int, bool) {
+	cfg := r.cfg
+	if fc != nil {
+		const show = 10
+		errs, n, err := fc.Errors(show)
 		if err != nil {
 			r.fail(err)
-			return r.status()
+			return r.status(), true
 		}
-		if len(existing) > 0 && !cfg.force {
-			if len(existing) > 5 {
-				existing = append(existing[:5], "…")
-			}
-			return r.usage(fmt.Errorf("output exists in %s: %s (use --force to replace it)", cfg.out, strings.Join(existing, ", ")))
+		if n > show {
+			errs = append(errs, fmt.Errorf("and %d more inputs that share a folder", n-show))
+		}
+		if n > 0 {
+			return r.usage(errors.Join(errs...)), true
 		}
 	}
-	ins = r.firstPass(ctx, ins, true)
-	if ctx.Err() != nil {
-		return r.interrupted()
+	run, err := write.ExistingRun(cfg.out, cfg.byLang)
+	if err != nil {
+		r.fail(err)
+		return r.status(), true
 	}
-	return r.processAll(ctx, ins)
+	if (ex.n > 0 || len(run) > 0) && !cfg.force {
+		names := append(slices.Clone(ex.names), run...)
+		slices.Sort(names)
+		if len(names) > 5 || ex.n > len(ex.names) {
+			names = append(names[:min(5, len(names))], "…")
+		}
+		return r.usage(fmt.Errorf("output exists in %s: %s (use --force to replace it)", cfg.out, strings.Join(names, ", "))), true
+	}
+	return 0, false
+}
+
+// job is one input of the splitting pass, with its place in the output.
+type job struct {
+	i  int
+	in *input
+}
+
+// jobResult is what splitting one input gave.
+type jobResult struct {
+	st       langStats
+	repaired int
+	err      error
 }
 
 // processAll splits the inputs and writes their blocks.
-func (r *runner) processAll(ctx context.Context, ins []*input) int {
+func (r *runner) processAll(ctx context.Context, list *inputList, tmp string) int {
 	cfg := r.cfg
-	var total int64
-	for _, in := range ins {
-		if in.size < 0 {
-			total = -1
-			break
-		}
-		total += in.size
+	total := list.bytes
+	if list.files < list.n {
+		total = -1
 	}
 	var w *write.Writer
 	var ord *write.Ordered
@@ -158,59 +282,60 @@ func (r *runner) processAll(ctx context.Context, ins []*input) int {
 			return r.status()
 		}
 		defer w.Cleanup()
-	} else {
-		spillDir := ""
-		if cfg.jobs > 1 {
-			var err error
-			if spillDir, err = os.MkdirTemp("", "langsplit-spill-"); err != nil {
-				r.fail(err)
-				return r.status()
-			}
-			defer os.RemoveAll(spillDir)
+		for _, name := range w.Stale() {
+			r.warnf("removed %s, the temporary directory of a run that was killed before its end", filepath.Join(cfg.out, name))
 		}
-		ord = write.NewOrdered(r.stdout, spillDir)
+	} else {
+		ord = write.NewOrdered(r.stdout, tmp)
 	}
+	lr, err := list.reader(r)
+	if err != nil {
+		r.fail(err)
+		return r.status()
+	}
+	defer lr.close()
 	ctx, cancel := context.WithCancel(ctx)
 	defer cancel()
-	r.prog.phase("splitting", len(ins), total)
-	var mu sync.Mutex
+	r.prog.phase("splitting", list.n, total)
 	stats := langStats{}
 	repaired := 0
 	done := make(chan struct{})
+	i := 0
+	next := func() (job, bool) {
+		in := lr.next()
+		i++
+		return job{i - 1, in}, in != nil
+	}
 	go func() {
 		defer close(done)
-		forEach(ctx, len(ins), cfg.jobs, func(i int) {
-			in := ins[i]
-			st := langStats{}
+		inOrder(ctx, cfg.jobs, next, func(j job) jobResult {
+			res := jobResult{st: langStats{}}
 			n := split.NewNormalizer(cfg.split.Policy, cfg.split.Raw)
-			var err error
 			if w != nil {
-				err = r.toDir(ctx, w, i, in, n, st)
+				res.err = r.toDir(ctx, w, j.i, j.in, n, res.st)
 			} else {
-				s := &jsonSink{part: ord.Part(i), st: st}
-				err = r.process(ctx, in, n, s)
-				if cerr := s.close(); err == nil {
-					err = cerr
+				s := &jsonSink{part: ord.Part(j.i), st: res.st}
+				res.err = r.process(ctx, j.in, n, s)
+				if cerr := s.close(); res.err == nil {
+					res.err = cerr
 				}
 			}
+			res.repaired = n.Repaired()
 			r.prog.fileDone()
-			switch {
-			case ctx.Err() != nil:
-				return
-			case isEPIPE(err):
+			if isEPIPE(res.err) {
 				r.brokenPipe.Store(true)
 				cancel()
-				return
-			case err != nil:
-				r.fail(err)
+			}
+			return res
+		}, func(j job, res jobResult) {
+			if res.err != nil {
+				r.fail(res.err)
 				return
 			}
-			mu.Lock()
-			for lang, s := range st {
+			for lang, s := range res.st {
 				stats.add(lang, s.blocks, s.bytes)
 			}
-			repaired += n.Repaired()
-			mu.Unlock()
+			repaired += res.repaired
 		})
 	}()
 	select {
@@ -228,6 +353,10 @@ func (r *runner) processAll(ctx context.Context, ins []*input) int {
 	}
 	if ctx.Err() != nil {
 		return r.interrupted()
+	}
+	if lr.err != nil {
+		r.fail(lr.err)
+		return r.status()
 	}
 	if w != nil {
 		if err := w.Commit(); err != nil {

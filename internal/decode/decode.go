@@ -16,6 +16,7 @@
 package decode
 
 import (
+	"bytes"
 	"compress/gzip"
 	"errors"
 	"fmt"
@@ -139,14 +140,31 @@ type Error struct {
 	Offset   int64    // byte offset into the input (after decompression, BOM included)
 	Encoding Encoding // the encoding the input was read as (for ErrInvalid)
 	Err      error    // ErrInvalid or ErrBinary
+	// Hint, for ErrBinary, names the encoding the bytes look like when they
+	// look like UTF-16 without a byte-order mark (UTF16LE or UTF16BE; Auto
+	// when they do not): an --encoding away from being read.
+	Hint Encoding
 }
 
 // Error implements error.
 func (e *Error) Error() string {
 	if errors.Is(e.Err, ErrBinary) {
-		return fmt.Sprintf("%s: binary file (NUL byte at byte offset %d)", e.Path, e.Offset)
+		msg := fmt.Sprintf("%s: binary file (NUL byte at byte offset %d)", e.Path, e.Offset)
+		if e.Hint != Auto {
+			msg += "; " + e.HintText()
+		}
+		return msg
 	}
 	return fmt.Sprintf("%s: invalid %s at byte offset %d", e.Path, strings.ToUpper(e.Encoding.String()), e.Offset)
+}
+
+// HintText returns what Hint suggests, e.g. "it looks like UTF-16LE
+// without a byte-order mark: try --encoding utf-16le", or "".
+func (e *Error) HintText() string {
+	if e.Hint == Auto {
+		return ""
+	}
+	return fmt.Sprintf("it looks like %s without a byte-order mark: try --encoding %s", strings.ToUpper(e.Hint.String()), e.Hint)
 }
 
 // Unwrap returns ErrInvalid or ErrBinary.
@@ -155,30 +173,82 @@ func (e *Error) Unwrap() error { return e.Err }
 // IsGzip reports whether a file name marks gzip-compressed input: it ends in ".gz".
 func IsGzip(name string) bool { return strings.HasSuffix(name, ".gz") }
 
-// Decompress returns r decompressed when name ends in ".gz", and r itself
-// otherwise. Errors of the decompressor (a bad header, checksum or length)
-// name the file. Closing the underlying file remains the caller's job.
+// gzipMagic starts every gzip member.
+var gzipMagic = []byte{0x1f, 0x8b}
+
+// Decompress returns r decompressed when name ends in ".gz" or when r
+// starts with gzip's magic bytes (standard input, a pipe, a file without
+// the suffix), and r itself otherwise (then the bytes it looked at are
+// still read). Errors of the decompressor name the file, the byte offset
+// in it where the compressed data ended or went wrong, and how many bytes
+// it had given, e.g. "a.txt.gz: truncated gzip data: the file ends at byte
+// offset 1234, after 5678 decompressed bytes". Closing the underlying file
+// remains the caller's job.
 func Decompress(name string, r io.Reader) (io.Reader, error) {
 	if !IsGzip(name) {
-		return r, nil
+		var head []byte
+		if p, ok := r.(interface{ Peek(int) ([]byte, error) }); ok {
+			head, _ = p.Peek(len(gzipMagic))
+		} else {
+			buf := make([]byte, len(gzipMagic))
+			n, err := io.ReadFull(r, buf)
+			head = buf[:n]
+			if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
+				return nil, err
+			}
+			r = io.MultiReader(bytes.NewReader(head), r)
+		}
+		if !bytes.Equal(head, gzipMagic) {
+			return r, nil
+		}
 	}
-	z, err := gzip.NewReader(r)
+	if name == "" {
+		name = "-"
+	}
+	c := &CountingReader{R: r}
+	z, err := gzip.NewReader(c)
 	if err != nil {
-		return nil, fmt.Errorf("%s: %w", name, err)
+		return nil, gzipError(name, c.N, 0, err)
 	}
-	return namedReader{name, z}, nil
+	return &gzipReader{name: name, z: z, c: c}, nil
 }
 
-// namedReader prefixes the errors of r, other than io.EOF, with a file name.
-type namedReader struct {
+// CountingReader counts the bytes read through it.
+type CountingReader struct {
+	R io.Reader
+	N int64 // bytes read so far
+}
+
+// Read implements io.Reader.
+func (c *CountingReader) Read(p []byte) (int, error) {
+	n, err := c.R.Read(p)
+	c.N += int64(n)
+	return n, err
+}
+
+// gzipReader is a gzip stream whose errors name the file and offsets.
+type gzipReader struct {
 	name string
-	r    io.Reader
+	z    *gzip.Reader
+	c    *CountingReader
+	out  int64 // decompressed bytes given
 }
 
-func (n namedReader) Read(p []byte) (int, error) {
-	k, err := n.r.Read(p)
+func (g *gzipReader) Read(p []byte) (int, error) {
+	n, err := g.z.Read(p)
+	g.out += int64(n)
 	if err != nil && err != io.EOF {
-		err = fmt.Errorf("%s: %w", n.name, err)
+		err = gzipError(g.name, g.c.N, g.out, err)
 	}
-	return k, err
+	return n, err
+}
+
+// gzipError names the file and offsets of a decompression error: read is
+// how many compressed bytes were read (the whole file when it ended too
+// soon), out how many decompressed bytes were given.
+func gzipError(name string, read, out int64, err error) error {
+	if errors.Is(err, io.ErrUnexpectedEOF) || errors.Is(err, io.EOF) {
+		return fmt.Errorf("%s: truncated gzip data: the file ends at byte offset %d, after %d decompressed bytes: %w", name, read, out, io.ErrUnexpectedEOF)
+	}
+	return fmt.Errorf("%s: %w (compressed bytes read: %d, decompressed bytes given: %d)", name, err, read, out)
 }

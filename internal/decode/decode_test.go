@@ -1,20 +1,23 @@
 package decode
 
 import (
+	"bufio"
 	"bytes"
 	"compress/gzip"
 	"encoding/binary"
 	"errors"
+	"fmt"
 	"io"
 	"math/bits"
 	"math/rand/v2"
 	"strings"
 	"testing"
 	"testing/iotest"
-	"unicode/utf16"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+	"golang.org/x/text/encoding/unicode"
+	"golang.org/x/text/transform"
 )
 
 const persian = "این یک متن فارسی است که برای آزمون نوشته شده.\n"
@@ -24,20 +27,18 @@ const english = "This is an English line written for the test.\n"
 // Arabic yeh ي where Persian has ی.
 var persian1256 = strings.ReplaceAll(persian, "ی", "ي")
 
+// utf16Bytes encodes s in UTF-16 (big endian when be), with a BOM when bom.
 func utf16Bytes(s string, be, bom bool) []byte {
-	var out []byte
-	put := func(u uint16) {
-		if be {
-			out = append(out, byte(u>>8), byte(u))
-		} else {
-			out = append(out, byte(u), byte(u>>8))
-		}
+	order, b := unicode.LittleEndian, unicode.IgnoreBOM
+	if be {
+		order = unicode.BigEndian
 	}
 	if bom {
-		put(0xFEFF)
+		b = unicode.UseBOM
 	}
-	for _, u := range utf16.Encode([]rune(s)) {
-		put(u)
+	out, err := unicode.UTF16(order, b).NewEncoder().Bytes([]byte(s))
+	if err != nil {
+		panic(err)
 	}
 	return out
 }
@@ -322,9 +323,114 @@ func TestDecompress(t *testing.T) {
 	if _, err := Decompress("bad.gz", strings.NewReader("not gzip")); err == nil || !strings.Contains(err.Error(), "bad.gz") {
 		t.Fatalf("err = %v", err)
 	}
-	plain := strings.NewReader("x")
+	plain := bufio.NewReader(strings.NewReader("x"))
 	if r, _ := Decompress("a.txt", plain); r != plain {
-		t.Fatal("a .txt file was wrapped")
+		t.Fatal("a .txt file that can Peek was wrapped")
+	}
+	// Without the suffix, gzip is known by its magic bytes (stdin, a pipe),
+	// whether the reader can Peek or not; other bytes are all read.
+	for _, r := range []io.Reader{bytes.NewReader(buf2(t, persian)), bufio.NewReader(bytes.NewReader(buf2(t, persian)))} {
+		z, err := Decompress("", r)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out, err := io.ReadAll(z); string(out) != persian || err != nil {
+			t.Fatalf("gzip on stdin: %q, %v", out, err)
+		}
+	}
+	for _, in := range []string{"", "x", "\x1f", "\x1fA text"} {
+		z, err := Decompress("", strings.NewReader(in))
+		if err != nil {
+			t.Fatal(err)
+		}
+		if out, _ := io.ReadAll(z); string(out) != in {
+			t.Fatalf("Decompress(%q) read %q", in, out)
+		}
+	}
+}
+
+func buf2(t *testing.T, s string) []byte {
+	t.Helper()
+	var b bytes.Buffer
+	z := gzip.NewWriter(&b)
+	z.Write([]byte(s))
+	if err := z.Close(); err != nil {
+		t.Fatal(err)
+	}
+	return b.Bytes()
+}
+
+// A truncated .gz names the offset where the file ends and how much was
+// decompressed; so does one cut inside its header.
+func TestDecompressTruncated(t *testing.T) {
+	full := buf2(t, strings.Repeat(persian, 200))
+	cut := full[:len(full)/2]
+	z, err := Decompress("a.txt.gz", bytes.NewReader(cut))
+	if err != nil {
+		t.Fatal(err)
+	}
+	out, err := io.ReadAll(z)
+	want := fmt.Sprintf("a.txt.gz: truncated gzip data: the file ends at byte offset %d, after %d decompressed bytes", len(cut), len(out))
+	if err == nil || !strings.HasPrefix(err.Error(), want) || !errors.Is(err, io.ErrUnexpectedEOF) {
+		t.Fatalf("err %v, want %q", err, want)
+	}
+	if _, err := Decompress("-", bytes.NewReader(full[:5])); err == nil || !strings.HasPrefix(err.Error(), "-: truncated gzip data: the file ends at byte offset 5, after 0 decompressed bytes") {
+		t.Fatalf("cut header: err %v", err)
+	}
+}
+
+// Reset starts a decoder over: offsets count from 0 and the BOM is skipped
+// again (the transform.Transformer contract).
+func TestReset(t *testing.T) {
+	for _, c := range []struct {
+		name string
+		in   []byte
+		d    Detection
+	}{
+		{"utf-8", append([]byte("\xEF\xBB\xBF"), "ab\xffc"...), Detection{Encoding: UTF8, BOM: 3}},
+		{"utf-16le", append(utf16Bytes("ab", false, true), 0x00, 0xD8, 'c', 0), Detection{Encoding: UTF16LE, BOM: 2}},
+	} {
+		tr := NewTransformer("x", c.d, InvalidError)
+		var errs []string
+		for range 2 {
+			_, _, err := transform.Bytes(tr, c.in) // Bytes calls Reset first
+			errs = append(errs, fmt.Sprint(err))
+		}
+		if errs[0] != errs[1] || !strings.Contains(errs[0], "at byte offset") {
+			t.Errorf("%s: errors %q, want the same offset twice", c.name, errs)
+		}
+		tr.Reset()
+		dst := make([]byte, 16)
+		nDst, _, _ := tr.Transform(dst, c.in[:c.d.BOM+2], false)
+		if got := string(dst[:nDst]); got != "a" && got != "ab" {
+			t.Errorf("%s: after Reset the BOM was not skipped: %q", c.name, got)
+		}
+	}
+}
+
+// UTF-16 without a BOM is still binary under auto (NUL bytes), but the
+// error names the byte order it looks like and the flag that reads it.
+func TestBinaryUTF16Hint(t *testing.T) {
+	for _, c := range []struct {
+		in   []byte
+		hint Encoding
+	}{
+		{utf16Bytes(persian+english, false, false), UTF16LE},
+		{utf16Bytes(persian+english, true, false), UTF16BE},
+		{utf16Bytes(english, false, false), UTF16LE},
+		{[]byte("\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR\x00\x00\x01\x00\x00\x00\x01\x00\x08\x06\x00\x00\x00\x1f\x15\xc4\x89"), Auto},
+		{append([]byte("\x7fELF\x02\x01\x01\x00"), bytes.Repeat([]byte{0, 1, 2, 3}, 64)...), Auto}, // Ā and a mark, over and over: no words
+		{append([]byte("PK\x03\x04\x14\x00\x00\x00\x08\x00"), bytes.Repeat([]byte{0x93, 0x7a, 0x00, 0x11, 0xfe, 0x00, 0x00, 0x42}, 8)...), Auto},
+	} {
+		_, err := Check("f", bytes.NewReader(c.in), Options{})
+		e := errorOf(err)
+		if e == nil || !errors.Is(err, ErrBinary) || e.Hint != c.hint {
+			t.Errorf("%q: err %v, want binary with hint %v", c.in[:8], err, c.hint)
+			continue
+		}
+		if c.hint != Auto && !strings.HasSuffix(err.Error(), "; it looks like "+strings.ToUpper(c.hint.String())+" without a byte-order mark: try --encoding "+c.hint.String()) {
+			t.Errorf("message %q lacks the hint", err)
+		}
 	}
 }
 

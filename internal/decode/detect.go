@@ -5,7 +5,9 @@ import (
 	"bytes"
 	"encoding/binary"
 	"io"
+	"sync"
 	"unicode"
+	"unicode/utf16"
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
@@ -25,7 +27,12 @@ import (
 // Check stops reading early when nothing past the first 8 KiB can change its
 // answer (Windows-1256, or UTF-8 under InvalidReplace).
 func Check(path string, r io.Reader, opts Options) (Detection, error) {
-	br := bufio.NewReaderSize(r, StreamSniffLen)
+	br := checkReaders.Get().(*bufio.Reader)
+	br.Reset(r)
+	defer func() {
+		br.Reset(nil)
+		checkReaders.Put(br)
+	}()
 	head, err := br.Peek(BinarySniffLen)
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return Detection{}, err
@@ -128,7 +135,11 @@ func Sniff(path string, head []byte, opts Options) (Detection, error) {
 	if d.Encoding != UTF16LE && d.Encoding != UTF16BE {
 		h := head[:min(len(head), BinarySniffLen)]
 		if i := bytes.IndexByte(h, 0); i >= 0 {
-			return d, &Error{Path: path, Offset: int64(i), Err: ErrBinary}
+			e := &Error{Path: path, Offset: int64(i), Err: ErrBinary}
+			if opts.Encoding == Auto || opts.Encoding == UTF8 {
+				e.Hint = looksUTF16(h)
+			}
+			return d, e
 		}
 	}
 	return d, nil
@@ -183,8 +194,17 @@ type stats struct {
 	ncarry   int
 }
 
+// checkReaders and readBufs hold Check's buffers between calls: a run of
+// a million small files would otherwise allocate 128 KiB for each.
+var (
+	checkReaders = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, StreamSniffLen) }}
+	readBufs     = sync.Pool{New: func() any { return new([64 << 10]byte) }}
+)
+
 func (st *stats) readAll(r io.Reader) error {
-	buf := make([]byte, 64<<10)
+	b := readBufs.Get().(*[64 << 10]byte)
+	defer readBufs.Put(b)
+	buf := b[:]
 	for {
 		n, err := r.Read(buf)
 		st.feed(buf[:n], false)
@@ -303,4 +323,60 @@ func validUTF8(p []byte) (nonASCII int64, ok bool) {
 		}
 	}
 	return nonASCII, true
+}
+
+// looksUTF16 returns UTF16LE or UTF16BE when head, bytes with a NUL among
+// them, reads as text in that byte order (a hint for a file without a
+// BOM), else Auto. Text in UTF-16 has its NUL bytes on one side of each
+// code unit only (the high byte of ASCII), the high bytes of its units
+// take few values (one or two scripts' blocks), its units are letters,
+// marks, digits, punctuation, spaces and line breaks, and words are parted
+// by spaces (at least one unit in 32 is a space or a line feed); binary
+// data has NULs on both sides and units all over the code space.
+func looksUTF16(head []byte) Encoding {
+	n := len(head) / 2
+	if n < 8 {
+		return Auto
+	}
+	for _, be := range []bool{false, true} {
+		hiAt, loAt := 1, 0
+		if be {
+			hiAt, loAt = 0, 1
+		}
+		var hiCount [256]int
+		text, spaces, ok := 0, 0, true
+		for i := 0; i < n; i++ {
+			hi, lo := head[2*i+hiAt], head[2*i+loAt]
+			if lo == 0 && hi == 0 { // a NUL unit: not text in this byte order
+				ok = false
+				break
+			}
+			hiCount[hi]++
+			u := rune(hi)<<8 | rune(lo)
+			if u == ' ' || u == '\n' {
+				spaces++
+			}
+			if u == '\n' || u == '\r' || u == '\t' || (!utf16.IsSurrogate(u) && unicode.IsPrint(u)) || u == 0x200C || u == 0x200D {
+				text++
+			}
+		}
+		if !ok {
+			continue
+		}
+		first, second := 0, 0
+		for _, c := range hiCount {
+			if c > first {
+				first, second = c, first
+			} else if c > second {
+				second = c
+			}
+		}
+		if 10*text >= 9*n && 10*(first+second) >= 9*n && 32*spaces >= n {
+			if be {
+				return UTF16BE
+			}
+			return UTF16LE
+		}
+	}
+	return Auto
 }

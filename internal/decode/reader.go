@@ -23,27 +23,30 @@ func NewTransformer(path string, d Detection, invalid Invalid) transform.Transfo
 	replace := invalid == InvalidReplace
 	switch d.Encoding {
 	case UTF16LE, UTF16BE:
-		return &utf16Decoder{cursor: cursor{path: path, skip: d.BOM, replace: replace}, be: d.Encoding == UTF16BE}
+		return &utf16Decoder{cursor: cursor{path: path, bom: d.BOM, skip: d.BOM, replace: replace}, be: d.Encoding == UTF16BE}
 	case Windows1256:
 		return charmap.Windows1256.NewDecoder()
 	}
-	return &utf8Decoder{cursor{path: path, skip: d.BOM, replace: replace}}
+	return &utf8Decoder{cursor{path: path, bom: d.BOM, skip: d.BOM, replace: replace}}
 }
 
 const replacement = "\uFFFD"
 
 // cursor is what both decoders track: the input's name, the offset of the
-// next source byte, the BOM bytes still to skip, and the invalid policy.
+// next source byte, the BOM's length and the BOM bytes still to skip, and
+// the invalid policy.
 type cursor struct {
 	path    string
 	pos     int64
+	bom     int
 	skip    int
 	replace bool
 }
 
-// Reset implements transform.Transformer. It does not rewind offsets: a
-// decoder reads one input.
-func (c *cursor) Reset() {}
+// Reset implements transform.Transformer: the decoder starts over, as on a
+// new input of the same kind: offsets count from 0 again and a BOM is
+// skipped again.
+func (c *cursor) Reset() { c.pos, c.skip = 0, c.bom }
 
 // skipBOM consumes what is left of the BOM at the start of src and returns
 // how many bytes of src that was.

@@ -23,9 +23,11 @@ import (
 	"bytes"
 	"compress/gzip"
 	"context"
+	"errors"
 	"fmt"
 	"io"
 	"strings"
+	"sync"
 
 	"github.com/langsplit/langsplit/internal/decode"
 	"github.com/langsplit/langsplit/internal/record"
@@ -87,7 +89,25 @@ type Doc struct {
 	// Folder names the document's folder under an -o directory for an
 	// input of several documents (before write.SafeName).
 	Folder string
+	// Where names the document in messages ("docs.jsonl:7", "crawl.warc:
+	// WARC record at byte offset 1234"), and Pos its place in the input
+	// ("line 7", "byte offset 1234"), for an input of several documents.
+	Where, Pos string
 }
+
+// ErrBadDocument, wrapped by an error of Sink.Document (see BadDocument),
+// makes the document bad instead of failing the input: it is reported
+// (prefixed with Doc.Where) and skipped, and the next document is read.
+var ErrBadDocument = errors.New("bad document")
+
+// BadDocument returns err marked as ErrBadDocument, with err's message.
+func BadDocument(err error) error { return badDocument{err} }
+
+type badDocument struct{ err error }
+
+func (b badDocument) Error() string        { return b.err.Error() }
+func (b badDocument) Unwrap() error        { return b.err }
+func (b badDocument) Is(target error) bool { return target == ErrBadDocument }
 
 // Result counts what Run did with an input.
 type Result struct {
@@ -135,7 +155,8 @@ func (p *Pipeline) Check(ctx context.Context, in *Input, full bool) error {
 		return err
 	}
 	defer rc.Close()
-	br := bufio.NewReaderSize(ctxReader{ctx, rc}, 64<<10)
+	br := getReader(ctxReader{ctx, rc})
+	defer putReader(br)
 	raw, _ := br.Peek(headLen)
 	f := p.detect(in.Name, raw)
 	in.Format = f
@@ -150,7 +171,9 @@ func (p *Pipeline) Check(ctx context.Context, in *Input, full bool) error {
 		return ck.check(ctx, p, in, z, full)
 	}
 	if !full {
-		head := make([]byte, decode.BinarySniffLen)
+		buf := getBuf()
+		defer putBuf(buf)
+		head := buf[:decode.BinarySniffLen]
 		n, err := io.ReadFull(z, head)
 		if err != nil && err != io.EOF && err != io.ErrUnexpectedEOF {
 			return err
@@ -226,7 +249,8 @@ func (p *Pipeline) Run(ctx context.Context, in *Input, n *split.Normalizer, sink
 	}
 	f := in.Format
 	if f == nil { // a stream, or a file Check did not see
-		br := bufio.NewReaderSize(r, 64<<10)
+		br := getReader(r)
+		defer putReader(br)
 		raw, _ := br.Peek(headLen)
 		f = p.detect(in.Name, raw)
 		in.Format = f
@@ -265,6 +289,32 @@ func (p *Pipeline) decoded(in *Input, r io.Reader) (io.Reader, error) {
 	}
 	return decode.NewReader(in.Source, r, in.Det, p.opts.Decode.Invalid), nil
 }
+
+// readers and bufs hold the pipeline's buffers between inputs: a run of a
+// million small files would otherwise allocate them for each.
+var (
+	readers = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 64<<10) }}
+	bufs    = sync.Pool{New: func() any { return new([smallDoc]byte) }}
+)
+
+func getReader(r io.Reader) *bufio.Reader {
+	br := readers.Get().(*bufio.Reader)
+	br.Reset(r)
+	return br
+}
+
+func putReader(br *bufio.Reader) {
+	br.Reset(nil)
+	readers.Put(br)
+}
+
+func getBuf() *[smallDoc]byte  { return bufs.Get().(*[smallDoc]byte) }
+func putBuf(b *[smallDoc]byte) { bufs.Put(b) }
+
+// smallDoc is the size up to which a document of text is read whole into
+// a buffer and segmented in memory (Env.DocumentBytes), instead of through
+// a segment.Scanner and its own buffers.
+const smallDoc = 64 << 10
 
 // ctxReader stops reading when its context is done.
 type ctxReader struct {
@@ -381,7 +431,10 @@ func (m *memScanner) Err() error           { return nil }
 func (e *Env) document(d *Doc, multi bool, sc blockScanner, src SrcMap) error {
 	opts := e.p.opts
 	if multi {
-		if err := e.sink.Document(d); err != nil {
+		if err := e.sink.Document(d); errors.Is(err, ErrBadDocument) {
+			e.Bad(fmt.Errorf("%s: %w", d.Where, err))
+			return nil
+		} else if err != nil {
 			return &SinkError{err}
 		}
 	}
@@ -457,6 +510,30 @@ func (p *Pipeline) Text(ctx context.Context, in *Input) (io.Reader, func(), erro
 		return nil, nil, err
 	}
 	return z, func() { rc.Close() }, nil
+}
+
+// Checked is what Check decided about an input, for a caller that keeps
+// its inputs between the passes somewhere else than in memory.
+type Checked struct {
+	Format  string // the format's name, "" when Check did not decide it
+	Det     decode.Detection
+	Charset string
+	Whole   bool
+}
+
+// Checked returns what Check decided about the input.
+func (in *Input) Checked() Checked {
+	c := Checked{Det: in.Det, Charset: in.Charset, Whole: in.whole}
+	if in.Format != nil {
+		c.Format = in.Format.Name()
+	}
+	return c
+}
+
+// SetChecked restores what Check decided (from Checked).
+func (in *Input) SetChecked(c Checked) {
+	in.Format = Lookup(c.Format)
+	in.Det, in.Charset, in.whole = c.Det, c.Charset, c.Whole
 }
 
 // Whole reports whether Check read the input whole and found it valid

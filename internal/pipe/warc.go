@@ -119,7 +119,8 @@ func warcRecord(in *Input, rec *warc.Record, e *Env, buf []byte) ([]byte, error)
 	if !complete {
 		payload = io.MultiReader(payload, body)
 	}
-	doc := &Doc{Source: rec.Header.Get("WARC-Target-URI"), RecordID: rec.Header.Get("WARC-Record-ID"), Folder: recordFolder(rec)}
+	doc := &Doc{Source: rec.Header.Get("WARC-Target-URI"), RecordID: rec.Header.Get("WARC-Record-ID"), Folder: recordFolder(rec),
+		Where: fmt.Sprintf("%s: WARC record at byte offset %d", in.Source, recordAt(rec)), Pos: fmt.Sprintf("the record at byte offset %d", recordAt(rec))}
 	if doc.Source == "" {
 		doc.Source = fmt.Sprintf("%s#%d", in.Source, rec.Offset)
 	}

@@ -10,6 +10,8 @@ import (
 	"net/http/httputil"
 	"net/textproto"
 	"strings"
+
+	"github.com/langsplit/langsplit/internal/decode"
 )
 
 // HTTP is the HTTP response held in a response record's block.
@@ -36,7 +38,7 @@ var ErrEncoding = errors.New("unsupported content encoding")
 // ReadHTTP reads the status line and header of the HTTP response at the
 // start of block.
 func ReadHTTP(block io.Reader) (*HTTP, error) {
-	cr := &countingReader{r: block}
+	cr := &decode.CountingReader{R: block}
 	br := bufio.NewReaderSize(cr, 16<<10)
 	tp := textproto.NewReader(br)
 	line, err := tp.ReadLine()
@@ -59,7 +61,7 @@ func ReadHTTP(block io.Reader) (*HTTP, error) {
 	if err != nil {
 		return nil, fmt.Errorf("HTTP header: %w", eofErr(err))
 	}
-	resp := &HTTP{Status: status, Header: h, HeaderLen: cr.n - int64(br.Buffered()), Body: br}
+	resp := &HTTP{Status: status, Header: h, HeaderLen: cr.N - int64(br.Buffered()), Body: br}
 	if te := strings.ToLower(h.Get("Transfer-Encoding")); strings.Contains(te, "chunked") {
 		resp.Body, resp.Encoded = httputil.NewChunkedReader(resp.Body), true
 	}
@@ -88,15 +90,4 @@ func eofErr(err error) error {
 		return io.ErrUnexpectedEOF
 	}
 	return err
-}
-
-type countingReader struct {
-	r io.Reader
-	n int64
-}
-
-func (c *countingReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
 }

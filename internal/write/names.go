@@ -1,8 +1,11 @@
 package write
 
 import (
+	"crypto/sha256"
+	"encoding/hex"
 	"errors"
 	"fmt"
+	"io"
 	"os"
 	"path"
 	"path/filepath"
@@ -11,16 +14,29 @@ import (
 	"strings"
 	"syscall"
 	"unicode/utf8"
+
+	"github.com/langsplit/langsplit/internal/extsort"
 )
 
 // ManifestName is the manifest's file name in the output directory.
 const ManifestName = "manifest.jsonl"
+
+// MaxName is the longest name SafeName returns, in bytes: file systems
+// allow 255 bytes a name, and a name is kept well below that.
+const MaxName = 240
 
 // SafeName returns s as one file-name component that stays inside its
 // directory: '%', '/', '\\', control characters and invalid UTF-8 bytes
 // become %XX, a leading '.' becomes %2E (so "." and ".." cannot occur and
 // nothing is hidden), and the empty name becomes "%". Other names, Persian
 // ones included, are kept as they are. Distinct names stay distinct.
+//
+// A name that would be longer than MaxName bytes is cut: its first
+// escaped bytes (at most MaxName-17, never inside a %XX escape or a UTF-8
+// sequence), then "~" and 16 hex digits of the SHA-256 of the whole name s.
+// So every input and document can be written, the same name always gives
+// the same folder, and distinct long names stay distinct but for a 64-bit
+// hash collision.
 func SafeName(s string) string {
 	if s == "" {
 		return "%"
@@ -40,7 +56,29 @@ func SafeName(s string) string {
 			i += size
 		}
 	}
-	return sb.String()
+	if sb.Len() <= MaxName {
+		return sb.String()
+	}
+	return cutName(sb.String(), s)
+}
+
+// cutName returns the escaped name esc of s cut to MaxName bytes with a
+// hash of s (see SafeName).
+func cutName(esc, s string) string {
+	keep := MaxName - 17
+	for keep > 0 {
+		if c := esc[keep]; !utf8.RuneStart(c) { // inside a UTF-8 sequence
+			keep--
+			continue
+		}
+		if i := strings.LastIndexByte(esc[max(0, keep-2):keep], '%'); i >= 0 {
+			keep -= 2 - i // inside a %XX escape: cut before it
+			continue
+		}
+		break
+	}
+	sum := sha256.Sum256([]byte(s))
+	return esc[:keep] + "~" + hex.EncodeToString(sum[:8])
 }
 
 // Folder returns the output folder, relative to the output directory and
@@ -76,70 +114,128 @@ var langFileRE = regexp.MustCompile(`^(en|fa|ar|und|und-[A-Z][a-z]{3})\.txt$`)
 // fa.txt, ar.txt, und.txt or und-Xxxx.txt.
 func IsLangFile(name string) bool { return langFileRE.MatchString(name) }
 
-// CheckFolders reports, as one error, inputs that would write into one
-// folder, or into a folder inside another input's folder (which replacing a
-// folder whole would destroy), or onto the manifest. sources[i] names the
-// input whose folder is folders[i].
-func CheckFolders(sources, folders []string) error {
-	owner := make(map[string]int, len(folders))
-	for i, f := range folders {
-		if _, dup := owner[f]; !dup {
-			owner[f] = i
-		}
-	}
-	var errs []error
-	for i, f := range folders {
-		if j := owner[f]; j != i {
-			errs = append(errs, fmt.Errorf("inputs %s and %s both map to folder %s", sources[j], sources[i], f))
-			continue
-		}
-		if f == ManifestName {
-			errs = append(errs, fmt.Errorf("input %s maps to folder %s, the manifest's name", sources[i], f))
-		}
-		for d := path.Dir(f); d != "."; d = path.Dir(d) {
-			if j, ok := owner[d]; ok {
-				errs = append(errs, fmt.Errorf("input %s maps to folder %s, inside folder %s of input %s", sources[i], f, d, sources[j]))
-				break
-			}
-		}
-	}
-	return errors.Join(errs...)
+// FolderCheck finds inputs that would write into one folder, into a folder
+// inside another input's folder (which replacing a folder whole would
+// destroy), or onto the manifest. It sorts the folders through temporary
+// files (package extsort), so its memory does not grow with the number of
+// inputs.
+type FolderCheck struct {
+	s *extsort.Sorter
 }
 
-// Existing returns the outputs already under dir that a run would write:
-// the manifest, and each of folders, or with byLang every language file
-// (see IsLangFile). The names are relative to dir and sorted. A missing dir
-// has none.
-func Existing(dir string, folders []string, byLang bool) ([]string, error) {
-	var found []string
-	exists := func(name string) error {
-		_, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(name)))
-		switch {
-		case err == nil || errors.Is(err, syscall.ENOTDIR): // there, or a file in its way
-			found = append(found, name)
-		case !errors.Is(err, os.ErrNotExist):
+// NewFolderCheck returns a FolderCheck with its temporary files in tmp.
+func NewFolderCheck(tmp string) *FolderCheck {
+	return &FolderCheck{s: extsort.New(tmp, 4<<20)}
+}
+
+// Add notes that the input named source writes into folder.
+func (c *FolderCheck) Add(source, folder string) error {
+	// With '/' as 0x00 (no folder holds one: SafeName escapes control
+	// characters), a folder sorts right before the folders inside it.
+	return c.s.Add(strings.ReplaceAll(folder, "/", "\x00"), source)
+}
+
+// Errors returns the first max problems found, and how many there are in
+// all. Call it once, after every Add.
+func (c *FolderCheck) Errors(max int) ([]error, int, error) {
+	it, err := c.s.Sorted()
+	if err != nil {
+		return nil, 0, err
+	}
+	defer it.Close()
+	var errs []error
+	n := 0
+	report := func(err error) {
+		if n < max {
+			errs = append(errs, err)
+		}
+		n++
+	}
+	type owner struct{ key, source string }
+	var open []owner // the folders that hold the current one, outermost first
+	prev := owner{key: "\xff"}
+	for r, ok := it.Next(); ok; r, ok = it.Next() {
+		folder := strings.ReplaceAll(r.Key, "\x00", "/")
+		if r.Key == prev.key {
+			report(fmt.Errorf("inputs %s and %s both map to folder %s", prev.source, r.Val, folder))
+			continue
+		}
+		prev = owner{r.Key, r.Val}
+		if folder == ManifestName {
+			report(fmt.Errorf("input %s maps to folder %s, the manifest's name", r.Val, folder))
+		}
+		for len(open) > 0 && !strings.HasPrefix(r.Key, open[len(open)-1].key+"\x00") {
+			open = open[:len(open)-1]
+		}
+		if len(open) > 0 {
+			o := open[len(open)-1]
+			report(fmt.Errorf("input %s maps to folder %s, inside folder %s of input %s", r.Val, folder, strings.ReplaceAll(o.key, "\x00", "/"), o.source))
+		}
+		open = append(open, prev)
+	}
+	return errs, n, it.Err()
+}
+
+// CheckFolders is FolderCheck over lists in memory: sources[i] names the
+// input whose folder is folders[i]. It returns every problem, as one error.
+func CheckFolders(sources, folders []string) error {
+	c := NewFolderCheck("")
+	for i := range folders {
+		if err := c.Add(sources[i], folders[i]); err != nil {
 			return err
 		}
-		return nil
 	}
-	if err := exists(ManifestName); err != nil {
+	errs, _, err := c.Errors(len(folders) + 1)
+	return errors.Join(append(errs, err)...)
+}
+
+// ExistingFolder reports whether an input's folder, or a file in its way,
+// is already under dir.
+func ExistingFolder(dir, folder string) (bool, error) {
+	_, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(folder)))
+	switch {
+	case err == nil || errors.Is(err, syscall.ENOTDIR): // there, or a file in its way
+		return true, nil
+	case errors.Is(err, os.ErrNotExist):
+		return false, nil
+	}
+	return false, err
+}
+
+// ExistingRun returns the outputs under dir that any run writes there:
+// the manifest and, with byLang, the language files (see IsLangFile),
+// sorted. A missing dir has none. The directory is read in batches: it may
+// hold a million folders.
+func ExistingRun(dir string, byLang bool) ([]string, error) {
+	var found []string
+	if ok, err := ExistingFolder(dir, ManifestName); err != nil {
+		return nil, err
+	} else if ok {
+		found = append(found, ManifestName)
+	}
+	if !byLang {
+		return found, nil
+	}
+	f, err := os.Open(dir)
+	if errors.Is(err, os.ErrNotExist) {
+		return found, nil
+	}
+	if err != nil {
 		return nil, err
 	}
-	if byLang {
-		entries, err := os.ReadDir(dir)
-		if err != nil && !errors.Is(err, os.ErrNotExist) {
+	defer f.Close()
+	for {
+		names, err := f.Readdirnames(1024)
+		for _, name := range names {
+			if IsLangFile(name) {
+				found = append(found, name)
+			}
+		}
+		if err == io.EOF {
+			break
+		}
+		if err != nil {
 			return nil, err
-		}
-		for _, e := range entries {
-			if IsLangFile(e.Name()) {
-				found = append(found, e.Name())
-			}
-		}
-	} else {
-		for _, f := range folders {
-			if err := exists(f); err != nil {
-				return nil, err
-			}
 		}
 	}
 	sort.Strings(found)

@@ -10,16 +10,23 @@ import (
 // Ordered writes the output of numbered parts, produced concurrently, to
 // one writer in part order, byte for byte as if the parts had been produced
 // one after the other. The part whose turn it is writes through a 64 KiB
-// buffer, flushed when it fills and when the part ends; the others wait in
-// temporary spill files, not in memory, until their turn.
+// buffer, flushed when it fills and when the part ends; the others wait
+// until their turn in memory, up to a budget shared by all of them (so
+// that many small parts cost no file each), and past it in temporary spill
+// files.
 type Ordered struct {
 	mu    sync.Mutex
 	out   *bufio.Writer
 	dir   string
 	head  int // the part writing straight through
 	parts map[int]*Part
+	mem   int   // bytes the waiting parts hold in memory
 	err   error // the first error writing to out
 }
+
+// orderedBudget is how many bytes the waiting parts of an Ordered hold in
+// memory, all together, before they spill.
+var orderedBudget = 4 << 20
 
 // NewOrdered returns an Ordered writing to out, with spill files in dir.
 // Parts are numbered from 0 and each number must be closed for the later
@@ -33,7 +40,8 @@ func NewOrdered(out io.Writer, dir string) *Ordered {
 type Part struct {
 	o     *Ordered
 	index int
-	spill *spill
+	mem   []byte // what it wrote while waiting, within the budget
+	spill *spill // past the budget: mem moved here, and what follows
 	done  bool
 }
 
@@ -61,12 +69,23 @@ func (p *Part) Write(b []byte) (int, error) {
 		}
 		return n, err
 	}
+	if p.spill == nil && o.mem+len(b) <= orderedBudget {
+		p.mem = append(p.mem, b...)
+		o.mem += len(b)
+		return len(b), nil
+	}
 	if p.spill == nil {
 		f, err := os.CreateTemp(o.dir, "part-*.jsonl")
 		if err != nil {
 			return 0, err
 		}
 		p.spill = &spill{f: f, bw: bufio.NewWriterSize(f, 64<<10)}
+		_, err = p.spill.Write(p.mem)
+		o.mem -= len(p.mem)
+		p.mem = nil
+		if err != nil {
+			return 0, err
+		}
 	}
 	return p.spill.Write(b)
 }
@@ -102,6 +121,14 @@ func (p *Part) Close() (err error) {
 		next := o.parts[o.head]
 		if next == nil {
 			return o.err
+		}
+		if next.mem != nil {
+			_, err := o.out.Write(next.mem)
+			o.mem -= len(next.mem)
+			next.mem = nil
+			if err != nil && o.err == nil {
+				o.err = err
+			}
 		}
 		if next.spill != nil {
 			err := next.drain(o.out)
@@ -143,4 +170,27 @@ func (o *Ordered) Err() error {
 	o.mu.Lock()
 	defer o.mu.Unlock()
 	return o.err
+}
+
+// spill is a temporary file written through a buffer, with its size.
+type spill struct {
+	f    *os.File
+	bw   *bufio.Writer
+	size int64
+}
+
+// Write implements io.Writer.
+func (s *spill) Write(p []byte) (int, error) {
+	n, err := s.bw.Write(p)
+	s.size += int64(n)
+	return n, err
+}
+
+// finish flushes and closes the file.
+func (s *spill) finish() error {
+	err := s.bw.Flush()
+	if cerr := s.f.Close(); err == nil {
+		err = cerr
+	}
+	return err
 }

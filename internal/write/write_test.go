@@ -15,7 +15,9 @@ import (
 	"strings"
 	"sync"
 	"testing"
+	"unicode/utf8"
 
+	"github.com/langsplit/langsplit/internal/extsort"
 	"github.com/langsplit/langsplit/internal/record"
 	"github.com/langsplit/langsplit/segment"
 )
@@ -59,6 +61,39 @@ func TestSafeName(t *testing.T) {
 			t.Fatalf("SafeName(%q) = SafeName(%q) = %q", in, prev, got)
 		}
 		seen[got] = in
+	}
+}
+
+// Names too long for a file system are cut to MaxName bytes with a hash:
+// stable, distinct, valid UTF-8, never cut inside an escape.
+func TestSafeNameLong(t *testing.T) {
+	pct := strings.Repeat("%", 120) // 360 bytes escaped
+	got := SafeName(pct)
+	if len(got) > MaxName || !strings.HasPrefix(got, strings.Repeat("%25", 74)+"~") || len(got) != 74*3+17 {
+		t.Fatalf("SafeName(120 × %%) = %q (%d bytes)", got, len(got))
+	}
+	if SafeName(pct) != got {
+		t.Fatal("SafeName is not stable")
+	}
+	if other := SafeName(pct + "x"); other == got || len(other) > MaxName {
+		t.Fatalf("two long names share %q", got)
+	}
+	fa := strings.Repeat("سلام ", 60) // 540 bytes
+	got = SafeName(fa)
+	if len(got) > MaxName || !utf8.ValidString(got) || !strings.HasPrefix(fa, got[:strings.LastIndexByte(got, '~')]) {
+		t.Fatalf("SafeName(long Persian) = %q (%d bytes)", got, len(got))
+	}
+	exact := strings.Repeat("a", MaxName)
+	if SafeName(exact) != exact {
+		t.Fatal("a name of MaxName bytes was cut")
+	}
+	for n := 1; n < 40; n++ { // every alignment of escapes against the cut
+		name := strings.Repeat("b", n) + strings.Repeat("/", 100)
+		got := SafeName(name)
+		cut := got[:strings.LastIndexByte(got, '~')]
+		if len(got) > MaxName || strings.Count(cut[n:], "%2F")*3 != len(cut)-n {
+			t.Fatalf("SafeName(%d b, 100 /) = %q: cut inside an escape", n, got)
+		}
 	}
 }
 
@@ -107,7 +142,7 @@ func TestCheckFolders(t *testing.T) {
 
 func TestExisting(t *testing.T) {
 	dir := t.TempDir()
-	if got, err := Existing(filepath.Join(dir, "missing"), []string{"a"}, false); err != nil || got != nil {
+	if got, err := ExistingRun(filepath.Join(dir, "missing"), true); err != nil || got != nil {
 		t.Fatalf("missing dir: %v %v", got, err)
 	}
 	os.MkdirAll(filepath.Join(dir, "a"), 0o777)
@@ -115,14 +150,48 @@ func TestExisting(t *testing.T) {
 	os.WriteFile(filepath.Join(dir, "fa.txt"), nil, 0o666)
 	os.WriteFile(filepath.Join(dir, "und-Cyrl.txt"), nil, 0o666)
 	os.WriteFile(filepath.Join(dir, "notes.txt"), nil, 0o666)
-	got, err := Existing(dir, []string{"a", "b", "f/x"}, false)
-	if err != nil || !slices.Equal(got, []string{"a", "f/x"}) {
-		t.Fatalf("folders: %q %v", got, err)
+	var got []string
+	for _, f := range []string{"a", "b", "f/x"} {
+		ok, err := ExistingFolder(dir, f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		if ok {
+			got = append(got, f)
+		}
+	}
+	if !slices.Equal(got, []string{"a", "f/x"}) {
+		t.Fatalf("folders: %q", got)
 	}
 	os.WriteFile(filepath.Join(dir, ManifestName), nil, 0o666)
-	got, err = Existing(dir, nil, true)
+	got, err := ExistingRun(dir, true)
 	if err != nil || !slices.Equal(got, []string{"fa.txt", ManifestName, "und-Cyrl.txt"}) {
 		t.Fatalf("by-lang: %q %v", got, err)
+	}
+	if got, err = ExistingRun(dir, false); err != nil || !slices.Equal(got, []string{ManifestName}) {
+		t.Fatalf("-o: %q %v", got, err)
+	}
+}
+
+// FolderCheck sorts through files: a folder inside another is found
+// however many folders sort between them, and the count covers all.
+func TestFolderCheck(t *testing.T) {
+	c := NewFolderCheck(t.TempDir())
+	c.s = extsort.New(t.TempDir(), 64) // a few records a run
+	for _, f := range []string{"a", "a-b", "a.c", "b", "a/x/y", "c", "c", "c"} {
+		if err := c.Add("src-"+f, f); err != nil {
+			t.Fatal(err)
+		}
+	}
+	errs, n, err := c.Errors(2)
+	if err != nil || n != 3 || len(errs) != 2 {
+		t.Fatalf("%d errors (%q), %v; want 2 of 3", n, errs, err)
+	}
+	if want := "input src-a/x/y maps to folder a/x/y, inside folder a of input src-a"; errs[0].Error() != want {
+		t.Fatalf("first %q, want %q", errs[0], want)
+	}
+	if want := "inputs src-c and src-c both map to folder c"; errs[1].Error() != want {
+		t.Fatalf("second %q, want %q", errs[1], want)
 	}
 }
 
@@ -301,8 +370,126 @@ func TestWriterByLang(t *testing.T) {
 	if want := "Hello.\n\n\ntwo\n\n"; string(en) != want {
 		t.Fatalf("en.txt = %q, want %q", en, want)
 	}
-	if _, err := os.Stat(filepath.Join(dir, "ar.txt")); !errors.Is(err, os.ErrNotExist) {
-		t.Fatal("stale ar.txt kept under Force")
+	// No manifest listed ar.txt: Force replaces what the run writes and
+	// removes what the previous manifest lists, nothing else.
+	if b, err := os.ReadFile(filepath.Join(dir, "ar.txt")); err != nil || string(b) != "old run" {
+		t.Fatalf("ar.txt, which no manifest listed, was touched: %q, %v", b, err)
+	}
+	// A run that writes no English: the en.txt the manifest listed goes.
+	w, _ = New(Options{Dir: dir, ByLang: true, Force: true})
+	writeInput(t, w, 0, "b.txt", []block{{"fa", "فقط"}}, false)
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	w.Cleanup()
+	if _, err := os.Stat(filepath.Join(dir, "en.txt")); !errors.Is(err, os.ErrNotExist) {
+		t.Fatal("en.txt, listed by the previous manifest and not written again, is still there")
+	}
+	if got := checkManifest(t, dir, readManifest(t, dir)); !slices.Equal(got, []string{"فقط"}) {
+		t.Fatalf("texts %q", got)
+	}
+}
+
+// With Force, the outputs of the previous run that its manifest lists and
+// this run does not write are removed (with the folders that leaves
+// empty); files no manifest listed stay, even in those folders.
+func TestForceRemovesListed(t *testing.T) {
+	dir := t.TempDir()
+	w, _ := New(Options{Dir: dir})
+	writeInput(t, w, 0, "a.txt", inA, false)
+	writeInput(t, w, 1, "sub/b.txt", inB, false)
+	writeInput(t, w, 2, "sub/deep/c.txt", inB, false)
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	w.Cleanup()
+	os.WriteFile(filepath.Join(dir, "sub", "deep", "notes.md"), []byte("mine"), 0o666)
+	w, _ = New(Options{Dir: dir, Force: true})
+	writeInput(t, w, 0, "a.txt", inB, false)
+	if err := w.Commit(); err != nil {
+		t.Fatal(err)
+	}
+	w.Cleanup()
+	var left []string
+	filepath.WalkDir(dir, func(p string, d os.DirEntry, err error) error {
+		if err == nil && p != dir {
+			rel, _ := filepath.Rel(dir, p)
+			left = append(left, rel)
+		}
+		return err
+	})
+	want := []string{"a", "a/0001.fa.txt", "a/0002.en.txt", ManifestName, "sub", "sub/deep", "sub/deep/notes.md"}
+	if !slices.Equal(left, want) {
+		t.Fatalf("left %q, want %q", left, want)
+	}
+}
+
+// An input whose turn came before it started writes into the run's files
+// itself; when it fails, they are cut back and nothing of it is written.
+// Once every input is written out, the Writer holds nothing of them.
+func TestWriterDirectAbort(t *testing.T) {
+	for _, byLang := range []bool{false, true} {
+		dir := t.TempDir()
+		w, _ := New(Options{Dir: dir, ByLang: byLang})
+		writeInput(t, w, 0, "a.txt", inA, false)
+		// Input 1's turn has come; past directAfter bytes it writes
+		// straight into the run's files, and then fails.
+		in, err := w.Input(1, "c.txt", "c")
+		if err != nil {
+			t.Fatal(err)
+		}
+		bd := record.Builder{Source: "c.txt"}
+		text := []byte(strings.Repeat("فشل ", 300))
+		for i := 0; i < 1000 && !in.direct; i++ {
+			r := bd.Next(segmentBlock(i*len(text), block{"ar", string(text)}), text)
+			if err := in.Block(&r, text); err != nil {
+				t.Fatal(err)
+			}
+		}
+		if !in.direct {
+			t.Fatal("the input whose turn it is did not go direct")
+		}
+		in.Abort()
+		writeInput(t, w, 2, "b.txt", inB, false)
+		if len(w.inputs) != 0 || w.mem.Load() != 0 {
+			t.Fatalf("by-lang %v: %d inputs and %d bytes held after all were written out", byLang, len(w.inputs), w.mem.Load())
+		}
+		if err := w.Commit(); err != nil {
+			t.Fatal(err)
+		}
+		w.Cleanup()
+		if got := checkManifest(t, dir, readManifest(t, dir)); !slices.Equal(got, []string{"Hello.\n\n", "سلام.\n", "دو", "two\n"}) {
+			t.Fatalf("by-lang %v: texts %q", byLang, got)
+		}
+		if _, err := os.Stat(filepath.Join(dir, "ar.txt")); byLang && !errors.Is(err, os.ErrNotExist) {
+			t.Fatal("ar.txt, holding only blocks of the failed input, was written")
+		}
+	}
+}
+
+// A run killed before its end leaves its temporary directory; the next
+// Writer on the directory removes it (no live run holds its lock) and
+// says so.
+func TestStaleTemp(t *testing.T) {
+	dir := t.TempDir()
+	live, _ := New(Options{Dir: dir}) // a run still going
+	defer live.Cleanup()
+	stale := filepath.Join(dir, TempPrefix+"123")
+	os.MkdirAll(filepath.Join(stale, "0"), 0o777)
+	os.WriteFile(filepath.Join(stale, "0", "0001.en.txt"), []byte("x"), 0o666)
+	w, err := New(Options{Dir: dir})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer w.Cleanup()
+	if !slices.Equal(w.Stale(), []string{TempPrefix + "123"}) {
+		t.Fatalf("Stale() = %q", w.Stale())
+	}
+	if _, err := os.Stat(stale); !errors.Is(err, os.ErrNotExist) {
+		t.Fatal("the stale directory is still there")
+	}
+	if _, err := os.Stat(live.tmp.Path); err != nil {
+		t.Fatalf("the live run's directory was removed: %v", err)
 	}
 }
 
@@ -311,7 +498,7 @@ func TestDocuments(t *testing.T) {
 		dir := t.TempDir()
 		w, _ := New(Options{Dir: dir, ByLang: byLang})
 		in, _ := w.Input(0, "docs.jsonl", "docs")
-		if err := in.Document("../../x"); err != nil {
+		if err := in.Document("../../x", "line 1"); err != nil {
 			t.Fatal(err)
 		}
 		bd := record.Builder{Source: "../../x"}
@@ -319,8 +506,14 @@ func TestDocuments(t *testing.T) {
 		if err := in.Block(&r, []byte("hi")); err != nil {
 			t.Fatal(err)
 		}
-		if err := in.Document("../../x"); !errors.Is(err, ErrDuplicate) {
-			t.Fatalf("by-lang %v: second id: %v, want ErrDuplicate", byLang, err)
+		// A duplicate id is an error under -o, naming the first line; with
+		// --by-lang documents have no folders, and it is accepted.
+		err := in.Document("../../x", "line 2")
+		switch {
+		case byLang && err != nil:
+			t.Fatalf("by-lang: second id: %v", err)
+		case !byLang && (!errors.Is(err, ErrDuplicate) || !strings.Contains(err.Error(), `"../../x": line 1 has it already`)):
+			t.Fatalf("second id: %v, want ErrDuplicate naming line 1", err)
 		}
 		in.Close()
 		if err := w.Commit(); err != nil {
@@ -353,8 +546,10 @@ func TestCleanupRemovesCreatedDir(t *testing.T) {
 }
 
 func TestOrdered(t *testing.T) {
+	defer func(b int) { orderedBudget = b }(orderedBudget)
 	rng := rand.New(rand.NewPCG(7, 8))
 	for iter := 0; iter < 20; iter++ {
+		orderedBudget = []int{0, 10 << 10, 4 << 20}[iter%3] // all spilled, some, none
 		dir := t.TempDir()
 		var out bytes.Buffer
 		o := NewOrdered(&out, dir)
