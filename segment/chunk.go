@@ -186,9 +186,15 @@ func (c *Chunk) Decide(text []byte, end int, st Start, opts Options) {
 	e.tk.text = nil // keep no reference to text
 }
 
-// Len returns the length of the chunk that Decide decided: end, unless end
-// was no line start.
+// Len returns the length of the chunk that Decide decided: end, or where
+// the line that goes on past end ends when end is no line start (a text
+// without a place to cut: the next chunk then starts at Len, with
+// ParaAfter).
 func (c *Chunk) Len() int { return c.end }
+
+// ParaAfter reports whether the chunk's last line is blank: the Para of the
+// Start of the chunk after it.
+func (c *Chunk) ParaAfter() bool { return c.endPara }
 
 // decideLines decides the lines of text that start before end, from st,
 // with e (reset, recording its cuts), and returns where the last one ends.
