@@ -1,6 +1,9 @@
 package segment
 
-import "bytes"
+import (
+	"bytes"
+	"errors"
+)
 
 // Chunked segmentation: one long text on several cores, with the blocks
 // that Segment gives on the whole text.
@@ -316,3 +319,49 @@ func (j *Joiner) Finish(dst []Block) []Block {
 // Redone returns how many bytes of the chunks joined since Reset were
 // decided again because their Start was wrong.
 func (j *Joiner) Redone() int { return j.redone }
+
+// MarshalBinary encodes the chunk's decisions, so that a Joiner in another
+// process can join them (a pipeline whose workers decide the chunks of a
+// file apart). The options are not encoded: join with those of Decide.
+func (c *Chunk) MarshalBinary() ([]byte, error) {
+	var flags uint64
+	for i, f := range []bool{c.start.Para, c.start.Evidence.mixed, c.start.Arabic, c.use.decided, c.endPara, c.lastArabic, c.facts.mixed} {
+		if f {
+			flags |= 1 << i
+		}
+	}
+	b := make([]byte, 0, 32+len(c.log.b))
+	b = append(b, 1) // version
+	b = appendUvarint(b, flags)
+	b = append(b, c.start.Evidence.yk, c.facts.yk)
+	b = appendUvarint(b, uint64(c.use.read+1))
+	b = appendUvarint(b, uint64(c.end))
+	return append(b, c.log.b...), nil
+}
+
+// UnmarshalBinary decodes what MarshalBinary encoded.
+func (c *Chunk) UnmarshalBinary(b []byte) error {
+	if len(b) < 4 || b[0] != 1 {
+		return errors.New("segment: not an encoded Chunk")
+	}
+	flags, w := uvarint(b[1:])
+	i := 1 + w
+	if i+2 > len(b) {
+		return errors.New("segment: a truncated Chunk")
+	}
+	f := func(k int) bool { return flags&(1<<k) != 0 }
+	c.start = Start{Para: f(0), Evidence: Evidence{yk: b[i], mixed: f(1)}, Arabic: f(2)}
+	c.facts = Evidence{yk: b[i+1], mixed: f(6)}
+	i += 2
+	read, w := uvarint(b[i:])
+	i += w
+	end, w := uvarint(b[i:])
+	i += w
+	if i > len(b) || c.start.Evidence.yk > persianYKMin || c.facts.yk > persianYKMin {
+		return errors.New("segment: a bad Chunk")
+	}
+	c.use = ctxUse{read: int(read) - 1, decided: f(3)}
+	c.end, c.endPara, c.lastArabic = int(end), f(4), f(5)
+	c.log.b = append(c.log.b[:0], b[i:]...)
+	return nil
+}

@@ -269,3 +269,30 @@ func TestChunkNoAllocs(t *testing.T) {
 		t.Errorf("%v allocations a run, want 0", n)
 	}
 }
+
+// TestChunkMarshal: a Chunk decoded from its encoding joins as the Chunk
+// itself does.
+func TestChunkMarshal(t *testing.T) {
+	text := textgen.Bytes(textgen.Mixed, 200<<10, 9)
+	cut, _ := NextCut(text, 50<<10)
+	var c1, c2, d2 Chunk
+	c1.Decide(text, cut.Pos, Start{}, Options{})
+	c2.Decide(text[cut.Pos:], len(text)-cut.Pos, Start{Para: cut.Para, Evidence: Evidence{}.Add(text[:cut.Pos]), Arabic: true}, Options{})
+	b, err := c2.MarshalBinary()
+	if err != nil {
+		t.Fatal(err)
+	}
+	if err := d2.UnmarshalBinary(b); err != nil {
+		t.Fatal(err)
+	}
+	var j Joiner
+	j.Reset(Options{})
+	out := j.Join(nil, &c1, text)
+	out = j.Finish(j.Join(out, &d2, text[cut.Pos:]))
+	if !equalBlocks(out, Options{}.SegmentBytes(text)) {
+		t.Error("blocks differ after a round trip of the encoding")
+	}
+	if err := d2.UnmarshalBinary(b[:2]); err == nil {
+		t.Error("a truncated encoding was accepted")
+	}
+}
