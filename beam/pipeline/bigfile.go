@@ -15,7 +15,6 @@ package pipeline
 import (
 	"bytes"
 	"context"
-	"errors"
 	"fmt"
 	"io"
 	"reflect"
@@ -256,7 +255,7 @@ func (f *joinFn) join(ctx context.Context, all []decidedPart) ([]partBlocks, err
 	for i, d := range all {
 		switch {
 		case d.Err != "":
-			return nil, errors.New(d.Err)
+			return nil, fmt.Errorf("%s", d.Err)
 		case d.Part.Index != i:
 			return nil, fmt.Errorf("part %d is missing", i)
 		}

@@ -160,16 +160,7 @@ func (e *Env) documentChunked(d *Doc, r io.Reader, jobs int) error {
 	g.Go(func() error { // read
 		defer close(decideQ)
 		defer close(joinQ)
-		return readChunks(ctx, r, pool, &arabic, func(c *tchunk) error {
-			for _, q := range []chan *tchunk{decideQ, joinQ} {
-				select {
-				case q <- c:
-				case <-ctx.Done():
-					return ctx.Err()
-				}
-			}
-			return nil
-		})
+		return readChunks(ctx, r, pool, &arabic, func(c *tchunk) error { return send(ctx, c, decideQ, joinQ) })
 	})
 	var decideWG sync.WaitGroup
 	for range jobs {
@@ -183,16 +174,7 @@ func (e *Env) documentChunked(d *Doc, r io.Reader, jobs int) error {
 	g.Go(func() error { // join
 		defer close(encodeQ)
 		defer close(writeQ)
-		return joinChunks(ctx, d, joinQ, segOpts, &arabic, func(b *batch) error {
-			for _, q := range []chan *batch{encodeQ, writeQ} {
-				select {
-				case q <- b:
-				case <-ctx.Done():
-					return ctx.Err()
-				}
-			}
-			return nil
-		})
+		return joinChunks(ctx, d, joinQ, segOpts, &arabic, func(b *batch) error { return send(ctx, b, encodeQ, writeQ) })
 	})
 	esink, encoding := e.sink.(EncodingSink)
 	norms := make([]*split.Normalizer, jobs)
@@ -240,11 +222,16 @@ func (e *Env) documentChunked(d *Doc, r io.Reader, jobs int) error {
 		}
 		return err
 	}
-	e.res.Docs++
-	if opts.DocSummary {
-		doc := e.dc.Doc(d.Source, d.RecordID)
-		if err := e.sink.Summary(&doc); err != nil {
-			return &SinkError{err}
+	return e.documentDone(d)
+}
+
+// send sends v on each of qs in turn, unless ctx is done first.
+func send[T any](ctx context.Context, v T, qs ...chan T) error {
+	for _, q := range qs {
+		select {
+		case q <- v:
+		case <-ctx.Done():
+			return ctx.Err()
 		}
 	}
 	return nil

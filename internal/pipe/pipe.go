@@ -427,8 +427,13 @@ func (e *Env) document(d *Doc, multi bool, sc blockScanner, src SrcMap) error {
 	if err := sc.Err(); err != nil {
 		return err
 	}
+	return e.documentDone(d)
+}
+
+// documentDone counts a document split and sends its summary record.
+func (e *Env) documentDone(d *Doc) error {
 	e.res.Docs++
-	if opts.DocSummary {
+	if e.p.opts.DocSummary {
 		doc := e.dc.Doc(d.Source, d.RecordID)
 		if err := e.sink.Summary(&doc); err != nil {
 			return &SinkError{err}
