@@ -111,3 +111,29 @@ func TestChunkedDocument(t *testing.T) {
 		}
 	}
 }
+
+// BenchmarkChunked runs 16 MiB of generated text through Run with one and
+// two workers for its document, records encoded as the CLI does.
+func BenchmarkChunked(b *testing.B) {
+	data := textgen.Bytes(textgen.Mixed, 16<<20, 1)
+	p, err := New(Options{})
+	if err != nil {
+		b.Fatal(err)
+	}
+	for _, jobs := range []int{1, 2} {
+		b.Run(fmt.Sprintf("jobs=%d", jobs), func(b *testing.B) {
+			b.SetBytes(int64(len(data)))
+			for b.Loop() {
+				in := fileInput("big.txt", data, false)
+				in.Jobs = jobs
+				if err := p.Check(context.Background(), in, true); err != nil {
+					b.Fatal(err)
+				}
+				s := &encSink{langs: map[string]int{}}
+				if _, err := p.Run(context.Background(), in, split.NewNormalizer(split.Policy{}, false), s, nil); err != nil {
+					b.Fatal(err)
+				}
+			}
+		})
+	}
+}
