@@ -23,7 +23,7 @@ func (w *work) joinAt(s, e int) uint8 {
 	// Most spaces are neither after می/نمی nor before ها.
 	prefix := s >= 2 && ((rs[s-1] == 'ی' && (rs[s-2] == 'م' || isMark(rs[s-2]))) || isMark(rs[s-1]))
 	plural := e+1 < len(rs) && rs[e] == 'ه' && (rs[e+1] == 'ا' || isMark(rs[e+1]))
-	hazm := w.hazm && e+1 < len(rs) && s >= 2 && w.hazmCandidate(s, e)
+	hazm := w.hazm && e+1 < len(rs) && s >= 2 && (w.hazmCandidate(s, e) || rs[s-1] == 'ی' && rs[s-2] == 'ب')
 	if !prefix && !plural && !hazm {
 		return keepSpace
 	}
@@ -66,7 +66,9 @@ func (w *work) joinAt(s, e int) uint8 {
 		if isVerbLike(right) {
 			return joinZWNJ
 		}
-	case pluralSuffixes[string(right)]:
+	case hazm && hs == ls && string(host) == "بی":
+		return w.joinBi(ls, right)
+	case pluralSuffixes[string(right)] || w.hazm && spokenPlurals[string(right)]:
 		if utf8.RuneCount(host) >= 2 && !noPluralHost[string(host)] {
 			return joinZWNJ
 		}

@@ -54,10 +54,14 @@ func benchText(b *testing.B, kind string) []byte {
 	return []byte(sb.String())
 }
 
+// benchBuffer is the size of the benchmarks' reused destination and reader
+// buffers.
+const benchBuffer = 64 << 10
+
 // runTransform feeds the input through t in 4 KiB chunks into a reused
 // buffer, as transform.Reader does.
 func runTransform(b *testing.B, t transform.Transformer, in []byte) {
-	dst := make([]byte, 64<<10)
+	dst := make([]byte, benchBuffer)
 	b.SetBytes(int64(len(in)))
 	b.ReportAllocs()
 	b.ResetTimer()
@@ -124,7 +128,7 @@ func BenchmarkGenerated(b *testing.B) {
 		b.SetBytes(int64(len(in)))
 		b.ReportAllocs()
 		for range b.N {
-			br := bufio.NewReaderSize(bytes.NewReader(in), 64<<10)
+			br := bufio.NewReaderSize(bytes.NewReader(in), benchBuffer)
 			for {
 				if _, _, err := br.ReadRune(); err != nil {
 					break

@@ -3,6 +3,7 @@ package bidi
 import (
 	"unicode"
 
+	"github.com/langsplit/langsplit/internal/arabic"
 	xbidi "golang.org/x/text/unicode/bidi"
 )
 
@@ -25,16 +26,9 @@ const (
 	pdi     = '\u2069'
 )
 
-// isControl reports whether r is one of the bidi controls that every
-// normalizer strips: U+200E U+200F U+061C U+202A–U+202E U+2066–U+2069.
-func isControl(r rune) bool {
-	return r == '\u200E' || r == '\u200F' || r == '\u061C' ||
-		(r >= '\u202A' && r <= '\u202E') || (r >= '\u2066' && r <= '\u2069')
-}
-
-// dropAll reports whether the all-language rules drop r: a bidi control or
-// U+FEFF.
-func dropAll(r rune) bool { return r == bom || isControl(r) }
+// dropAll reports whether the all-language rules drop r: a bidi control
+// (U+200E U+200F U+061C U+202A–U+202E U+2066–U+2069) or U+FEFF.
+func dropAll(r rune) bool { return r == bom || arabic.IsBidiControl(r) }
 
 // Character classes of the U+0600–U+06FF block, computed once from the
 // unicode tables so that the hot loops need one table load per rune.
@@ -200,31 +194,16 @@ func bidiClass(r rune) uint8 {
 	return bcNeutral
 }
 
-// Joining forms of the presentation forms (the tag of their decomposition).
-const (
-	formNone uint8 = iota
-	formIsolated
-	formFinal
-	formInitial
-	formMedial
-)
-
-// presForm is a presentation form's NFKC expansion and its joining form.
-type presForm struct {
-	s    string
-	form uint8
-}
-
 // bismillah is U+FDFD's expansion. U+FDFD is the one phrase ligature of the
 // block that has no NFKC decomposition; the design expands phrase ligatures
 // to their words, and its words are not in doubt.
-var bismillah = presForm{"بسم الله الرحمن الرحيم", formNone}
+var bismillah = arabic.Form{Text: "بسم الله الرحمن الرحيم", Base: 'ب'}
 
-// foldForm returns the folding of a presentation form.
-func foldForm(r rune) (presForm, bool) {
+// foldForm returns the folding of a presentation form: its NFKC expansion
+// (internal/arabic's table), or the bismillah's words for U+FDFD.
+func foldForm(r rune) (arabic.Form, bool) {
 	if r == 0xFDFD {
 		return bismillah, true
 	}
-	pf, ok := presForms[r]
-	return pf, ok
+	return arabic.Presentation(r)
 }

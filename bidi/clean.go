@@ -3,6 +3,8 @@ package bidi
 import (
 	"bytes"
 	"unicode/utf8"
+
+	"github.com/langsplit/langsplit/internal/arabic"
 )
 
 // Character cleaning: the first pass of the Persian rules over one line. It
@@ -50,7 +52,7 @@ type work struct {
 // formSpan is a presentation form folded into runes[start:end].
 type formSpan struct {
 	start, end int32
-	form       uint8
+	form       arabic.Joining
 }
 
 // ctrl is a bidi control that cleaning dropped before runes[at].
@@ -152,17 +154,17 @@ func (n *Normalizer) mapFa(body []byte) {
 	}
 	fa := &n.faMap
 	for i := 0; i < len(body); {
-		c := body[i]
-		if c >= 0xD8 && c <= 0xDB && i+1 < len(body) && body[i+1]&0xC0 == 0x80 {
+		if arabic.Starts(body, i) {
+			ar := arabic.RuneAt(body, i)
 			// The Arabic block U+0600–U+06FF: the hot path of Persian.
 			if !tok.open {
 				tok = token{startRune: len(w.runes), startByte: i, open: true}
 			}
 			tok.nonASCII = true
-			x := fa[uint32(c&0x03)<<6|uint32(body[i+1]&0x3F)]
+			x := fa[uint8(ar-arabic.First)]
 			i += 2
 			if x < 0 {
-				if c == 0xD9 && body[i-1] == 0x80 {
+				if ar == tatweel {
 					w.tatweel = true
 				}
 				continue // tatweel, U+061C, a stripped haraka
@@ -176,6 +178,7 @@ func (n *Normalizer) mapFa(body []byte) {
 			}
 			continue
 		}
+		c := body[i]
 		var r rune
 		size := 1
 		switch {
@@ -240,10 +243,10 @@ func (n *Normalizer) mapFa(body []byte) {
 // form folded (and recorded in work.forms), any other rune mapped.
 func (n *Normalizer) putMapped(r rune) {
 	w := &n.w
-	if r >= 0xFB50 && r <= 0xFEFC {
+	if r >= arabic.FormsFirst && r <= arabic.FormsLast {
 		if pf, ok := foldForm(r); ok {
 			first := len(w.runes)
-			for _, x := range pf.s {
+			for _, x := range pf.Text {
 				if x = n.mapRune(x); x < 0 {
 					continue
 				}
@@ -256,8 +259,8 @@ func (n *Normalizer) putMapped(r rune) {
 					w.hasArabic = true
 				}
 			}
-			if pf.form != formNone && len(w.runes) > first {
-				w.forms = append(w.forms, formSpan{int32(first), int32(len(w.runes)), pf.form})
+			if pf.Joining != arabic.NoJoining && len(w.runes) > first {
+				w.forms = append(w.forms, formSpan{int32(first), int32(len(w.runes)), pf.Joining})
 			}
 			return
 		}
@@ -362,9 +365,9 @@ func (n *Normalizer) endToken(body []byte, end int, tok *token) {
 		case lead:
 			n.putMapped(r)
 			continue
-		case r >= 0xFB50 && r <= 0xFEFC:
+		case r >= arabic.FormsFirst && r <= arabic.FormsLast:
 			if pf, ok := foldForm(r); ok {
-				for _, x := range pf.s {
+				for _, x := range pf.Text {
 					w.put(x, fProt)
 				}
 				continue

@@ -13,11 +13,14 @@ func (n *Normalizer) emitFa(dst []byte) []byte {
 		w.cleanZWNJ()
 	}
 	w.hazm = n.opts.Preset == PresetHazm && w.hasArabic
+	join := !n.opts.NoAffixJoin && w.hasArabic
 	if w.hazm {
 		w.hazmSpacing()
+		if join {
+			w.hazmLexicon()
+		}
 	}
 	rs := w.runes
-	join := !n.opts.NoAffixJoin && w.hasArabic
 	// Every rune takes at most three bytes (a joined affix turns a space
 	// into a three-byte ZWNJ) but a rune above U+FFFF, which takes four.
 	need := 3 * len(rs)

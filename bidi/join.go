@@ -1,6 +1,10 @@
 package bidi
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/langsplit/langsplit/internal/arabic"
+)
 
 // Joining what PDF extraction cut apart, where the joining forms prove that
 // the pieces belong together.
@@ -69,10 +73,10 @@ func kashidaGap(before, after []byte) bool {
 	if !tat {
 		return false
 	}
-	lf, lok := presForms[left]
-	rf, rok := presForms[right]
-	return lok && rok && (lf.form == formInitial || lf.form == formMedial) &&
-		(rf.form == formFinal || rf.form == formMedial)
+	lf, lok := arabic.Presentation(left)
+	rf, rok := arabic.Presentation(right)
+	return lok && rok && (lf.Joining == arabic.Initial || lf.Joining == arabic.Medial) &&
+		(rf.Joining == arabic.Final || rf.Joining == arabic.Medial)
 }
 
 // joinGlyphs writes a run of glyph lines (pdftotext -raw of LuaTeX output:
@@ -86,12 +90,12 @@ func (n *Normalizer) joinGlyphs(dst []byte, run []heldLine) []byte {
 	la := &n.la
 	w := &n.w
 	w.reset()
-	prevLast, prevForm := rune(0), formNone
+	prevLast, prevForm := rune(0), arabic.NoJoining
 	for _, l := range run {
 		body, _ := splitLine(la.held[l.start:l.end])
 		first, firstForm := n.firstGlyph(body)
 		if first == 0 {
-			prevLast, prevForm = 0, formNone // tatweel only: joins both sides
+			prevLast, prevForm = 0, arabic.NoJoining // tatweel only: joins both sides
 			continue
 		}
 		if prevLast != 0 && wordBreak(prevLast, prevForm, first, firstForm) {
@@ -111,36 +115,36 @@ func (n *Normalizer) joinGlyphs(dst []byte, run []heldLine) []byte {
 }
 
 // firstGlyph returns the first letter of a glyph line as cleaning maps it
-// and the joining form it was drawn in (formNone for a plain letter), or 0
+// and the joining form it was drawn in (arabic.NoJoining for a plain letter), or 0
 // for a line of controls and tatweel only.
-func (n *Normalizer) firstGlyph(body []byte) (rune, uint8) {
+func (n *Normalizer) firstGlyph(body []byte) (rune, arabic.Joining) {
 	for _, r := range string(body) {
 		if dropAll(r) || r == tatweel {
 			continue
 		}
 		if pf, ok := foldForm(r); ok {
-			first, _ := utf8.DecodeRuneInString(pf.s)
-			return n.mapRune(first), pf.form
+			first, _ := utf8.DecodeRuneInString(pf.Text)
+			return n.mapRune(first), pf.Joining
 		}
-		return n.mapRune(r), formNone
+		return n.mapRune(r), arabic.NoJoining
 	}
-	return 0, formNone
+	return 0, arabic.NoJoining
 }
 
 // formOf returns the form of the presentation form folded into runes[i],
-// or formNone.
-func formOf(forms []formSpan, i int) uint8 {
+// or arabic.NoJoining.
+func formOf(forms []formSpan, i int) arabic.Joining {
 	for _, f := range forms {
 		if int(f.start) <= i && i < int(f.end) {
 			return f.form
 		}
 	}
-	return formNone
+	return arabic.NoJoining
 }
 
 // wordBreak reports whether a word ends between the glyphs a and b.
-func wordBreak(a rune, af uint8, b rune, bf uint8) bool {
-	if af == formInitial || af == formMedial || bf == formFinal || bf == formMedial {
+func wordBreak(a rune, af arabic.Joining, b rune, bf arabic.Joining) bool {
+	if af == arabic.Initial || af == arabic.Medial || bf == arabic.Final || bf == arabic.Medial {
 		return false // one of them joins the other
 	}
 	if !joinsAfter(a) {
@@ -148,7 +152,7 @@ func wordBreak(a rune, af uint8, b rune, bf uint8) bool {
 	}
 	// a could have joined b: it did not, so a word ended, if b could
 	// have been joined.
-	return af == formFinal || af == formIsolated || bf == formInitial || bf == formIsolated
+	return af == arabic.Final || af == arabic.Isolated || bf == arabic.Initial || bf == arabic.Isolated
 }
 
 // insertRune inserts r before runes[i].

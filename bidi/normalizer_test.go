@@ -10,6 +10,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/langsplit/langsplit/internal/arabic"
 	"golang.org/x/text/transform"
 	"golang.org/x/text/unicode/norm"
 )
@@ -218,27 +219,23 @@ func TestStripControls(t *testing.T) {
 	}
 }
 
-// The folding table agrees with NFKC (it is generated from it) and covers
-// the ranges of the design.
-func TestPresFormsTable(t *testing.T) {
-	if len(presForms) < 700 {
-		t.Fatalf("only %d presentation forms", len(presForms))
-	}
-	for r, pf := range presForms {
-		if !(r >= 0xFB50 && r <= 0xFDFF && !(r >= 0xFDD0 && r <= 0xFDEF)) && !(r >= 0xFE70 && r <= 0xFEFC) {
-			t.Errorf("U+%04X is outside the folded ranges", r)
-		}
-		if pf.s == "" || pf.s == string(r) {
-			t.Errorf("U+%04X folds to %q", r, pf.s)
+// The ar normalizer folds every presentation form to its NFKC expansion
+// (internal/arabic's table, whose own test checks it against the ranges of
+// the design), and U+FDFD, which has none, to the bismillah's words.
+func TestFoldsPresentationForms(t *testing.T) {
+	n := New("ar", Options{})
+	count := 0
+	for r := range arabic.Forms() {
+		count++
+		if got, want := n.String(string(r)), norm.NFKC.String(string(r)); got != want {
+			t.Errorf("%U folds to %q, NFKC gives %q", r, got, want)
 		}
 	}
-	if unicodeVersion != norm.Version {
-		t.Errorf("table made with Unicode %s, x/text has %s: run go run gen_tables.go", unicodeVersion, norm.Version)
+	if count < 700 {
+		t.Errorf("only %d presentation forms", count)
 	}
-	for r, pf := range presForms {
-		if k := norm.NFKC.String(string(r)); k != pf.s {
-			t.Errorf("U+%04X folds to %q, NFKC gives %q", r, pf.s, k)
-		}
+	if got := n.String("\uFDFD"); got != "بسم الله الرحمن الرحيم" {
+		t.Errorf("U+FDFD folds to %q", got)
 	}
 }
 

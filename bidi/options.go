@@ -64,14 +64,22 @@ const (
 	// PresetHazm adds, opt-in, the conventions of the hazm normalizer that
 	// are safe on mixed text: a ZWNJ before ای ام ات اش ایم اید اند and the
 	// ezafe ی after a final ه ("خانه ای" → "خانه‌ای", "خانه ی" → "خانه‌ی"),
-	// before تر and ترین ("بزرگ تر" → "بزرگ‌تر") and between a final ه and
-	// ها written without a space ("جمعهها" → "جمعه‌ها"); بر joined to a
-	// joined می ("بر می‌گردد" → "برمی‌گردد"); runs of spaces made one and
-	// spaces at the line ends dropped; no space before . ! ? : ; ، ؛ ؟ » )
-	// and after « (, and one after . ! ? : ; ، ؛ ؟ » ) before a letter. Every
-	// rule needs Arabic-script letters on its sides, so Latin text, URLs,
-	// e-mail addresses, numbers and abbreviations are left as they are;
-	// lines without an Arabic-script letter are not touched.
+	// before تر and ترین ("بزرگ تر" → "بزرگ‌تر"); بر joined to a joined می
+	// ("بر می‌گردد" → "برمی‌گردد"); runs of spaces made one and spaces at
+	// the line ends dropped; no space before . ! ? : ; ، ؛ ؟ » ) and after
+	// « (, and one after . ! ? : ; ، ؛ ؟ » ) before a letter. And the joins
+	// that its closed lexicon (lexicon.go) makes sure: می and نمی split from
+	// a verb typed joined to them when the rest is a known present or past
+	// stem with a personal ending and the word is no exception ("میدانم" →
+	// "می‌دانم", "برمیگردم" → "برمی‌گردم", "بر‌میدارم" → "برمی‌دارم", but
+	// میز, میدان, میوه, میدانی stay); a plural suffix typed joined to a word
+	// in ه ("جمعهها" → "جمعه‌ها", not جبههای or دههای) or to a noun of the
+	// lexicon ("کتابهایش" → "کتاب‌هایش"); the spoken هاشون/هاتون typed with
+	// a space; بی before a noun of the lexicon ("بی دلیل" → "بی‌دلیل"). The
+	// joins follow NoAffixJoin. Every rule needs Arabic-script letters on
+	// its sides, so Latin text, URLs, e-mail addresses, numbers and
+	// abbreviations are left as they are; lines without an Arabic-script
+	// letter are not touched.
 	PresetHazm
 )
 
@@ -104,7 +112,7 @@ type Options struct {
 	Preset          Preset // fa only: conventions beyond the default rules
 	Digits          Digits // fa only: the digit policy; default DigitsKeep
 	StripDiacritics bool   // fa only: remove the harakat U+064B–U+0652
-	NoAffixJoin     bool   // fa only: turn off می / نمی / ها joining
+	NoAffixJoin     bool   // fa only: turn off می / نمی / ها joining (and the hazm preset's joins)
 	NoVisualRepair  bool   // fa only: turn off visual-order detection and repair
 
 	// MaxLine caps the bytes of one line that the normalizer holds (0 means

@@ -1,5 +1,7 @@
 package bidi
 
+import "github.com/langsplit/langsplit/internal/arabic"
+
 // The word evidence of the visual-order repair, computed in one pass over
 // the line with table lookups: it runs on every Persian line.
 
@@ -359,8 +361,8 @@ func (w *work) formScore() (v, l int) {
 		if j < len(rs) && isArabicLetter(rs[j]) {
 			next = rs[j]
 		}
-		joinedBefore := f.form == formFinal || f.form == formMedial
-		joinedAfter := f.form == formInitial || f.form == formMedial
+		joinedBefore := f.form == arabic.Final || f.form == arabic.Medial
+		joinedAfter := f.form == arabic.Initial || f.form == arabic.Medial
 		// Read left to right, prev comes before the letter; read right
 		// to left, next does.
 		ltr := joinedBefore == (joinsAfter(prev) && joinsBefore(self)) &&
@@ -378,20 +380,20 @@ func (w *work) formScore() (v, l int) {
 }
 
 // joining holds, per letter, whether it joins the letter before it and the
-// letter after it (in reading order), from the forms in presForms.
+// letter after it (in reading order), from the presentation forms.
 var joining = func() map[rune]uint8 {
 	m := map[rune]uint8{'ﻻ': joinBefore}
-	for _, pf := range presForms {
-		rs := []rune(pf.s)
+	for _, pf := range arabic.Forms() {
+		rs := []rune(pf.Text)
 		if len(rs) != 1 {
 			continue
 		}
-		switch pf.form {
-		case formFinal:
+		switch pf.Joining {
+		case arabic.Final:
 			m[rs[0]] |= joinBefore
-		case formInitial:
+		case arabic.Initial:
 			m[rs[0]] |= joinAfter
-		case formMedial:
+		case arabic.Medial:
 			m[rs[0]] |= joinBefore | joinAfter
 		}
 	}

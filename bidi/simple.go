@@ -3,6 +3,7 @@ package bidi
 import (
 	"unicode/utf8"
 
+	"github.com/langsplit/langsplit/internal/arabic"
 	"golang.org/x/text/transform"
 )
 
@@ -35,9 +36,9 @@ func appendSimple(dst, line []byte, fold bool) []byte {
 		i = j + size
 		switch {
 		case dropAll(r):
-		case fold && r >= 0xFB50 && r <= 0xFEFC:
+		case fold && r >= arabic.FormsFirst && r <= arabic.FormsLast:
 			if pf, ok := foldForm(r); ok {
-				dst = append(dst, pf.s...)
+				dst = append(dst, pf.Text...)
 			} else {
 				dst = utf8.AppendRune(dst, r)
 			}

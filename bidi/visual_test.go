@@ -11,6 +11,7 @@ import (
 	"unicode"
 	"unicode/utf8"
 
+	"github.com/langsplit/langsplit/internal/arabic"
 	xbidi "golang.org/x/text/unicode/bidi"
 )
 
@@ -222,11 +223,11 @@ func shape(s string) string {
 	type forms struct{ iso, fin, ini, med rune }
 	table := map[rune]*forms{}
 	lamAlef := map[rune]forms{}
-	for r, pf := range presForms {
-		rs := []rune(pf.s)
+	for r, pf := range arabic.Forms() {
+		rs := []rune(pf.Text)
 		if len(rs) == 2 && rs[0] == 'ل' && r >= 0xFEF5 && r <= 0xFEFC {
 			f := lamAlef[rs[1]]
-			if pf.form == formFinal {
+			if pf.Joining == arabic.Final {
 				f.fin = r
 			} else {
 				f.iso = r
@@ -242,14 +243,14 @@ func shape(s string) string {
 			f = &forms{}
 			table[rs[0]] = f
 		}
-		switch pf.form {
-		case formIsolated:
+		switch pf.Joining {
+		case arabic.Isolated:
 			f.iso = min1(f.iso, r)
-		case formFinal:
+		case arabic.Final:
 			f.fin = min1(f.fin, r)
-		case formInitial:
+		case arabic.Initial:
 			f.ini = min1(f.ini, r)
-		case formMedial:
+		case arabic.Medial:
 			f.med = min1(f.med, r)
 		}
 	}
@@ -307,7 +308,7 @@ func shape(s string) string {
 	return string(out)
 }
 
-// min1 keeps the first form found: presForms has some letters twice
+// min1 keeps the first form found: the table has some letters twice
 // (compatibility duplicates); the lowest code point is the usual one.
 func min1(old, r rune) rune {
 	if old == 0 || r < old {

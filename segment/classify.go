@@ -1,21 +1,12 @@
 package segment
 
-import "unicode/utf8"
+import (
+	"unicode/utf8"
+
+	"github.com/langsplit/langsplit/internal/arabic"
+)
 
 //go:generate go run gen_tables.go
-
-// Rune classes. Values from cLatin up are letter classes: one per script,
-// named by scriptCodes.
-const (
-	cNeutral uint8 = 0 // punctuation, symbols, emoji, unassigned, invalid bytes
-	cSpace   uint8 = 1 // horizontal white space, tab included
-	cBreak   uint8 = 2 // line breaks: LF, CR, VT, FF, NEL, U+2028, U+2029
-	cInherit uint8 = 3 // combining marks, ZWNJ, ZWJ, tatweel: part of the word before
-	cDigit   uint8 = 4 // decimal digits of any script
-	cControl uint8 = 5 // bidi controls and U+FEFF: neutral and transparent
-	cLatin   uint8 = 8 // first letter class
-	cArabic  uint8 = 9
-)
 
 // classOf returns the class of r (S1.1).
 func classOf(r rune) uint8 {
@@ -64,9 +55,9 @@ func decode(text []byte, i int) (r rune, w int, cls uint8) {
 	if c < utf8.RuneSelf {
 		return rune(c), 1, asciiClass[c]
 	}
-	if c >= 0xD8 && c <= 0xDB && i+1 < len(text) && text[i+1]&0xC0 == 0x80 {
-		r = rune(c&0x1F)<<6 | rune(text[i+1]&0x3F)
-		return r, 2, arabicClass[r-0x600]
+	if arabic.Starts(text, i) {
+		r = arabic.RuneAt(text, i)
+		return r, 2, arabicClass[uint8(r-arabic.First)]
 	}
 	r, w = utf8.DecodeRune(text[i:])
 	if r == utf8.RuneError && w == 1 {
@@ -77,7 +68,7 @@ func decode(text []byte, i int) (r rune, w int, cls uint8) {
 
 // noSpaceScript reports whether words of letter class cls are written
 // without spaces between them (Han, Thai, …).
-func noSpaceScript(cls uint8) bool { return scriptFlags[cls]&2 != 0 }
+func noSpaceScript(cls uint8) bool { return scriptFlags[cls]&sfNoSpace != 0 }
 
 // rtlScript reports whether letter class cls is written right to left.
-func rtlScript(cls uint8) bool { return scriptFlags[cls]&1 != 0 }
+func rtlScript(cls uint8) bool { return scriptFlags[cls]&sfRTL != 0 }

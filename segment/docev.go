@@ -3,6 +3,8 @@ package segment
 import (
 	"bytes"
 	"math/bits"
+
+	"github.com/langsplit/langsplit/internal/arabic"
 )
 
 // The document evidence of S5.2 and S5.4 as scans of the text, shared by
@@ -59,7 +61,7 @@ func mixSeen(c0, c1 byte) uint8 {
 // of U+0600–U+06FF: a word of S5.4 is a run of them, and every other byte
 // ends one.
 func letterAt(text []byte, k, end int) bool {
-	return k+1 < end && text[k] >= 0xD8 && text[k] <= 0xDB && text[k+1]&0xC0 == 0x80
+	return arabic.Starts(text[:end], k)
 }
 
 // scanMixed reads text[i:end] for a word (a run of U+0600–U+06FF letters)

@@ -81,7 +81,7 @@ type engine struct {
 	// that mix پ چ ژ گ with ي ك ى, the last one (mixWord) maybe unfinished.
 	mixEnd   int
 	mixMixed int
-	mixWord  uint8 // 1: a letter of پ چ ژ گ seen, 2: one of ي ك ى
+	mixWord  uint8 // mix* letters seen in it
 
 	// The view of the line being decided, and how far its evidence may read.
 	view       []byte

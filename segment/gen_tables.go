@@ -1,113 +1,90 @@
 //go:build ignore
 
-// gen_tables.go writes tables.go: the rune class trie the segmenter reads,
-// built from the tables of Go's unicode package (their Unicode version is
-// recorded in the output). Run with `go generate ./segment`.
+// gen_tables.go writes tablesVERSION.go, the rune class trie the segmenter
+// reads, with the class values of classes.go (read from it). The classes come from
+// Go's unicode package (its Unicode version is recorded in the output), the
+// bidi control set from internal/arabic, the direction of each script from
+// the bidi classes of its letters (golang.org/x/text/unicode/bidi) and the
+// ISO 15924 codes from PropertyValueAliases.txt (Debian's unicode-data
+// package). Run with go generate (flags: internal/gen).
 package main
 
 import (
 	"bytes"
 	"fmt"
-	"go/format"
 	"log"
-	"os"
 	"sort"
 	"unicode"
 
-	"golang.org/x/text/unicode/norm"
+	"github.com/langsplit/langsplit/internal/arabic"
+	"github.com/langsplit/langsplit/internal/gen"
+	xbidi "golang.org/x/text/unicode/bidi"
 )
 
-// Classes; keep in step with classify.go.
-const (
-	cNeutral = 0
-	cSpace   = 1
-	cBreak   = 2
-	cInherit = 3
-	cDigit   = 4
-	cControl = 5
-	cLatin   = 8
-	cArabic  = 9
-)
+// sameCode gives the scripts that the segmenter reads as one: Japanese mixes
+// kanji and kana inside words, so both kana scripts are "Jpan" (ISO 15924's
+// code for Han with kana) instead of their own codes "Hira" and "Kana".
+var sameCode = map[string]string{"Hiragana": "Jpan", "Katakana": "Jpan"}
 
-// iso15924 maps Go's script names to ISO 15924 codes (the Script property
-// value aliases of the Unicode Character Database).
-var iso15924 = map[string]string{
-	"Adlam": "Adlm", "Ahom": "Ahom", "Anatolian_Hieroglyphs": "Hluw", "Arabic": "Arab",
-	"Armenian": "Armn", "Avestan": "Avst", "Balinese": "Bali", "Bamum": "Bamu",
-	"Bassa_Vah": "Bass", "Batak": "Batk", "Bengali": "Beng", "Bhaiksuki": "Bhks",
-	"Bopomofo": "Bopo", "Brahmi": "Brah", "Braille": "Brai", "Buginese": "Bugi",
-	"Buhid": "Buhd", "Canadian_Aboriginal": "Cans", "Carian": "Cari",
-	"Caucasian_Albanian": "Aghb", "Chakma": "Cakm", "Cham": "Cham", "Cherokee": "Cher",
-	"Chorasmian": "Chrs", "Common": "Zyyy", "Coptic": "Copt", "Cuneiform": "Xsux",
-	"Cypriot": "Cprt", "Cypro_Minoan": "Cpmn", "Cyrillic": "Cyrl", "Deseret": "Dsrt",
-	"Devanagari": "Deva", "Dives_Akuru": "Diak", "Dogra": "Dogr", "Duployan": "Dupl",
-	"Egyptian_Hieroglyphs": "Egyp", "Elbasan": "Elba", "Elymaic": "Elym", "Ethiopic": "Ethi",
-	"Georgian": "Geor", "Glagolitic": "Glag", "Gothic": "Goth", "Grantha": "Gran",
-	"Greek": "Grek", "Gujarati": "Gujr", "Gunjala_Gondi": "Gong", "Gurmukhi": "Guru",
-	"Han": "Hani", "Hangul": "Hang", "Hanifi_Rohingya": "Rohg", "Hanunoo": "Hano",
-	"Hatran": "Hatr", "Hebrew": "Hebr", "Hiragana": "Jpan", "Imperial_Aramaic": "Armi",
-	"Inherited": "Zinh", "Inscriptional_Pahlavi": "Phli", "Inscriptional_Parthian": "Prti",
-	"Javanese": "Java", "Kaithi": "Kthi", "Kannada": "Knda", "Katakana": "Jpan",
-	"Kawi": "Kawi", "Kayah_Li": "Kali", "Kharoshthi": "Khar", "Khitan_Small_Script": "Kits",
-	"Khmer": "Khmr", "Khojki": "Khoj", "Khudawadi": "Sind", "Lao": "Laoo", "Latin": "Latn",
-	"Lepcha": "Lepc", "Limbu": "Limb", "Linear_A": "Lina", "Linear_B": "Linb", "Lisu": "Lisu",
-	"Lycian": "Lyci", "Lydian": "Lydi", "Mahajani": "Mahj", "Makasar": "Maka",
-	"Malayalam": "Mlym", "Mandaic": "Mand", "Manichaean": "Mani", "Marchen": "Marc",
-	"Masaram_Gondi": "Gonm", "Medefaidrin": "Medf", "Meetei_Mayek": "Mtei",
-	"Mende_Kikakui": "Mend", "Meroitic_Cursive": "Merc", "Meroitic_Hieroglyphs": "Mero",
-	"Miao": "Plrd", "Modi": "Modi", "Mongolian": "Mong", "Mro": "Mroo", "Multani": "Mult",
-	"Myanmar": "Mymr", "Nabataean": "Nbat", "Nag_Mundari": "Nagm", "Nandinagari": "Nand",
-	"New_Tai_Lue": "Talu", "Newa": "Newa", "Nko": "Nkoo", "Nushu": "Nshu",
-	"Nyiakeng_Puachue_Hmong": "Hmnp", "Ogham": "Ogam", "Ol_Chiki": "Olck",
-	"Old_Hungarian": "Hung", "Old_Italic": "Ital", "Old_North_Arabian": "Narb",
-	"Old_Permic": "Perm", "Old_Persian": "Xpeo", "Old_Sogdian": "Sogo",
-	"Old_South_Arabian": "Sarb", "Old_Turkic": "Orkh", "Old_Uyghur": "Ougr", "Oriya": "Orya",
-	"Osage": "Osge", "Osmanya": "Osma", "Pahawh_Hmong": "Hmng", "Palmyrene": "Palm",
-	"Pau_Cin_Hau": "Pauc", "Phags_Pa": "Phag", "Phoenician": "Phnx", "Psalter_Pahlavi": "Phlp",
-	"Rejang": "Rjng", "Runic": "Runr", "Samaritan": "Samr", "Saurashtra": "Saur",
-	"Sharada": "Shrd", "Shavian": "Shaw", "Siddham": "Sidd", "SignWriting": "Sgnw",
-	"Sinhala": "Sinh", "Sogdian": "Sogd", "Sora_Sompeng": "Sora", "Soyombo": "Soyo",
-	"Sundanese": "Sund", "Syloti_Nagri": "Sylo", "Syriac": "Syrc", "Tagalog": "Tglg",
-	"Tagbanwa": "Tagb", "Tai_Le": "Tale", "Tai_Tham": "Lana", "Tai_Viet": "Tavt",
-	"Takri": "Takr", "Tamil": "Taml", "Tangsa": "Tnsa", "Tangut": "Tang", "Telugu": "Telu",
-	"Thaana": "Thaa", "Thai": "Thai", "Tibetan": "Tibt", "Tifinagh": "Tfng", "Tirhuta": "Tirh",
-	"Toto": "Toto", "Ugaritic": "Ugar", "Vai": "Vaii", "Vithkuqi": "Vith", "Wancho": "Wcho",
-	"Warang_Citi": "Wara", "Yezidi": "Yezi", "Yi": "Yiii", "Zanabazar_Square": "Zanb",
-}
-
-// Right-to-left scripts (ISO codes).
-var rtl = map[string]bool{
-	"Arab": true, "Hebr": true, "Syrc": true, "Thaa": true, "Nkoo": true, "Samr": true,
-	"Mand": true, "Adlm": true, "Rohg": true, "Yezi": true, "Armi": true, "Avst": true,
-	"Chrs": true, "Elym": true, "Hatr": true, "Khar": true, "Mani": true, "Mend": true,
-	"Merc": true, "Mero": true, "Narb": true, "Nbat": true, "Ougr": true, "Palm": true,
-	"Phli": true, "Phlp": true, "Phnx": true, "Prti": true, "Sarb": true, "Sogd": true,
-	"Sogo": true, "Hung": true, "Orkh": true, "Cprt": true, "Lydi": true,
-}
-
-// Scripts written without spaces between words: a word there is counted as
-// two letters.
+// noSpace holds the scripts written without spaces between words (ISO
+// codes): a word there is counted as one per two letters. No UCD property
+// says this.
 var noSpace = map[string]bool{"Hani": true, "Jpan": true, "Thai": true, "Laoo": true, "Khmr": true, "Mymr": true, "Tang": true, "Nshu": true, "Yiii": true}
 
+// The class values and script flags, read from classes.go.
+var (
+	cNeutral, cSpace, cBreak, cInherit, cDigit, cControl, cLatin, cArabic uint8
+	sfRTL, sfNoSpace                                                      uint8
+)
+
+func loadClasses() {
+	defs := gen.Constants("classes.go")
+	for name, p := range map[string]*uint8{
+		"cNeutral": &cNeutral, "cSpace": &cSpace, "cBreak": &cBreak, "cInherit": &cInherit, "cDigit": &cDigit,
+		"cControl": &cControl, "cLatin": &cLatin, "cArabic": &cArabic, "sfRTL": &sfRTL, "sfNoSpace": &sfNoSpace,
+	} {
+		v, ok := defs[name]
+		if !ok {
+			log.Fatalf("classes.go declares no %s", name)
+		}
+		*p = uint8(v)
+	}
+	if cArabic != cLatin+1 {
+		log.Fatal("classes.go: cArabic must follow cLatin, the first letter classes")
+	}
+}
+
 func main() {
+	gen.Init()
+	loadClasses()
+	gen.NoteVersion(unicode.Version)
+	iso := isoCodes()
 	names := make([]string, 0, len(unicode.Scripts))
 	for n := range unicode.Scripts {
-		if iso15924[n] == "" {
-			log.Fatalf("no ISO 15924 code for script %q", n)
+		if iso[n] == "" {
+			log.Fatalf("no ISO 15924 code for script %q in PropertyValueAliases.txt: install the unicode-data of Unicode %s", n, unicode.Version)
 		}
 		names = append(names, n)
 	}
 	sort.Strings(names)
-	// Script codes to class values: Latin and Arabic first, the rest sorted.
-	codes := []string{"Zyyy", "", "", "", "", "", "", "", "Latn", "Arab"}
+	// Script codes to class values: Latin and Arabic first, the rest sorted
+	// ("Zyyy" names the classes without letters).
+	codes := make([]string, cArabic+1)
+	codes[cNeutral], codes[cLatin], codes[cArabic] = "Zyyy", "Latn", "Arab"
 	classOf := map[string]uint8{"Latn": cLatin, "Arab": cArabic}
+	rtl := map[string]bool{}
 	for _, n := range names {
-		c := iso15924[n]
+		c := iso[n]
 		if c == "Zyyy" || c == "Zinh" || classOf[c] != 0 {
 			continue
 		}
 		classOf[c] = uint8(len(codes))
 		codes = append(codes, c)
+	}
+	for _, n := range names {
+		if rightToLeft(unicode.Scripts[n]) {
+			rtl[iso[n]] = true
+		}
 	}
 	if len(codes) > 256 {
 		log.Fatal("too many scripts for a byte")
@@ -116,9 +93,9 @@ func main() {
 		switch {
 		case r == '\n' || r == '\r' || r == '\v' || r == '\f' || r == 0x85 || r == 0x2028 || r == 0x2029:
 			return cBreak
-		case r == 0x200E || r == 0x200F || r == 0x061C || (r >= 0x202A && r <= 0x202E) || (r >= 0x2066 && r <= 0x2069) || r == 0xFEFF:
+		case arabic.IsBidiControl(r) || r == 0xFEFF:
 			return cControl
-		case r == 0x200C || r == 0x200D || r == 0x0640:
+		case r == 0x200C || r == 0x200D || r == 0x0640: // ZWNJ, ZWJ, tatweel
 			return cInherit
 		case unicode.Is(unicode.Zs, r) || r == '\t':
 			return cSpace
@@ -129,7 +106,7 @@ func main() {
 		case unicode.IsLetter(r):
 			for _, n := range names {
 				if unicode.Is(unicode.Scripts[n], r) {
-					return classOf[iso15924[n]] // 0 (neutral) for Common and Inherited letters
+					return classOf[iso[n]] // 0 (neutral) for Common and Inherited letters
 				}
 			}
 		}
@@ -155,22 +132,8 @@ func main() {
 		}
 		index = append(index, id)
 	}
-	// Arabic presentation forms (U+FB50–U+FDFF, U+FE70–U+FEFC) to the first
-	// rune of their compatibility decomposition, for the Persian/Arabic evidence.
-	pres := map[rune]rune{}
-	for r := rune(0xFB50); r <= 0xFEFC; r++ {
-		if r > 0xFDFF && r < 0xFE70 {
-			continue
-		}
-		d := []rune(norm.NFKC.String(string(r)))
-		if len(d) > 0 && d[0] != r && d[0] >= 0x0600 && d[0] <= 0x06FF {
-			pres[r] = d[0]
-		}
-	}
 
 	var b bytes.Buffer
-	fmt.Fprintf(&b, "// Code generated by gen_tables.go; DO NOT EDIT.\n\n")
-	fmt.Fprintf(&b, "package segment\n\n")
 	fmt.Fprintf(&b, "// UnicodeVersion is the Unicode version the rune classes were built from.\n")
 	fmt.Fprintf(&b, "const UnicodeVersion = %q\n\n", unicode.Version)
 	fmt.Fprintf(&b, "const classShift = %d\n\n", shift)
@@ -204,37 +167,64 @@ func main() {
 		}
 		fmt.Fprintf(&b, "%q,", c)
 	}
-	b.WriteString("\n}\n\n// scriptFlags gives the direction and spacing of each letter class.\n")
+	b.WriteString("\n}\n\n// scriptFlags gives the direction and spacing of each letter class (sf*).\n")
 	fmt.Fprintf(&b, "var scriptFlags = [%d]uint8{", len(codes))
 	for i, c := range codes {
 		if i%16 == 0 {
 			b.WriteString("\n")
 		}
-		f := 0
+		f := uint8(0)
 		if rtl[c] {
-			f |= 1
+			f |= sfRTL
 		}
 		if noSpace[c] {
-			f |= 2
+			f |= sfNoSpace
 		}
 		fmt.Fprintf(&b, "%d,", f)
 	}
-	b.WriteString("\n}\n\n// presentationBase maps an Arabic presentation form r to the first letter of\n// its compatibility decomposition, at r-presentationFirst (0: none).\n")
-	fmt.Fprintf(&b, "const presentationFirst, presentationLast = 0x%04X, 0x%04X\n\n", 0xFB50, 0xFEFC)
-	fmt.Fprintf(&b, "var presentationBase = [%d]uint16{", 0xFEFC-0xFB50+1)
-	for r := rune(0xFB50); r <= 0xFEFC; r++ {
-		if (r-0xFB50)%12 == 0 {
-			b.WriteString("\n")
-		}
-		fmt.Fprintf(&b, "0x%04X,", pres[r])
-	}
 	b.WriteString("\n}\n")
-	src, err := format.Source(b.Bytes())
-	if err != nil {
-		log.Fatal(err)
+	gen.WriteGo("tables"+unicode.Version+".go", "gen_tables.go", "segment", b.Bytes())
+	log.Printf("%d index entries, %d blocks, %d scripts", len(index), len(blocks), len(codes))
+}
+
+// isoCodes maps Go's script names to their ISO 15924 codes: the script
+// property value aliases of the UCD, and sameCode.
+func isoCodes() map[string]string {
+	iso := map[string]string{}
+	gen.ReadUCD("PropertyValueAliases.txt", func(f []string) {
+		if f[0] == "sc" && len(f) >= 3 {
+			iso[f[2]] = f[1]
+		}
+	})
+	for n, c := range sameCode {
+		iso[n] = c
 	}
-	if err := os.WriteFile("tables.go", src, 0o644); err != nil {
-		log.Fatal(err)
+	return iso
+}
+
+// rightToLeft reports whether most letters of script s have a strong
+// right-to-left bidi class (R or AL).
+func rightToLeft(s *unicode.RangeTable) bool {
+	l, r := 0, 0
+	each := func(lo, hi, stride rune) {
+		for c := lo; c <= hi; c += stride {
+			if !unicode.IsLetter(c) {
+				continue
+			}
+			p, _ := xbidi.LookupRune(c)
+			switch p.Class() {
+			case xbidi.L:
+				l++
+			case xbidi.R, xbidi.AL:
+				r++
+			}
+		}
 	}
-	fmt.Printf("tables.go: %d index entries, %d blocks, %d scripts, %d presentation forms\n", len(index), len(blocks), len(codes), len(pres))
+	for _, g := range s.R16 {
+		each(rune(g.Lo), rune(g.Hi), rune(g.Stride))
+	}
+	for _, g := range s.R32 {
+		each(rune(g.Lo), rune(g.Hi), rune(g.Stride))
+	}
+	return r > l
 }

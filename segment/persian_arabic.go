@@ -3,6 +3,8 @@ package segment
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/langsplit/langsplit/internal/arabic"
 )
 
 // Persian or Arabic (docs/rules.md, S5). The two languages share a script;
@@ -261,9 +263,9 @@ func (a *arabicWord) add(r rune) {
 	switch {
 	case r >= 0x600 && r <= 0x6FF:
 		a.addBase(r, arabicFeat[r-0x600])
-	case r >= presentationFirst && r <= presentationLast:
-		if b := presentationBase[r-presentationFirst]; b != 0 {
-			a.addBase(rune(b), arabicFeat[b-0x600])
+	case r >= arabic.FormsFirst && r <= arabic.FormsLast:
+		if f, _ := arabic.Presentation(r); f.Base != 0 {
+			a.addBase(f.Base, arabicFeat[uint8(f.Base-arabic.First)])
 		}
 	case r == 0x200C:
 		a.zwnj()
@@ -606,6 +608,10 @@ var (
 	honorificStart [256]bool
 )
 
+// maxHonorificWords bounds the words of one formula in honorifics, so that
+// honorifics can hash a formula's words into an array, without allocating.
+const maxHonorificWords = 8
+
 func init() {
 	first := map[uint64]uint16{}
 	add := func(seq []uint64) {
@@ -619,6 +625,9 @@ func init() {
 	}
 	for _, f := range honorifics {
 		words := strings.Fields(f)
+		if len(words) > maxHonorificWords {
+			panic("segment: honorific formula longer than maxHonorificWords: " + f)
+		}
 		seq := make([]uint64, len(words))
 		for i, w := range words {
 			seq[i] = hashString(w, true)
@@ -640,8 +649,8 @@ func foldHash(w []byte) uint64 {
 	for i := 0; i < len(w); {
 		r, size := utf8.DecodeRune(w[i:])
 		i += size
-		if r >= presentationFirst && r <= presentationLast {
-			r = rune(presentationBase[r-presentationFirst])
+		if f, ok := arabic.Presentation(r); ok {
+			r = f.Base
 		}
 		if r >= 0x600 && r <= 0x6FF && letterFold[r-0x600] != 0 {
 			h = hashRune(h, 0x600+rune(letterFold[r-0x600]))
@@ -655,7 +664,7 @@ func foldHash(w []byte) uint64 {
 // Persian usage, and says nothing about the sentence's language.
 func (e *engine) honorifics() {
 	toks, text := e.tk.toks, e.tk.text
-	var hs [6]uint64
+	var hs [maxHonorificWords]uint64
 	for i := 0; i < len(toks); i++ {
 		t0 := &toks[i]
 		if t0.cls != cArabic || t0.end-t0.start > 40 {

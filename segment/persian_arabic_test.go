@@ -154,6 +154,8 @@ func TestHonorifics(t *testing.T) {
 		{"پیامبر صلى الله عليه وآله", []bool{false, true, true, true, true}},
 		{"علیه\u200cالسلام گفت", []bool{true, false}},
 		{"عليه الكتاب", []bool{false, false}},
+		// A formula of seven words (it once overran a six-word buffer).
+		{"پیامبر صلي الله عليه و آله و سلم گفت", []bool{false, true, true, true, true, true, true, true, false}},
 	} {
 		var e engine
 		e.reset(Options{}, func(Block) {})

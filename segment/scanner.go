@@ -33,6 +33,10 @@ type Scanner struct {
 	empty int // reads in a row that returned no bytes and no error
 }
 
+// minBuffer is the size of the Scanner's first buffer; it doubles when it
+// must hold more, up to its bound (fill).
+const minBuffer = 64 << 10
+
 // maxEmptyReads is how many reads in a row may return no bytes and no error
 // before the Scanner gives up with io.ErrNoProgress, as bufio.Scanner does.
 const maxEmptyReads = 100
@@ -97,7 +101,7 @@ func (s *Scanner) fill(want int) {
 			s.e.evidence(view, s.base, keep)
 			s.e.mixScan(view, s.base, keep)
 			if need := want - keep; need > len(s.buf) {
-				size := max(2*len(s.buf), 64<<10)
+				size := max(2*len(s.buf), minBuffer)
 				if bound := s.e.opts.MaxBlock + 2*s.lc + evidenceAhead; size > bound {
 					size = max(bound, need)
 				}

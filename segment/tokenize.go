@@ -4,6 +4,8 @@ import (
 	"bytes"
 	"unicode"
 	"unicode/utf8"
+
+	"github.com/langsplit/langsplit/internal/arabic"
 )
 
 // A token is a word (S1.2: a run of letters of one script, with the marks, ZWNJ
@@ -82,7 +84,7 @@ type tokenizer struct {
 	space    int    // last space, or -1: the next best
 	quoted   bool   // a quotation opens in the line
 	brackets int    // depth of open brackets
-	calls    uint64 // one bit an open bracket, innermost lowest: 1 if it opened right after a word
+	calls    uint64 // one bit an open bracket, innermost lowest (innerCall): set if it opened right after a word
 	quotes   int    // depth of open quotation marks
 	quran    bool   // inside Quranic brackets
 	dq       bool   // a quotation opened by " is open
@@ -140,14 +142,14 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 				continue
 			}
 			r, w = rune(c), 1
-		} else if c >= 0xD8 && c <= 0xDB && i+1 < len(lt) && lt[i+1]&0xC0 == 0x80 {
-			r = rune(c&0x1F)<<6 | rune(lt[i+1]&0x3F)
-			w, cls = 2, arabicClass[uint8(r-0x600)]
+		} else if arabic.Starts(lt, i) {
+			r = arabic.RuneAt(lt, i)
+			w, cls = 2, arabicClass[uint8(r-arabic.First)]
 			if cls == cArabic { // a run of letters and marks of U+0600–U+06FF
 				if !t.inWord || t.word.cls != cArabic {
 					t.startWord(i, cArabic)
 				}
-				j, aw, f := i, &t.aw, arabicFeat[uint8(r-0x600)]
+				j, aw, f := i, &t.aw, arabicFeat[uint8(r-arabic.First)]
 				for {
 					aw.addBase(r, f)
 					j += 2
@@ -155,11 +157,11 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 						aw.zwnj()
 						j += 3
 					}
-					if j+1 >= len(lt) || lt[j] < 0xD8 || lt[j] > 0xDB || lt[j+1]&0xC0 != 0x80 {
+					if !arabic.Starts(lt, j) {
 						break
 					}
-					r = rune(lt[j]&0x1F)<<6 | rune(lt[j+1]&0x3F)
-					if f = arabicFeat[uint8(r-0x600)]; f&(fLetter|fMark) == 0 {
+					r = arabic.RuneAt(lt, j)
+					if f = arabicFeat[uint8(r-arabic.First)]; f&(fLetter|fMark) == 0 {
 						break
 					}
 				}
@@ -301,12 +303,15 @@ func isUpperAt(text []byte, i int) bool {
 	return unicode.IsUpper(r)
 }
 
+// innerCall is the bit of tokenizer.calls for the innermost open bracket.
+const innerCall = 1
+
 // openBracket notes an opening bracket; call says it opens right after a
 // word, as arguments do.
 func (t *tokenizer) openBracket(call bool) {
 	t.calls <<= 1
 	if call {
-		t.calls |= 1
+		t.calls |= innerCall
 	}
 	t.brackets++
 }
@@ -323,7 +328,7 @@ func (t *tokenizer) closeBracket() {
 // other than a call's arguments, quotation marks, Quranic brackets.
 func (t *tokenizer) inside() uint8 {
 	var in uint8
-	if t.brackets > 0 && t.calls&1 == 0 {
+	if t.brackets > 0 && t.calls&innerCall == 0 {
 		in |= tiBracket
 	}
 	if t.quotes > 0 {
