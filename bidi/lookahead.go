@@ -15,11 +15,17 @@ type heldLine struct {
 	piece      bool // a piece of an overlong line: never repaired
 	ev         lineEvidence
 	d          decision // its own decision (decideLines), or 0
+	// The line's output if its order is not repaired: out[outStart:outEnd]
+	// of the lookahead, made when it was cleaned for its evidence, so that
+	// it is not cleaned again (cached; kashida: kashida pieces were joined).
+	outStart, outEnd int
+	cached, kashida  bool
 }
 
 // lookahead is the state of the stretch being read.
 type lookahead struct {
 	held   []byte
+	out    []byte // the held lines' outputs in logical order (heldLine.cached)
 	lines  []heldLine
 	budget int             // input bytes of the stretch so far
 	ev     stretchEvidence // its evidence so far
@@ -31,6 +37,7 @@ type lookahead struct {
 
 func (la *lookahead) reset() {
 	la.held = la.held[:0]
+	la.out = la.out[:0]
 	la.lines = la.lines[:0]
 	la.budget = 0
 	la.ev = stretchEvidence{}
@@ -50,8 +57,17 @@ func (n *Normalizer) feedFa(dst, line []byte, piece bool) []byte {
 		// Decided early for logical order: the line goes straight out.
 		return n.appendFa(dst, line, piece, lineEvidence{}, 0)
 	}
-	ev, _ := n.observe(line, piece)
+	n.kashida = false
+	ev, cleaned := n.observe(line, piece)
 	n.hold(line, piece, ev)
+	if cleaned {
+		// Its output if the stretch leaves it as it is: what appendFa
+		// makes of the work it was cleaned into, without a repair.
+		l := &la.lines[len(la.lines)-1]
+		l.outStart, l.cached, l.kashida = len(la.out), true, n.kashida
+		la.out = n.finishLine(la.out, line)
+		l.outEnd = len(la.out)
+	}
 	la.ev.add(ev)
 	if d := la.ev.early(); d != 0 {
 		la.state = d
@@ -136,10 +152,18 @@ func (n *Normalizer) flushHeld(dst []byte, d decision) []byte {
 				continue
 			}
 		}
+		if l.cached && !(d != 0 && !l.piece && repairs(l.ev, d)) {
+			dst = append(dst, la.out[l.outStart:l.outEnd]...)
+			if l.kashida {
+				n.repaired++
+			}
+			continue
+		}
 		dst = n.appendFa(dst, la.held[l.start:l.end], l.piece, l.ev, d)
 	}
 	la.held = la.held[:0]
 	la.lines = la.lines[:0]
+	la.out = la.out[:0]
 	return dst
 }
 
@@ -197,7 +221,7 @@ func (n *Normalizer) clean(body []byte) {
 // appendFa appends the Persian normalization of one line to dst, repaired
 // under decision d given its evidence ev (d == 0: no repair of the order).
 func (n *Normalizer) appendFa(dst, line []byte, piece bool, ev lineEvidence, d decision) []byte {
-	body, end := splitLine(line)
+	body, _ := splitLine(line)
 	if n.opts.Digits != DigitsFa || !bytes.ContainsAny(body, "0123456789") {
 		if isASCII(body) {
 			return append(dst, line...)
@@ -205,21 +229,28 @@ func (n *Normalizer) appendFa(dst, line []byte, piece bool, ev lineEvidence, d d
 	}
 	n.kashida = false
 	n.clean(body)
-	w := &n.w
 	repaired := n.kashida
 	if d != 0 && !piece && n.repairLine(ev, d) {
 		repaired = true
 	}
-	if w.flagged {
-		w.restoreYe()
-	}
 	if repaired {
 		n.repaired++
+	}
+	return n.finishLine(dst, line)
+}
+
+// finishLine appends the output of the line cleaned into work (and
+// repaired, if it was) to dst.
+func (n *Normalizer) finishLine(dst, line []byte) []byte {
+	w := &n.w
+	if w.flagged {
+		w.restoreYe()
 	}
 	// After the repair, which can move digits from token to token.
 	if n.opts.Digits == DigitsFa && w.asciiDigits {
 		w.persianDigits()
 	}
 	dst = n.emitFa(dst)
+	_, end := splitLine(line)
 	return append(dst, end...)
 }

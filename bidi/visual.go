@@ -334,15 +334,21 @@ func (s *stretchEvidence) decide(prior decision) decision {
 func (n *Normalizer) repairLine(ev lineEvidence, d decision) bool {
 	w := &n.w
 	switch {
-	case ev.kind == lineRaw && d&dRaw != 0:
+	case !repairs(ev, d):
+		return false
+	case ev.kind == lineRaw:
 		w.buildGroups()
 		w.reorder(modeWords)
-		return true
-	case ev.kind == lineMirror && d&dMirror != 0 && !ev.keep:
+	default:
 		w.mirror()
-		return true
 	}
-	return false
+	return true
+}
+
+// repairs reports whether repairLine repairs a line of evidence ev under
+// decision d.
+func repairs(ev lineEvidence, d decision) bool {
+	return ev.kind == lineRaw && d&dRaw != 0 || ev.kind == lineMirror && d&dMirror != 0 && !ev.keep
 }
 
 // mirror turns a mirrored line into reading order.

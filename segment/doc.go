@@ -57,6 +57,19 @@ document's ی/ک habit. A block longer than [Options.MaxBlock] is split at the
 last paragraph or line start inside the cap. So a Scanner needs memory for one
 block, one line and the look-ahead, whatever the input size.
 
+# One text on several cores
+
+Chunked segmentation gives the blocks of Segment on a long text with its
+lines decided on several goroutines (or machines): cut the text at line
+starts ([NextCut]), decide each chunk with a [Chunk] from a [Start] (the
+[Evidence] of the text before it, exact, and a guess of the one thing the
+chunk cannot know, the language of the last Arabic unit decided before
+it), and pass the chunks in order to a [Joiner], which builds the blocks
+with one builder and decides again the lines, usually none, whose
+decisions read a wrong guess. A Chunk records its decisions (one entry a
+line) instead of blocks, so blocks that straddle a cut and MaxBlock splits
+come out as in one run; a warm Chunk and Joiner do not allocate.
+
 # Accuracy
 
 Letter accuracy and boundary F1 from the shared scorer (../shared/eval/score)

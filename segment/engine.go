@@ -39,6 +39,7 @@ func init() {
 	}
 	classLabels[cLatin] = labEnglish
 	classLabels[cArabic] = labPersian
+	initLogLabels()
 }
 
 // unit is a sentence, a cell, a part of a pair line, a foreign run with
@@ -71,6 +72,10 @@ type engine struct {
 
 	evEnd int // absolute end of the text read for the ی/ک count
 	evYK  int // ی and ک letters in it
+	// The document evidence of the text before the engine's: nothing for a
+	// whole text, the Start of a chunk of a longer one (chunk.go).
+	ykBase  int
+	mixBase bool
 
 	// The text read for docArabicLetters: up to mixEnd, with mixMixed words
 	// that mix پ چ ژ گ with ي ك ى, the last one (mixWord) maybe unfinished.
@@ -85,6 +90,9 @@ type engine struct {
 	// lastArab is the label of the last Arabic-script unit decided on
 	// evidence of its own (zero before the first).
 	lastArab label
+	// ctx notes, for a chunk, where its decisions read the lastArab it
+	// started with (chunk.go); nil otherwise.
+	ctx *ctxUse
 }
 
 func (e *engine) reset(opts Options, emit func(Block)) {
@@ -92,6 +100,7 @@ func (e *engine) reset(opts Options, emit func(Block)) {
 	e.b = builder{max: e.opts.MaxBlock, emit: emit, lastPara: -1, lastLine: -1}
 	e.evEnd, e.evYK, e.blank, e.lastArab = 0, 0, false, label{}
 	e.mixEnd, e.mixMixed, e.mixWord = 0, 0, 0
+	e.ykBase, e.mixBase, e.ctx = 0, false, nil
 }
 
 // line decides the line view[ls:] (at most up to limit) and returns its end.
@@ -130,6 +139,9 @@ func (e *engine) line(view []byte, base, ls, limit, evTo int) int {
 		lab := classLabels[tk.cls0]
 		if tk.cls0 == cArabic && (tk.sumP > 0 || tk.anyYK && !e.docPersianYKAt(view, base, evTo)) {
 			e.lastArab = lab // decided on evidence of its own: the context of later lines (S5.6)
+			if e.ctx != nil {
+				e.ctx.fastPath()
+			}
 		}
 		e.b.cut(base+ls, lab)
 		e.b.advance(base + le)
@@ -248,10 +260,17 @@ type builder struct {
 	lastPara int  // last paragraph start inside the current block, or -1
 	lastLine int  // last line start inside the current block, or -1
 	emitted  bool
+	// rec, when set, records the calls instead (a chunk's decisions, built
+	// into blocks later by a Joiner: chunk.go).
+	rec *eventLog
 }
 
 // boundary notes that a line starts at pos; para says it starts a paragraph.
 func (b *builder) boundary(pos int, para bool) {
+	if b.rec != nil {
+		b.rec.boundary(pos, para)
+		return
+	}
 	if pos <= b.start {
 		return
 	}
@@ -264,6 +283,10 @@ func (b *builder) boundary(pos int, para bool) {
 // cut starts a block of label lab at pos, unless the current block has that
 // label already.
 func (b *builder) cut(pos int, lab label) {
+	if b.rec != nil {
+		b.rec.cut(pos, lab)
+		return
+	}
 	switch {
 	case !b.started:
 		b.lab, b.started = lab, true
@@ -278,6 +301,10 @@ func (b *builder) cut(pos int, lab label) {
 // advance notes that the text up to pos is decided; blocks past the cap (S6.2) are
 // split.
 func (b *builder) advance(pos int) {
+	if b.rec != nil {
+		b.rec.advance(pos)
+		return
+	}
 	for pos-b.start > b.max {
 		p := b.lastPara
 		if p <= b.start {

@@ -512,8 +512,10 @@ func followContext(units []unit, last label) label {
 // with ی/ک".
 const persianYKMin = 3
 
-// docPersianYK reports whether the document writes its Persian with ی/ک.
-func (e *engine) docPersianYK() bool { return e.evYK >= persianYKMin }
+// docPersianYK reports whether the document writes its Persian with ی/ک:
+// the ی/ک letters before the text the engine read (ykBase, for a chunk of a
+// longer text) and in it.
+func (e *engine) docPersianYK() bool { return e.ykBase+e.evYK >= persianYKMin }
 
 // docPersianYKAt is docPersianYK after reading the document evidence up to
 // to.
@@ -529,12 +531,8 @@ func (e *engine) evidence(view []byte, base, to int) {
 		return
 	}
 	from, end := max(e.evEnd, base), runeStartBefore(view, base, to)
-	for i := from - base; i < end-base-1; i++ {
-		c := view[i]
-		if c == 0xDB && view[i+1] == 0x8C || c == 0xDA && view[i+1] == 0xA9 { // ی ک
-			e.evYK++
-			i++
-		}
+	if from < end {
+		e.evYK = countYK(view[from-base:end-base], e.evYK)
 	}
 	e.evEnd = end
 }
@@ -548,40 +546,32 @@ func runeStartBefore(view []byte, base, to int) int {
 	return to
 }
 
-// What engine.mixWord has seen of the word being read.
-const (
-	mixPersian  uint8 = 1 << iota // a letter of پ چ ژ گ
-	mixArabicYK                   // a letter of ي ك ى
-)
-
 // docArabicLetters reports whether the document writes its Persian with the
 // Arabic ي ك ى: a word of it (a run of U+0600–U+06FF) mixes them with
-// پ چ ژ گ. It reads the document up to the look-ahead of the line being
-// decided, only when asked.
+// پ چ ژ گ (before the text the engine read, mixBase, or in it). It reads
+// the document up to the look-ahead of the line being decided, only when
+// asked.
 func (e *engine) docArabicLetters() bool {
-	if e.mixMixed > 0 || e.evTo <= e.mixEnd {
-		return e.mixMixed > 0
+	if e.mixBase || e.mixMixed > 0 || e.evTo <= e.mixEnd {
+		return e.mixBase || e.mixMixed > 0
 	}
-	from, end := max(e.mixEnd, e.base), runeStartBefore(e.view, e.base, e.evTo)
-	view := e.view[:end-e.base]
-	for i := from - e.base; i < len(view) && e.mixMixed == 0; i++ {
-		if !arabic.Starts(view, i) {
-			if e.mixWord == mixPersian|mixArabicYK {
-				e.mixMixed++
-			}
-			e.mixWord = 0
-			continue
-		}
-		switch arabic.RuneAt(view, i) {
-		case 'پ', 'چ', 'ژ', 'گ':
-			e.mixWord |= mixPersian
-		case 'ي', 'ك', 'ى':
-			e.mixWord |= mixArabicYK
-		}
-		i++
+	e.mixScan(e.view, e.base, e.evTo)
+	return e.mixMixed > 0
+}
+
+// mixScan extends docArabicLetters' reading of the document over
+// view[from-base:to-base], where base is the absolute offset of view[0].
+func (e *engine) mixScan(view []byte, base, to int) {
+	if e.mixMixed > 0 || to <= e.mixEnd {
+		return
+	}
+	from, end := max(e.mixEnd, base), runeStartBefore(view, base, to)
+	if found, w := scanMixed(view, from-base, end-base, e.mixWord); found {
+		e.mixMixed, e.mixWord = 1, 0
+	} else {
+		e.mixWord = w
 	}
 	e.mixEnd = end
-	return e.mixMixed > 0
 }
 
 // arabicLabel decides the Arabic-script unit toks[t0:t1], skipping the

@@ -94,6 +94,12 @@ func (s *Scanner) fill(want int) {
 	for !s.eof && s.end < want {
 		if s.end-s.base == len(s.buf) {
 			keep := s.e.b.start
+			// The document evidence is read lazily, up to the look-ahead of
+			// the line that asks: read what is let go now, so that it is
+			// read as Segment reads it.
+			view := s.buf[:s.end-s.base]
+			s.e.evidence(view, s.base, keep)
+			s.e.mixScan(view, s.base, keep)
 			if need := want - keep; need > len(s.buf) {
 				size := max(2*len(s.buf), minBuffer)
 				if bound := s.e.opts.MaxBlock + 2*s.lc + evidenceAhead; size > bound {

@@ -29,6 +29,9 @@ func (e *engine) decide() {
 		}
 	}
 	e.label()
+	if e.ctx != nil {
+		e.ctx.line(e.units, e.base+e.tk.ls)
+	}
 	e.lastArab = followContext(e.units, e.lastArab)
 }
 

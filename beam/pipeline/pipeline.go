@@ -11,8 +11,10 @@
 // format's reader and segment.Scanner, so records are byte for byte the
 // CLI's and a worker needs memory for about one block
 // (segment.Options.MaxBlock) and a chunk of records per language, never
-// for a whole file. Parallelism is across files: a file is not split
-// between workers, since segmentation carries state along the document.
+// for a whole file. Parallelism is across files, and inside a plain UTF-8
+// text file larger than Options.SplitCap: it is cut into parts whose lines
+// are decided on different workers and joined in order by segment's
+// chunked segmentation, with the records of the file whole (bigfile.go).
 // With DocSummary, the documents' summary records go to the shard "doc".
 //
 // Records are written by the stage that splits them (see Write): the job
@@ -69,6 +71,11 @@ type Options struct {
 	DocSummary bool
 	// Output is the directory (or gs:// prefix) Write writes under.
 	Output string
+	// SplitCap is the size above which a plain UTF-8 text file is split
+	// into parts of about that many bytes, segmented by different workers
+	// with the records of one (bigfile.go); 0 means DefaultSplitCap, a
+	// negative value never splits.
+	SplitCap int64
 }
 
 // The statuses of a FileStatus.
@@ -136,7 +143,7 @@ func init() {
 	beam.RegisterType(reflect.TypeOf((*Stat)(nil)).Elem())
 
 	register.DoFn4x0[context.Context, string, func(string), func(FileStatus)](&expandFn{})
-	register.DoFn5x0[context.Context, string, func(Chunk), func(string, Stat), func(FileStatus)](&splitFn{})
+	register.DoFn6x0[context.Context, string, func(Chunk), func(string, Stat), func(FileStatus), func(Part)](&splitFn{})
 	register.DoFn3x0[Chunk, func(*string) bool, func(Chunk)](&dropFailedFn{})
 	register.Function2x0[Chunk, func(string)](lines)
 	register.Function2x0[FileStatus, func(string)](failedSource)
@@ -167,7 +174,15 @@ func Split(s beam.Scope, opts Options) Result {
 	// The files come from a handful of patterns: without the reshuffle,
 	// fusion would split all of them on the worker that expanded them.
 	files = beam.Reshuffle(s, files)
-	chunks, stats, statuses := beam.ParDo3(s, &splitFn{Split: opts.Split, Decode: opts.Decode, Format: opts.Format, DocSummary: opts.DocSummary}, files)
+	cap := opts.SplitCap
+	if cap == 0 {
+		cap = DefaultSplitCap
+	}
+	chunks, stats, statuses, parts := beam.ParDo4(s, &splitFn{Split: opts.Split, Decode: opts.Decode, Format: opts.Format, DocSummary: opts.DocSummary, SplitCap: cap}, files)
+	bigChunks, bigStats, bigStatuses := splitBig(s, opts, parts)
+	chunks = beam.Flatten(s, chunks, bigChunks)
+	stats = beam.Flatten(s, stats, bigStats)
+	statuses = beam.Flatten(s, statuses, bigStatuses)
 	all := beam.Flatten(s, badPatterns, statuses)
 
 	return Result{
@@ -205,11 +220,14 @@ var (
 	filesBinary  = beam.NewCounter(Namespace, "files_binary")
 	filesPartial = beam.NewCounter(Namespace, "files_partial")
 	bytesRead    = beam.NewCounter(Namespace, "input_bytes")
+	filesSplit   = beam.NewCounter(Namespace, "files_split")
+	partsDecided = beam.NewCounter(Namespace, "parts")
 )
 
 // Namespace is the namespace of the pipeline's Beam counters: files_ok,
 // files_failed, files_binary, files_partial, input_bytes (decompressed bytes of the files
-// split), and per language blocks_<lang> and bytes_<lang>.
+// split), files_split and parts (the files above SplitCap split into parts,
+// and the parts), and per language blocks_<lang> and bytes_<lang>.
 const Namespace = "langsplit"
 
 // splitFn splits one file into blocks, after a first pass that decides its
@@ -220,6 +238,7 @@ type splitFn struct {
 	Decode     decode.Options
 	Format     string
 	DocSummary bool
+	SplitCap   int64 // files above it go to the big-file stages as parts
 
 	norm *split.Normalizer
 	pipe *pipe.Pipeline
@@ -238,7 +257,7 @@ func (f *splitFn) Setup() error {
 const maxBadMessages = 10
 
 // ProcessElement splits the file named file.
-func (f *splitFn) ProcessElement(ctx context.Context, file string, emit func(Chunk), emitStat func(string, Stat), emitStatus func(FileStatus)) {
+func (f *splitFn) ProcessElement(ctx context.Context, file string, emit func(Chunk), emitStat func(string, Stat), emitStatus func(FileStatus), emitPart func(Part)) {
 	var n int64
 	in := &pipe.Input{Source: file, Name: file, Open: func() (io.ReadCloser, error) { return open(ctx, file, &n) }}
 	err := f.pipe.Check(ctx, in, true)
@@ -257,6 +276,15 @@ func (f *splitFn) ProcessElement(ctx context.Context, file string, emit func(Chu
 		emitStatus(FileStatus{Source: file, Status: StatusFailed, Error: message(file, err)})
 		return
 	}
+	if splittable(in, n, f.pipe.Options(), f.SplitCap) {
+		size := n - int64(in.Det.BOM)
+		filesSplit.Inc(ctx, 1)
+		for i := int64(0); i*f.SplitCap < size; i++ {
+			partsDecided.Inc(ctx, 1)
+			emitPart(Part{File: file, Index: int(i), Cap: f.SplitCap, Size: size, BOM: int64(in.Det.BOM)})
+		}
+		return
+	}
 	n = 0 // count the second pass only
 	s := &chunkSink{file: file, emit: emit, stats: map[string]Stat{}, chunks: map[string][]byte{}}
 	var bad []string
@@ -272,16 +300,7 @@ func (f *splitFn) ProcessElement(ctx context.Context, file string, emit func(Chu
 		emitStatus(FileStatus{Source: file, Status: StatusFailed, Error: message(file, err)})
 		return
 	}
-	for lang, c := range s.chunks {
-		if len(c) > 0 {
-			emit(Chunk{File: file, Lang: lang, Lines: c})
-		}
-	}
-	for lang, st := range s.stats {
-		emitStat(lang, st)
-		beam.NewCounter(Namespace, "blocks_"+lang).Inc(ctx, st.Blocks)
-		beam.NewCounter(Namespace, "bytes_"+lang).Inc(ctx, st.Bytes)
-	}
+	s.finish(ctx, emitStat)
 	bytesRead.Inc(ctx, n)
 	if res.Bad > 0 {
 		if more := res.Bad - int64(len(bad)); more > 0 {
@@ -334,6 +353,20 @@ func (s *chunkSink) add(key string, size int, appendJSON func([]byte) []byte) {
 		c = nil
 	}
 	s.chunks[key] = c
+}
+
+// finish emits the chunks not yet emitted, and the counts.
+func (s *chunkSink) finish(ctx context.Context, emitStat func(string, Stat)) {
+	for lang, c := range s.chunks {
+		if len(c) > 0 {
+			s.emit(Chunk{File: s.file, Lang: lang, Lines: c})
+		}
+	}
+	for lang, st := range s.stats {
+		emitStat(lang, st)
+		beam.NewCounter(Namespace, "blocks_"+lang).Inc(ctx, st.Blocks)
+		beam.NewCounter(Namespace, "bytes_"+lang).Inc(ctx, st.Bytes)
+	}
 }
 
 // message returns err's message, naming file if it does not already (a

@@ -14,8 +14,8 @@ import (
 
 // BenchmarkCLI runs the whole command in process on 16 MiB of generated
 // mixed text: JSON Lines to /dev/null, the same from the text cut into the
-// conversion records of a WET file, and -o with --by-lang. Run it with
-// -cpu 1 for the one-core figure.
+// conversion records of a WET file, the text on two workers (-j 2), and -o
+// with --by-lang. Run it with -cpu 1 for the one-core figure.
 func BenchmarkCLI(b *testing.B) {
 	dir := b.TempDir()
 	in := filepath.Join(dir, "in.txt")
@@ -42,7 +42,8 @@ func BenchmarkCLI(b *testing.B) {
 		args func(i int) []string
 	}{
 		{"jsonl", func(int) []string { return []string{"-q", in} }},
-		{"wet", func(int) []string { return []string{"-q", wet} }}, // the same text in WET records: rates on the text's bytes
+		{"jsonl-j2", func(int) []string { return []string{"-q", "-j", "2", in} }}, // the one file on two workers
+		{"wet", func(int) []string { return []string{"-q", wet} }},                // the same text in WET records: rates on the text's bytes
 		{"by-lang", func(i int) []string {
 			return []string{"-q", "--by-lang", "-f", "-o", filepath.Join(dir, "out"+strconv.Itoa(i%2)), in}
 		}},

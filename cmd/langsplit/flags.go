@@ -109,7 +109,7 @@ func parseArgs(args []string) (*config, error) {
 	fs.BoolVar(&cfg.split.Policy.NoVisualRepair, "no-visual-repair", false, "do not repair text left in visual order by PDF extraction")
 	fs.BoolVar(&cfg.split.Policy.NoAffixJoin, "no-affix-join", false, "do not join می/ها affixes with a ZWNJ")
 	if splits {
-		fs.IntVarP(&cfg.jobs, "jobs", "j", 1, "process `N` files in parallel (output identical to -j 1)")
+		fs.IntVarP(&cfg.jobs, "jobs", "j", 1, "process `N` files in parallel, or one file on N workers (output identical to -j 1)")
 	}
 	if splits || cfg.report {
 		fs.BoolVarP(&cfg.quiet, "quiet", "q", false, "no progress bar and no summary")
@@ -308,7 +308,7 @@ Flags:
                                (default 3)
       --max-block SIZE         split blocks longer than SIZE (e.g. 4MiB, at least 4KiB); this
                                bounds memory (default 4MiB)
-  -j, --jobs N                 process N files in parallel; output identical to -j 1 (default 1)
+  -j, --jobs N                 process N files in parallel, or one file on N workers; output identical to -j 1 (default 1)
   -q, --quiet                  no progress bar, no summary
   -f, --force                  replace existing output under DIR (an input's folder whole;
                                files the previous manifest lists and this run does not write

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"bytes"
+	"crypto/sha256"
 	"encoding/json"
 	"fmt"
 	"io"
@@ -30,7 +31,8 @@ func scaleSize(t *testing.T) int64 {
 	return 256 << 20
 }
 
-// maxRSS is the peak resident set size the CLI may reach, whatever the input size.
+// maxRSS is the peak resident set size the CLI may reach, whatever the
+// input size (a worker's share, with -j on one file).
 const maxRSS = 64 << 20
 
 // TestScale streams a large generated input through the CLI in JSON Lines
@@ -74,22 +76,32 @@ func TestScale(t *testing.T) {
 
 	for name, input := range map[string]string{"jsonl": mixed, "jsonl-long-blocks": persian, "jsonl-one-line": oneLine} {
 		t.Run(name, func(t *testing.T) {
-			cmd := exec.Command("langsplit", "-q", input)
-			out, err := cmd.StdoutPipe()
-			if err != nil {
-				t.Fatal(err)
+			var sums [2][sha256.Size]byte
+			for i, jobs := range []string{"1", "2"} {
+				// -j 2 splits the one file between two workers: the same
+				// records, and memory bounded by the block cap per worker.
+				cmd := exec.Command("langsplit", "-q", "-j", jobs, input)
+				out, err := cmd.StdoutPipe()
+				if err != nil {
+					t.Fatal(err)
+				}
+				if err := cmd.Start(); err != nil {
+					t.Fatal(err)
+				}
+				h := sha256.New()
+				end, n := checkCover(t, io.TeeReader(out, h))
+				if err := cmd.Wait(); err != nil {
+					t.Fatal(err)
+				}
+				if end != fileSize(input) {
+					t.Fatalf("-j %s: records end at %d, input has %d bytes", jobs, end, fileSize(input))
+				}
+				h.Sum(sums[i][:0])
+				checkRSS(t, cmd, n, int64(i+1)*maxRSS)
 			}
-			if err := cmd.Start(); err != nil {
-				t.Fatal(err)
+			if sums[0] != sums[1] {
+				t.Fatal("-j 2 printed other records than -j 1")
 			}
-			end, n := checkCover(t, out)
-			if err := cmd.Wait(); err != nil {
-				t.Fatal(err)
-			}
-			if end != fileSize(input) {
-				t.Fatalf("records end at %d, input has %d bytes", end, fileSize(input))
-			}
-			checkRSS(t, cmd, n)
 		})
 	}
 	for _, c := range []struct {
@@ -116,7 +128,7 @@ func TestScale(t *testing.T) {
 			if end != fileSize(c.input) {
 				t.Fatalf("manifest ends at %d, input has %d bytes", end, fileSize(c.input))
 			}
-			checkRSS(t, cmd, n)
+			checkRSS(t, cmd, n, maxRSS)
 		})
 	}
 }
@@ -145,7 +157,7 @@ func checkCover(t *testing.T, r interface{ Read([]byte) (int, error) }) (end int
 	return end, n
 }
 
-func checkRSS(t *testing.T, cmd *exec.Cmd, blocks int) {
+func checkRSS(t *testing.T, cmd *exec.Cmd, blocks int, max int64) {
 	t.Helper()
 	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
 	if !ok {
@@ -153,8 +165,8 @@ func checkRSS(t *testing.T, cmd *exec.Cmd, blocks int) {
 	}
 	rss := ru.Maxrss << 10 // kilobytes on Linux
 	t.Logf("%d blocks, peak RSS %.1f MiB", blocks, float64(rss)/(1<<20))
-	if rss > maxRSS {
-		t.Fatalf("peak RSS %d bytes, want at most %d", rss, maxRSS)
+	if rss > max {
+		t.Fatalf("peak RSS %d bytes, want at most %d", rss, max)
 	}
 }
 
@@ -250,7 +262,7 @@ func TestManyFiles(t *testing.T) {
 			t.Fatalf("%v\n%s", err, stderr.Bytes())
 		}
 		t.Logf("%v", time.Since(start).Round(time.Millisecond))
-		checkRSS(t, cmd, count)
+		checkRSS(t, cmd, count, maxRSS)
 	})
 	for _, c := range []struct {
 		name string
@@ -272,7 +284,7 @@ func TestManyFiles(t *testing.T) {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			checkRSS(t, cmd, sources(t, f))
+			checkRSS(t, cmd, sources(t, f), maxRSS)
 			if entries, _ := os.ReadDir(outDir); c.args == nil && len(entries) != n+1 {
 				t.Fatalf("%d entries in %s, want %d folders and the manifest", len(entries), outDir, n)
 			}

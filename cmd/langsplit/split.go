@@ -39,6 +39,28 @@ func (s *jsonSink) Block(r *record.Record, _, text []byte) error {
 	return s.maybeFlush()
 }
 
+// EncodeBlock implements pipe.EncodingSink: workers encode the records of
+// a document split across them (-j with one input).
+func (s *jsonSink) EncodeBlock(dst []byte, r *record.Record, _, text []byte) []byte {
+	return r.AppendJSONText(dst, text)
+}
+
+// Encoded implements pipe.EncodingSink.
+func (s *jsonSink) Encoded(enc []byte, blocks []pipe.EncodedBlock) error {
+	for _, b := range blocks {
+		s.st.add(b.Lang, 1, int64(b.TextLen))
+	}
+	if len(enc) < sinkChunk {
+		s.buf = append(s.buf, enc...)
+		return s.maybeFlush()
+	}
+	if err := s.flush(); err != nil {
+		return err
+	}
+	_, err := s.part.Write(enc)
+	return err
+}
+
 func (s *jsonSink) Summary(d *record.Doc) error {
 	s.buf = d.AppendJSON(s.buf)
 	return s.maybeFlush()
@@ -303,6 +325,9 @@ func (r *runner) processAll(ctx context.Context, list *inputList, tmp string) in
 	i := 0
 	next := func() (job, bool) {
 		in := lr.next()
+		if in != nil && list.n == 1 {
+			in.Jobs = cfg.jobs // one input: its document on every worker
+		}
 		i++
 		return job{i - 1, in}, in != nil
 	}

@@ -56,6 +56,10 @@ type Input struct {
 	// Stream is true for an input that can be read once only: Run decides
 	// its format and encoding on its head.
 	Stream bool
+	// Jobs, above 1, splits a document that is the whole input (text) into
+	// chunks segmented and normalized on that many goroutines, with the
+	// records of one.
+	Jobs int
 	// Unchanged, when set, tells Run that the file is read again without a
 	// second check of its encoding when Check read it whole: Run calls it
 	// at the end to make sure the file did not change between the passes.
@@ -391,6 +395,9 @@ func (b identity) Boundary(x int64) (int64, int64) { return x + int64(b), x + in
 // records to the sink (after Sink.Document when multi). src, when not nil,
 // gives the records' src_start/src_end.
 func (e *Env) Document(d *Doc, multi bool, r io.Reader, src SrcMap) error {
+	if e.in.Jobs > 1 && !multi && src == nil {
+		return e.documentChunked(d, r, e.in.Jobs)
+	}
 	return e.document(d, multi, segment.NewScanner(r, e.p.opts.Split.Segment), src)
 }
 
@@ -473,8 +480,13 @@ func (e *Env) document(d *Doc, multi bool, sc blockScanner, src SrcMap) error {
 	if err := sc.Err(); err != nil {
 		return err
 	}
+	return e.documentDone(d)
+}
+
+// documentDone counts a document split and sends its summary record.
+func (e *Env) documentDone(d *Doc) error {
 	e.res.Docs++
-	if opts.DocSummary {
+	if e.p.opts.DocSummary {
 		doc := e.dc.Doc(d.Source, d.RecordID)
 		if err := e.sink.Summary(&doc); err != nil {
 			return &SinkError{err}

@@ -93,6 +93,11 @@ func (bd *Builder) Next(b segment.Block, raw []byte) Record {
 	}
 }
 
+// Resume makes the next record the one of block n+1 of the source, which
+// starts at code point runes: for a stage that numbers a run of blocks in
+// the middle of a source.
+func (bd *Builder) Resume(n int, runes int64) { bd.n, bd.runes = n, runes }
+
 // SetSrc sets the record's source byte range.
 func (r *Record) SetSrc(start, end int64) {
 	s := [2]int64{start, end}

@@ -98,5 +98,11 @@ func (n *Normalizer) Apply(lang string, raw []byte) ([]byte, error) {
 	return n.buf, err
 }
 
+// Fresh returns a new Normalizer with n's policy, for another goroutine.
+func (n *Normalizer) Fresh() *Normalizer { return NewNormalizer(n.policy, n.raw) }
+
+// Absorb adds the lines that o repaired to n's count.
+func (n *Normalizer) Absorb(o *Normalizer) { n.repaired += o.repaired }
+
 // Repaired returns how many lines were repaired from visual order so far.
 func (n *Normalizer) Repaired() int { return n.repaired }

@@ -66,6 +66,7 @@ type config struct {
 	encoding, invalid string
 	maxInline         int
 	maxBlock          cliflag.Size
+	splitCap          cliflag.Size
 	policy            split.Policy
 	force, quiet      bool
 	langsSet          bool
@@ -80,7 +81,7 @@ var ourFlags = map[string]bool{}
 func define(fs *flag.FlagSet) *config {
 	before := map[string]bool{}
 	fs.VisitAll(func(f *flag.Flag) { before[f.Name] = true })
-	c := &config{maxBlock: cliflag.Size(segment.DefaultMaxBlock)}
+	c := &config{maxBlock: cliflag.Size(segment.DefaultMaxBlock), splitCap: cliflag.Size(pipeline.DefaultSplitCap)}
 	fs.Var(&c.inputs, "input", "an input `PATTERN`: a file, a glob (quote it), a local directory, or gs://bucket/glob; repeatable")
 	fs.StringVar(&c.output, "output", "", "output `DIR` (a local directory or a gs:// prefix)")
 	fs.BoolVar(&c.raw, "raw", false, "blocks byte for byte as in the decoded input, not normalized")
@@ -91,6 +92,7 @@ func define(fs *flag.FlagSet) *config {
 	fs.StringVar(&c.invalid, "invalid", "error", "invalid byte sequences: `error` (the file fails, named with the offset) or replace (U+FFFD)")
 	fs.IntVar(&c.maxInline, "max-inline", segment.DefaultMaxInline, "foreign words that stay inside a sentence's block (0: none)")
 	fs.Var(&c.maxBlock, "max-block", "split blocks longer than `SIZE` (e.g. 4MiB; at least 4KiB); bounds a worker's memory per file")
+	fs.Var(&c.splitCap, "split-cap", "split a plain UTF-8 text file larger than `SIZE` into parts of that size for different workers (records as if whole; 0: never)")
 	fs.StringVar(&c.policy.Preset, "preset", "default", "Persian conventions: `default`, or hazm (adds hazm's ZWNJ and spacing rules)")
 	fs.StringVar(&c.policy.Digits, "digits", "keep", "Persian digits: `keep`, fa or latin")
 	fs.BoolVar(&c.policy.StripDiacritics, "strip-diacritics", false, "remove Arabic-script diacritics (harakat)")
@@ -191,6 +193,12 @@ func (c *config) options(args []string) (pipeline.Options, error) {
 		return o, fmt.Errorf("invalid --max-block %d (want at least %d, below 2GiB)", c.maxBlock, segment.MinMaxBlock)
 	}
 	o.Split.Segment.MaxBlock = int(c.maxBlock)
+	o.SplitCap = int64(c.splitCap)
+	if o.SplitCap == 0 {
+		o.SplitCap = -1 // pipeline.Options: 0 is the default
+	} else if o.SplitCap < 1<<20 {
+		return o, fmt.Errorf("invalid --split-cap %d (want 0 or at least 1MiB)", o.SplitCap)
+	}
 	if c.langsSet {
 		var err error
 		if o.Split.Langs, err = cliflag.ParseLangs(c.langs); err != nil {

@@ -10,9 +10,14 @@
 // Lines mode, -o --by-lang mode, and -j 1 / -j 2 over the input cut into
 // files; and, with -wet (the default), the same text as a Common Crawl WET
 // file (conversion records of 4-16 KiB, plain and gzip per record) beside
-// the text file (plain and gzip) in JSON Lines mode. Every rate is on the
-// bytes of the text. Ratios, not absolute times, are what to compare
-// between runs.
+// the text file (plain and gzip) in JSON Lines mode; with -jobs (the
+// default), the input as one file with -j 1 and -j 2, alternating with the
+// decoding loop (-only-jobs measures these alone, for a 1 GiB input:
+//
+//	go run ./internal/cmd/benchreport -size 1GiB -only-jobs -repeat 3
+//
+// ). Every rate is on the bytes of the text. Ratios, not absolute times,
+// are what to compare between runs.
 package main
 
 import (
@@ -48,6 +53,8 @@ func main() {
 	withWET := flag.Bool("wet", true, "also measure the text as a WET file (plain and gzip) beside the text file")
 	repeat := flag.Int("repeat", 3, "with -wet: run the text/WET pairs this many times, alternating, and report medians")
 	onlyWET := flag.Bool("only-wet", false, "measure only the baseline and the text/WET pairs")
+	withJobs := flag.Bool("jobs", true, "also measure the input as one file with -j 1 and -j 2, alternating with the decoding loop")
+	onlyJobs := flag.Bool("only-jobs", false, "measure only the one-file -j 1 / -j 2 runs beside the decoding loop")
 	flag.Parse()
 	if *child != "" {
 		runChild(*child, *input)
@@ -65,7 +72,10 @@ func main() {
 	check(f.Close())
 	fi, err := os.Stat(in)
 	check(err)
-	parts := cut(in, filepath.Join(dir, "parts"), *files)
+	var parts []string
+	if !*onlyJobs {
+		parts = cut(in, filepath.Join(dir, "parts"), *files)
+	}
 	ls := filepath.Join(dir, "langsplit")
 	build := exec.Command("go", "build", "-o", ls, "github.com/langsplit/langsplit/cmd/langsplit")
 	build.Stderr = os.Stderr
@@ -75,9 +85,8 @@ func main() {
 
 	fmt.Printf("input: %d bytes of generated mixed text (%d files for -j); Go %s, GOMAXPROCS %d\n\n",
 		fi.Size(), *files, runtime.Version(), runtime.GOMAXPROCS(0))
-	type run struct {
-		name string
-		cmd  []string
+	if *onlyJobs {
+		*withWET = false
 	}
 	var wetRuns []run
 	if *withWET {
@@ -108,9 +117,10 @@ func main() {
 		{"langsplit -j 1, " + strconv.Itoa(*files) + " files", append([]string{ls, "-q", "-j", "1"}, parts...)},
 		{"langsplit -j 2, " + strconv.Itoa(*files) + " files", append([]string{ls, "-q", "-j", "2"}, parts...)},
 	}
-	if *onlyWET {
+	if *onlyWET || *onlyJobs {
 		runs = runs[:1]
 	}
+
 	for _, m := range runs {
 		secs, allocs, rss := measure(m.cmd)
 		mbs := float64(fi.Size()) / 1e6 / secs
@@ -123,31 +133,57 @@ func main() {
 		}
 		fmt.Printf("%-34s %9.1f %8.3f %12s %8.1f MiB\n", m.name, mbs, mbs/base, a, float64(rss)/(1<<20))
 	}
+	if *withJobs || *onlyJobs {
+		// One file on one core and on two, each beside the decoding loop
+		// of the same round: alternating, so that a load that comes and
+		// goes on a shared machine falls on all of them.
+		jobRuns := []run{
+			{"baseline: UTF-8 decoding loop", []string{self, "-child", "decode", "-input", in}},
+			{"langsplit -j 1, one file", []string{ls, "-q", "-j", "1", in}},
+			{"langsplit -j 2, one file", []string{ls, "-q", "-j", "2", in}},
+		}
+		med := alternate(jobRuns, *repeat, fi.Size(), base)
+		fmt.Printf("\none file, JSON Lines (medians of %d): -j 2 / -j 1 %.3f; -j 1 / decoding loop %.3f\n", max(*repeat, 1),
+			med[jobRuns[2].name]/med[jobRuns[1].name], med[jobRuns[1].name]/med[jobRuns[0].name])
+	}
 	if !*withWET {
 		return
 	}
-	// The pairs alternate, so that a load that comes and goes on a shared
-	// machine falls on both sides; each rate is the median of the runs.
+	med := alternate(wetRuns, *repeat, fi.Size(), base)
+	fmt.Printf("\nWET / text, JSON Lines (medians of %d): plain %.3f, gzip %.3f\n", max(*repeat, 1),
+		med["langsplit WET (JSON Lines)"]/med["langsplit text (JSON Lines)"],
+		med["langsplit WET .gz (JSON Lines)"]/med["langsplit text .gz (JSON Lines)"])
+}
+
+// alternate runs the commands repeat times, in turn, so that a load that
+// comes and goes falls on all of them, and prints each one's median rate
+// (on size bytes), its ratio to base, its peak RSS and every rate; it
+// returns the medians by name.
+func alternate(runs []run, repeat int, size int64, base float64) map[string]float64 {
 	rates := map[string][]float64{}
 	rss := map[string]int64{}
-	for range max(*repeat, 1) {
-		for _, m := range wetRuns {
+	for range max(repeat, 1) {
+		for _, m := range runs {
 			secs, _, r := measure(m.cmd)
-			rates[m.name] = append(rates[m.name], float64(fi.Size())/1e6/secs)
+			rates[m.name] = append(rates[m.name], float64(size)/1e6/secs)
 			rss[m.name] = max(rss[m.name], r)
 		}
 	}
 	med := map[string]float64{}
 	fmt.Println()
-	for _, m := range wetRuns {
+	for _, m := range runs {
 		r := rates[m.name]
 		slices.Sort(r)
 		med[m.name] = r[len(r)/2]
 		fmt.Printf("%-34s %9.1f %8.3f %12s %8.1f MiB   runs %s\n", m.name, med[m.name], med[m.name]/base, "-", float64(rss[m.name])/(1<<20), fmtRates(r))
 	}
-	fmt.Printf("\nWET / text, JSON Lines (medians of %d): plain %.3f, gzip %.3f\n", max(*repeat, 1),
-		med["langsplit WET (JSON Lines)"]/med["langsplit text (JSON Lines)"],
-		med["langsplit WET .gz (JSON Lines)"]/med["langsplit text .gz (JSON Lines)"])
+	return med
+}
+
+// run is one measurement: a name and the command it runs.
+type run struct {
+	name string
+	cmd  []string
 }
 
 // fmtRates formats rates as "12.3 14.5 …".
