@@ -4,6 +4,7 @@ import (
 	"context"
 	"io"
 
+	"github.com/langsplit/langsplit/internal/pipe"
 	"github.com/langsplit/langsplit/internal/split"
 	"golang.org/x/text/transform"
 )
@@ -62,7 +63,8 @@ func (r *runner) normalizeTo(ctx context.Context, w io.Writer, lr *listReader, t
 	}
 }
 
-func (r *runner) normalizeOne(ctx context.Context, w io.Writer, in *input, t transform.Transformer) error {
+func (r *runner) normalizeOne(ctx context.Context, w io.Writer, in *input, t transform.Transformer) (err error) {
+	defer pipe.Recover(in.Source, &err)
 	rd, closer, err := r.pipe.Text(ctx, &in.Input)
 	if err != nil {
 		return err

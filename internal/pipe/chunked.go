@@ -58,6 +58,7 @@ type tchunk struct {
 	end     int // what Decide was given as the end
 	c       segment.Chunk
 	decided chan struct{}
+	err     error        // a panic of Decide, set before decided is closed
 	refs    atomic.Int32 // the joiner's, and one a batch
 	pool    *chunkPool
 }
@@ -157,7 +158,8 @@ func (e *Env) documentChunked(d *Doc, r io.Reader, jobs int) error {
 	writeQ := make(chan *batch, jobs+2)
 	var arabic atomic.Bool // the joiner's latest Start.Arabic: the reader's guess
 
-	g.Go(func() error { // read
+	g.Go(func() (err error) { // read
+		defer Recover(d.Source, &err)
 		defer close(decideQ)
 		defer close(joinQ)
 		return readChunks(ctx, r, pool, &arabic, func(c *tchunk) error { return send(ctx, c, decideQ, joinQ) })
@@ -166,12 +168,12 @@ func (e *Env) documentChunked(d *Doc, r io.Reader, jobs int) error {
 	for range jobs {
 		decideWG.Go(func() {
 			for c := range decideQ {
-				c.c.Decide(c.buf, c.end, c.st, segOpts)
-				close(c.decided)
+				decide(c, d.Source, segOpts)
 			}
 		})
 	}
-	g.Go(func() error { // join
+	g.Go(func() (err error) { // join
+		defer Recover(d.Source, &err)
 		defer close(encodeQ)
 		defer close(writeQ)
 		return joinChunks(ctx, d, joinQ, segOpts, &arabic, func(b *batch) error { return send(ctx, b, encodeQ, writeQ) })
@@ -188,7 +190,8 @@ func (e *Env) documentChunked(d *Doc, r io.Reader, jobs int) error {
 			}
 		})
 	}
-	werr := func() error { // write, on this goroutine
+	werr := func() (err error) { // write, on this goroutine
+		defer Recover(d.Source, &err)
 		for b := range writeQ {
 			select {
 			case <-b.done:
@@ -223,6 +226,14 @@ func (e *Env) documentChunked(d *Doc, r io.Reader, jobs int) error {
 		return err
 	}
 	return e.documentDone(d)
+}
+
+// decide decides a chunk's lines; a panic is the chunk's error. Either
+// way the chunk is decided, so that nobody waits for it for ever.
+func decide(c *tchunk, source string, opts segment.Options) {
+	defer close(c.decided)
+	defer Recover(source, &c.err)
+	c.c.Decide(c.buf, c.end, c.st, opts)
 }
 
 // send sends v on each of qs in turn, unless ctx is done first.
@@ -267,7 +278,7 @@ func readChunks(ctx context.Context, r io.Reader, pool *chunkPool, arabic *atomi
 			}
 		}
 		st.Arabic = arabic.Load()
-		c.start, c.st, c.decided = pos, st, make(chan struct{})
+		c.start, c.st, c.decided, c.err = pos, st, make(chan struct{}), nil
 		var next segment.Cut
 		cut, ok := segment.NextCut(c.buf, chunkSize)
 		switch {
@@ -292,6 +303,9 @@ func readChunks(ctx context.Context, r io.Reader, pool *chunkPool, arabic *atomi
 			case <-c.decided:
 			case <-ctx.Done():
 				return ctx.Err()
+			}
+			if c.err != nil {
+				return c.err
 			}
 			n, next.Para = c.c.Len(), c.c.ParaAfter()
 		}
@@ -341,6 +355,9 @@ func joinChunks(ctx context.Context, d *Doc, in <-chan *tchunk, segOpts segment.
 		case <-ctx.Done():
 			return ctx.Err()
 		}
+		if c.err != nil {
+			return c.err
+		}
 		c.n = c.c.Len()
 		var text []byte
 		if j.NeedsText(&c.c) {
@@ -387,8 +404,10 @@ func rawOf(chunks []*tchunk, b segment.Block) []byte {
 
 // encodeBatch normalizes (and, for an EncodingSink, encodes) the blocks of
 // a batch.
+// A panic is the batch's error.
 func encodeBatch(b *batch, d *Doc, n *split.Normalizer, langs map[string]bool, sink EncodingSink, encoding bool) {
 	defer close(b.done)
+	defer Recover(d.Source, &b.err)
 	b.texts = append(b.texts[:0], make([]int, len(b.recs))...)
 	for i := range b.recs {
 		rec := &b.recs[i]

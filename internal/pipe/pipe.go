@@ -240,8 +240,10 @@ func Detect(name string, raw []byte) Format {
 // is told of each bad document skipped. n normalizes the blocks; it
 // belongs to the calling goroutine. The error is the input's failure (it
 // could not be opened, decoded or read, or the sink failed); bad documents
-// are not errors.
-func (p *Pipeline) Run(ctx context.Context, in *Input, n *split.Normalizer, sink Sink, bad func(error)) (Result, error) {
+// are not errors. A panic while processing the input is its failure too:
+// a *PanicError, and the other inputs of the run are not affected.
+func (p *Pipeline) Run(ctx context.Context, in *Input, n *split.Normalizer, sink Sink, bad func(error)) (_ Result, err error) {
+	defer Recover(in.Source, &err)
 	rc, err := in.Open()
 	if err != nil {
 		return Result{}, err
