@@ -11,7 +11,6 @@ import (
 	"os/exec"
 	"path/filepath"
 	"strconv"
-	"syscall"
 	"testing"
 	"time"
 
@@ -88,6 +87,7 @@ func TestScale(t *testing.T) {
 				if err := cmd.Start(); err != nil {
 					t.Fatal(err)
 				}
+				rss := watchRSS(cmd)
 				h := sha256.New()
 				end, n := checkCover(t, io.TeeReader(out, h))
 				if err := cmd.Wait(); err != nil {
@@ -97,7 +97,7 @@ func TestScale(t *testing.T) {
 					t.Fatalf("-j %s: records end at %d, input has %d bytes", jobs, end, fileSize(input))
 				}
 				h.Sum(sums[i][:0])
-				checkRSS(t, cmd, n, int64(i+1)*maxRSS)
+				checkRSS(t, rss, n, int64(i+1)*maxRSS)
 			}
 			if sums[0] != sums[1] {
 				t.Fatal("-j 2 printed other records than -j 1")
@@ -115,10 +115,7 @@ func TestScale(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			outDir := filepath.Join(dir, "out-"+c.name)
 			args := append([]string{"-q", "-o", outDir}, c.args...)
-			cmd := exec.Command("langsplit", append(args, c.input)...)
-			if out, err := cmd.CombinedOutput(); err != nil {
-				t.Fatalf("%v\n%s", err, out)
-			}
+			rss := runWatched(t, exec.Command("langsplit", append(args, c.input)...))
 			f, err := os.Open(filepath.Join(outDir, "manifest.jsonl"))
 			if err != nil {
 				t.Fatal(err)
@@ -128,7 +125,7 @@ func TestScale(t *testing.T) {
 			if end != fileSize(c.input) {
 				t.Fatalf("manifest ends at %d, input has %d bytes", end, fileSize(c.input))
 			}
-			checkRSS(t, cmd, n, maxRSS)
+			checkRSS(t, rss, n, maxRSS)
 		})
 	}
 }
@@ -157,16 +154,78 @@ func checkCover(t *testing.T, r interface{ Read([]byte) (int, error) }) (end int
 	return end, n
 }
 
-func checkRSS(t *testing.T, cmd *exec.Cmd, blocks int, max int64) {
-	t.Helper()
-	ru, ok := cmd.ProcessState.SysUsage().(*syscall.Rusage)
-	if !ok {
-		t.Skip("no rusage on this system")
+// rssWatch follows the peak resident set size of a running command: the
+// VmHWM of /proc/PID/status, read every few milliseconds until the process
+// has exited. The rusage of wait4 does not measure it: os/exec starts a
+// child by vfork, sharing the test process's memory until exec, and Linux
+// keeps that memory's high-water mark as the child's maximum RSS, so the
+// child of a test process that once held a large buffer would report the
+// test's peak.
+type rssWatch struct {
+	done chan struct{}
+	peak int64 // bytes; written by the watching goroutine until done
+}
+
+// watchRSS starts following cmd, which must have been started.
+func watchRSS(cmd *exec.Cmd) *rssWatch {
+	w := &rssWatch{done: make(chan struct{})}
+	status := fmt.Sprintf("/proc/%d/status", cmd.Process.Pid)
+	go func() {
+		defer close(w.done)
+		for {
+			kb, ok := vmHWM(status)
+			if !ok { // exited (a zombie has no memory), or no /proc
+				return
+			}
+			w.peak = max(w.peak, kb<<10)
+			time.Sleep(2 * time.Millisecond)
+		}
+	}()
+	return w
+}
+
+// vmHWM reads the VmHWM line of a /proc status file, in kilobytes.
+func vmHWM(status string) (int64, bool) {
+	data, err := os.ReadFile(status)
+	if err != nil {
+		return 0, false
 	}
-	rss := ru.Maxrss << 10 // kilobytes on Linux
-	t.Logf("%d blocks, peak RSS %.1f MiB", blocks, float64(rss)/(1<<20))
-	if rss > max {
-		t.Fatalf("peak RSS %d bytes, want at most %d", rss, max)
+	for line := range bytes.Lines(data) {
+		if v, ok := bytes.CutPrefix(line, []byte("VmHWM:")); ok {
+			kb, err := strconv.ParseInt(string(bytes.TrimSpace(bytes.TrimSuffix(bytes.TrimSpace(v), []byte("kB")))), 10, 64)
+			return kb, err == nil
+		}
+	}
+	return 0, false
+}
+
+// runWatched runs cmd to its end, failing the test with its output if it
+// fails, and returns its peak RSS.
+func runWatched(t *testing.T, cmd *exec.Cmd) *rssWatch {
+	t.Helper()
+	var out bytes.Buffer
+	cmd.Stdout, cmd.Stderr = &out, &out
+	if err := cmd.Start(); err != nil {
+		t.Fatal(err)
+	}
+	w := watchRSS(cmd)
+	if err := cmd.Wait(); err != nil {
+		t.Fatalf("%v\n%s", err, out.Bytes())
+	}
+	return w
+}
+
+// checkRSS fails the test if the watched command, which has exited,
+// reached a peak RSS above max bytes.
+func checkRSS(t *testing.T, w *rssWatch, blocks int, max int64) {
+	t.Helper()
+	<-w.done
+	if w.peak == 0 {
+		t.Skip("no /proc/PID/status VmHWM on this system")
+	}
+	t.Logf("%d blocks, peak RSS %.1f MiB", blocks, float64(w.peak)/(1<<20))
+	if w.peak > max {
+		t.Fatalf("peak RSS %d bytes, want at most %d", w.peak, max)
 	}
 }
 
@@ -257,12 +316,13 @@ func TestManyFiles(t *testing.T) {
 		if err := cmd.Start(); err != nil {
 			t.Fatal(err)
 		}
+		rss := watchRSS(cmd)
 		count := sources(t, out)
 		if err := cmd.Wait(); err != nil {
 			t.Fatalf("%v\n%s", err, stderr.Bytes())
 		}
 		t.Logf("%v", time.Since(start).Round(time.Millisecond))
-		checkRSS(t, cmd, count, maxRSS)
+		checkRSS(t, rss, count, maxRSS)
 	})
 	for _, c := range []struct {
 		name string
@@ -274,17 +334,14 @@ func TestManyFiles(t *testing.T) {
 		t.Run(c.name, func(t *testing.T) {
 			outDir := filepath.Join(dir, "out-"+c.name)
 			start := time.Now()
-			cmd := exec.Command("langsplit", append(append([]string{"-q", "-o", outDir}, c.args...), in)...)
-			if out, err := cmd.CombinedOutput(); err != nil {
-				t.Fatalf("%v\n%s", err, out)
-			}
+			rss := runWatched(t, exec.Command("langsplit", append(append([]string{"-q", "-o", outDir}, c.args...), in)...))
 			t.Logf("%v", time.Since(start).Round(time.Millisecond))
 			f, err := os.Open(filepath.Join(outDir, "manifest.jsonl"))
 			if err != nil {
 				t.Fatal(err)
 			}
 			defer f.Close()
-			checkRSS(t, cmd, sources(t, f), maxRSS)
+			checkRSS(t, rss, sources(t, f), maxRSS)
 			if entries, _ := os.ReadDir(outDir); c.args == nil && len(entries) != n+1 {
 				t.Fatalf("%d entries in %s, want %d folders and the manifest", len(entries), outDir, n)
 			}

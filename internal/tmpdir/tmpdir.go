@@ -33,6 +33,9 @@ func New(parent, prefix string) (*Dir, error) {
 			return nil, err
 		}
 		f, err := os.Open(p)
+		if errors.Is(err, os.ErrNotExist) {
+			continue // a sweep took it between mkdir and open
+		}
 		if err != nil {
 			os.Remove(p)
 			return nil, err

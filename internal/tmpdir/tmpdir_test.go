@@ -76,3 +76,46 @@ func TestSweep(t *testing.T) {
 		t.Fatalf("Remove left %s", live.Path)
 	}
 }
+
+// New and Sweep racing in one parent: New never fails for it (a sweep
+// that takes a directory between mkdir and lock makes New try again), and
+// no sweep removes a directory New has returned. A flock is held per open
+// file, so the sweeps of this process cannot take the locks of its own
+// live directories either.
+func TestNewRacesSweep(t *testing.T) {
+	parent := t.TempDir()
+	stop := make(chan struct{})
+	swept := make(chan int)
+	defer func() {
+		close(stop)
+		t.Logf("%d directories swept between mkdir and lock", <-swept)
+	}()
+	go func() {
+		n := 0
+		for {
+			select {
+			case <-stop:
+				swept <- n
+				return
+			default:
+			}
+			got, err := Sweep(parent, ".run-")
+			if err != nil {
+				t.Error(err)
+			}
+			n += len(got)
+		}
+	}()
+	for range 2000 {
+		d, err := New(parent, ".run-")
+		if err != nil {
+			t.Fatal(err)
+		}
+		if err := os.WriteFile(filepath.Join(d.Path, "part"), []byte("x"), 0o666); err != nil {
+			t.Fatalf("a live directory was swept: %v", err)
+		}
+		if err := d.Remove(); err != nil {
+			t.Fatal(err)
+		}
+	}
+}
