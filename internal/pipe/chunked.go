@@ -164,12 +164,14 @@ func (e *Env) documentChunked(d *Doc, r io.Reader, jobs int) error {
 	})
 	var decideWG sync.WaitGroup
 	for range jobs {
-		decideWG.Go(func() {
+		decideWG.Add(1)
+		go func() {
+			defer decideWG.Done()
 			for c := range decideQ {
 				c.c.Decide(c.buf, c.end, c.st, segOpts)
 				close(c.decided)
 			}
-		})
+		}()
 	}
 	g.Go(func() error { // join
 		defer close(encodeQ)
@@ -182,11 +184,13 @@ func (e *Env) documentChunked(d *Doc, r io.Reader, jobs int) error {
 	for i := range jobs {
 		n := e.norm.Fresh()
 		norms[i] = n
-		encodeWG.Go(func() {
+		encodeWG.Add(1)
+		go func() {
+			defer encodeWG.Done()
 			for b := range encodeQ {
 				encodeBatch(b, d, n, opts.Split.Langs, esink, encoding)
 			}
-		})
+		}()
 	}
 	werr := func() error { // write, on this goroutine
 		for b := range writeQ {
