@@ -18,11 +18,17 @@ import (
 	"github.com/langsplit/langsplit/segment"
 )
 
+// LangLabel is the syntax of a block label (Record.Lang), as a regular
+// expression group: en, fa, ar, und, or und- and an ISO 15924 script code
+// (und-Cyrl). The --langs flag parses labels with it, and the output
+// writer builds the pattern of --by-lang file names (fa.txt) from it.
+const LangLabel = `(en|fa|ar|und|und-[A-Z][a-z]{3})`
+
 // Record is one block of one source.
 type Record struct {
 	Source    string `json:"source"`     // the input's path as found, "-" for stdin, or the document id
 	Block     int    `json:"block"`      // block number, from 1 per source
-	Lang      string `json:"lang"`       // "en", "fa", "ar", "und-Xxxx" or "und"
+	Lang      string `json:"lang"`       // "en", "fa", "ar", "und-Xxxx" or "und": LangLabel
 	Script    string `json:"script"`     // ISO 15924 code
 	Dir       string `json:"dir"`        // "ltr" or "rtl"
 	Start     int64  `json:"start"`      // byte offset into the decoded UTF-8 text of the source

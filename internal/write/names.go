@@ -16,6 +16,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/langsplit/langsplit/internal/extsort"
+	"github.com/langsplit/langsplit/internal/record"
 )
 
 // ManifestName is the manifest's file name in the output directory.
@@ -108,7 +109,7 @@ func Folder(rel string) string {
 // LangFile returns the name of the --by-lang file of a language, e.g. "fa.txt".
 func LangFile(lang string) string { return SafeName(lang) + ".txt" }
 
-var langFileRE = regexp.MustCompile(`^(en|fa|ar|und|und-[A-Z][a-z]{3})\.txt$`)
+var langFileRE = regexp.MustCompile(`^` + record.LangLabel + `\.txt$`)
 
 // IsLangFile reports whether name is one that --by-lang writes: en.txt,
 // fa.txt, ar.txt, und.txt or und-Xxxx.txt.
