@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"github.com/langsplit/langsplit/internal/iobuf"
 )
 
 // Check reads r to the end, with bounded memory, and decides how to decode
@@ -195,14 +197,15 @@ type stats struct {
 }
 
 // checkReaders and readBufs hold Check's buffers between calls: a run of
-// a million small files would otherwise allocate 128 KiB for each.
+// a million small files would otherwise allocate 128 KiB for each. Check
+// scans its input iobuf.Size bytes at a time.
 var (
 	checkReaders = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, StreamSniffLen) }}
-	readBufs     = sync.Pool{New: func() any { return new([64 << 10]byte) }}
+	readBufs     = sync.Pool{New: func() any { return new([iobuf.Size]byte) }}
 )
 
 func (st *stats) readAll(r io.Reader) error {
-	b := readBufs.Get().(*[64 << 10]byte)
+	b := readBufs.Get().(*[iobuf.Size]byte)
 	defer readBufs.Put(b)
 	buf := b[:]
 	for {

@@ -36,6 +36,7 @@ import (
 	"sync"
 	"sync/atomic"
 
+	"github.com/langsplit/langsplit/internal/iobuf"
 	"github.com/langsplit/langsplit/internal/record"
 	"github.com/langsplit/langsplit/internal/tmpdir"
 )
@@ -137,7 +138,7 @@ func (w *Writer) newOut(name string) (*outFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &outFile{f: f, bw: bufio.NewWriterSize(f, 64<<10)}, nil
+	return &outFile{f: f, bw: iobuf.NewWriter(f)}, nil
 }
 
 func (o *outFile) Write(p []byte) (int, error) {
@@ -224,7 +225,7 @@ func (b *waiting) spill() error {
 	if err != nil {
 		return err
 	}
-	b.f, b.bw = f, bufio.NewWriterSize(f, 64<<10)
+	b.f, b.bw = f, iobuf.NewWriter(f)
 	_, err = b.bw.Write(b.mem)
 	b.release()
 	return err
@@ -603,7 +604,7 @@ func (w *Writer) writeOut(in *Input) error {
 		return err
 	}
 	defer rc.Close()
-	br := bufio.NewReaderSize(rc, 64<<10)
+	br := iobuf.NewReader(rc)
 	var buf []byte
 	for {
 		line, err := br.ReadSlice('\n')
@@ -737,7 +738,7 @@ func (w *Writer) moveAll() (map[string]bool, error) {
 	if _, err := w.movesF.Seek(0, io.SeekStart); err != nil {
 		return nil, err
 	}
-	br := bufio.NewReaderSize(w.movesF, 64<<10)
+	br := iobuf.NewReader(w.movesF)
 	var errs []error
 	failed := map[string]bool{}
 	for {
