@@ -31,7 +31,6 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"sync"
 	"sync/atomic"
@@ -846,10 +845,6 @@ func failedFolder(file string, folders map[string]bool) bool {
 	}
 	return false
 }
-
-// blockFileRE matches the names of the files langsplit writes: block files
-// (NNNN.<lang>.txt) and language files.
-var blockFileRE = regexp.MustCompile(`^[0-9]{4,}\.[^/]+\.txt$`)
 
 // removeListed removes the files that dir's manifest lists, and the
 // folders that this leaves empty. Only names langsplit writes are removed,
