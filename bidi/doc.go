@@ -27,25 +27,16 @@ only, and keeps no state.
 
 # Rules
 
-  - every language: the bidi controls U+200E U+200F U+061C U+202A–U+202E
-    U+2066–U+2069 and U+FEFF are dropped;
-  - "ar" and "fa": the Arabic presentation forms fold to their NFKC
-    letters, a phrase ligature to its words;
-  - "fa": ي ى → ی and ك → ک (ۀ هٔ ة أ ؤ ئ stay), Arabic-Indic digits →
-    Persian ones, no tatweel, one ZWNJ between two letters and none
-    elsewhere (ZWJ stays), a ZWNJ instead of the space after the verb
-    prefixes می/نمی and before the plural ها/های/هایی, the [Options]
-    policies, and the visual-order repair.
-
-Any label other than "fa" and "ar" ("en", "und", "und-Cyrl", …) gets the
-all-language rules.
-
-[Options.Preset] [PresetHazm] adds, opt-in, the conventions of the hazm
-normalizer that are safe on mixed text (ZWNJ before the clitics after a final
-ه, تر/ترین, برمی, spacing), and splits affixes typed without a space, but only
-where its small closed lexicon (lexicon.go: verb stems, nouns, and the words
-that start with می and are no verb) makes the split sure; what the lexicon
-does not know is left as written.
+Every normalizer drops the bidi controls; "ar" and "fa" fold the
+presentation forms to their letters; "fa" also writes Arabic ي ى ك as
+Persian ی ک, Arabic-Indic digits as Persian ones, drops tatweel and stray
+ZWNJs, puts a ZWNJ for the space typed after می/نمی or before ها, applies
+the [Options] policies and repairs visual order. Any other label ("en",
+"und", "und-Cyrl", …) gets the all-language rules. [PresetHazm] adds, opt-in,
+the hazm normalizer's conventions that are safe on mixed text, and splits
+affixes typed joined only where its closed lexicon (lexicon.go) is sure.
+The rules in full, one a row, and how the test vectors of public Persian
+normalizers fare against them: [docs/normalization.md].
 
 # Visual order
 
@@ -80,5 +71,7 @@ with the size of the input. A longer line is cut after a space and normalized
 in pieces without visual-order repair.
 
 A Normalizer is used by one goroutine at a time; make one per goroutine.
+
+[docs/normalization.md]: https://github.com/langsplit/langsplit/blob/main/docs/normalization.md
 */
 package bidi

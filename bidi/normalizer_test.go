@@ -246,13 +246,13 @@ func TestWordLists(t *testing.T) {
 			t.Errorf("function word %q cannot be keyed (over %d letters or outside U+0600–U+06FE)", w, maxPacked)
 		}
 	}
-	if functionKeys.n != len(functionWords) {
-		t.Errorf("%d keys for %d words", functionKeys.n, len(functionWords))
+	if functionKeys.Len() != len(functionWords) {
+		t.Errorf("%d keys for %d words", functionKeys.Len(), len(functionWords))
 	}
 	for w := range functionWords {
 		k, _ := packWord([]rune(w), false)
 		r, _ := packWord([]rune(w), true)
-		if !functionKeys.has(k) || (functionKeys.has(r) != functionWords[reverseString(w)]) {
+		if !functionKeys.Has(k) || (functionKeys.Has(r) != functionWords[reverseString(w)]) {
 			t.Errorf("key set disagrees with the list on %q", w)
 		}
 	}

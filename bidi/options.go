@@ -1,6 +1,9 @@
 package bidi
 
-import "fmt"
+import (
+	"fmt"
+	"slices"
+)
 
 // Digits is the digit policy of the Persian normalizer.
 type Digits int
@@ -20,30 +23,26 @@ const (
 	DigitsLatin
 )
 
+// digitsNames are the names of the digit policies, by value.
+var digitsNames = []string{DigitsKeep: "keep", DigitsFa: "fa", DigitsLatin: "latin"}
+
 // ParseDigits parses a digit policy name: "keep", "fa" or "latin".
 func ParseDigits(s string) (Digits, error) {
-	switch s {
-	case "keep":
-		return DigitsKeep, nil
-	case "fa":
-		return DigitsFa, nil
-	case "latin":
-		return DigitsLatin, nil
+	if i := slices.Index(digitsNames, s); i >= 0 {
+		return Digits(i), nil
 	}
 	return DigitsKeep, fmt.Errorf("bidi: unknown digits policy %q (want keep, fa or latin)", s)
 }
 
 // String returns the policy name that ParseDigits accepts.
-func (d Digits) String() string {
-	switch d {
-	case DigitsKeep:
-		return "keep"
-	case DigitsFa:
-		return "fa"
-	case DigitsLatin:
-		return "latin"
+func (d Digits) String() string { return nameOf(digitsNames, int(d), "Digits") }
+
+// nameOf returns names[v], or kind(v) for a value without a name.
+func nameOf(names []string, v int, kind string) string {
+	if v >= 0 && v < len(names) {
+		return names[v]
 	}
-	return fmt.Sprintf("Digits(%d)", int(d))
+	return fmt.Sprintf("%s(%d)", kind, v)
 }
 
 // DefaultMaxLine is the default for Options.MaxLine: the longest line, in
@@ -83,27 +82,19 @@ const (
 	PresetHazm
 )
 
+// presetNames are the names of the presets, by value.
+var presetNames = []string{PresetDefault: "default", PresetHazm: "hazm"}
+
 // ParsePreset parses a preset name: "default" or "hazm".
 func ParsePreset(s string) (Preset, error) {
-	switch s {
-	case "default":
-		return PresetDefault, nil
-	case "hazm":
-		return PresetHazm, nil
+	if i := slices.Index(presetNames, s); i >= 0 {
+		return Preset(i), nil
 	}
 	return PresetDefault, fmt.Errorf("bidi: unknown preset %q (want default or hazm)", s)
 }
 
 // String returns the preset name that ParsePreset accepts.
-func (p Preset) String() string {
-	switch p {
-	case PresetDefault:
-		return "default"
-	case PresetHazm:
-		return "hazm"
-	}
-	return fmt.Sprintf("Preset(%d)", int(p))
-}
+func (p Preset) String() string { return nameOf(presetNames, int(p), "Preset") }
 
 // Options are the policies of a normalizer. The zero value is the default
 // policy of the design: digits kept, diacritics kept, affixes joined, visual

@@ -1,6 +1,9 @@
 package bidi
 
-import "github.com/langsplit/langsplit/internal/arabic"
+import (
+	"github.com/langsplit/langsplit/internal/arabic"
+	"github.com/langsplit/langsplit/internal/keyset"
+)
 
 // The word evidence of the visual-order repair, computed in one pass over
 // the line with table lookups: it runs on every Persian line.
@@ -124,7 +127,7 @@ func (w *work) wordScore() (e evidence) {
 // longer than the affix).
 func lexical(l []rune, rev, keyed bool, key uint64) int {
 	s := 0
-	if keyed && functionKeys.has(key) {
+	if keyed && functionKeys.Has(key) {
 		s += 30
 	}
 	n := len(l)
@@ -226,19 +229,21 @@ func letterPos(r rune) int {
 
 // Tables built from the lists in words.go.
 var (
-	functionKeys    keySet
+	functionKeys    *keyset.Map // the packed keys of functionWords
 	endsByLast      [256][][]rune
 	startsByFirst   [256][][]rune
 	letterPositions [256]int8
 )
 
 func init() {
+	keys := make(map[uint64]uint16, len(functionWords))
 	for word := range functionWords {
 		l := []rune(word)
 		if k, ok := packWord(l, false); ok {
-			functionKeys.add(k)
+			keys[k] = 1
 		}
 	}
+	functionKeys = keyset.New(keys)
 	for _, e := range wordEnds {
 		l := []rune(e)
 		c := l[len(l)-1] - 0x0600
@@ -251,44 +256,6 @@ func init() {
 	}
 	for r, v := range letterPosition {
 		letterPositions[r-0x0600] = int8(v)
-	}
-}
-
-// keySet is a set of nonzero packed words: open addressing, linear probing,
-// at most a quarter full.
-type keySet struct {
-	slots [keySlots]uint64
-	n     int
-}
-
-const keySlots = 2048
-
-func keySlot(k uint64) int { return int((k * 0x9E3779B97F4A7C15) >> (64 - 11)) }
-
-func (s *keySet) add(k uint64) {
-	if s.n >= keySlots/4 {
-		panic("bidi: too many function words for keySet")
-	}
-	for i := keySlot(k); ; i = (i + 1) % keySlots {
-		switch s.slots[i] {
-		case k:
-			return
-		case 0:
-			s.slots[i] = k
-			s.n++
-			return
-		}
-	}
-}
-
-func (s *keySet) has(k uint64) bool {
-	for i := keySlot(k); ; i = (i + 1) % keySlots {
-		switch s.slots[i] {
-		case k:
-			return true
-		case 0:
-			return false
-		}
 	}
 }
 

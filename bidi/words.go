@@ -8,6 +8,8 @@ import "strings"
 // translation catalog. They are part of langsplit and under its license.
 
 // set is a set of words, looked up without allocation as set[string(b)].
+// It stays a plain map: its keys are words of any length, which the
+// uint64 keys of internal/keyset (functionKeys, score.go) cannot hold.
 type set map[string]bool
 
 func newSet(words string) set {

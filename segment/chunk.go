@@ -320,16 +320,34 @@ func (j *Joiner) Finish(dst []Block) []Block {
 // decided again because their Start was wrong.
 func (j *Joiner) Redone() int { return j.redone }
 
+// Flag bits of an encoded Chunk.
+const (
+	chunkStartPara   uint64 = 1 << iota // c.start.Para
+	chunkStartMixed                     // c.start.Evidence.mixed
+	chunkStartArabic                    // c.start.Arabic
+	chunkDecided                        // c.use.decided
+	chunkEndPara                        // c.endPara
+	chunkLastArabic                     // c.lastArabic
+	chunkFactsMixed                     // c.facts.mixed
+)
+
 // MarshalBinary encodes the chunk's decisions, so that a Joiner in another
 // process can join them (a pipeline whose workers decide the chunks of a
 // file apart). The options are not encoded: join with those of Decide.
 func (c *Chunk) MarshalBinary() ([]byte, error) {
 	var flags uint64
-	for i, f := range []bool{c.start.Para, c.start.Evidence.mixed, c.start.Arabic, c.use.decided, c.endPara, c.lastArabic, c.facts.mixed} {
-		if f {
-			flags |= 1 << i
+	set := func(bit uint64, on bool) {
+		if on {
+			flags |= bit
 		}
 	}
+	set(chunkStartPara, c.start.Para)
+	set(chunkStartMixed, c.start.Evidence.mixed)
+	set(chunkStartArabic, c.start.Arabic)
+	set(chunkDecided, c.use.decided)
+	set(chunkEndPara, c.endPara)
+	set(chunkLastArabic, c.lastArabic)
+	set(chunkFactsMixed, c.facts.mixed)
 	b := make([]byte, 0, 32+len(c.log.b))
 	b = append(b, 1) // version
 	b = appendUvarint(b, flags)
@@ -349,9 +367,9 @@ func (c *Chunk) UnmarshalBinary(b []byte) error {
 	if i+2 > len(b) {
 		return errors.New("segment: a truncated Chunk")
 	}
-	f := func(k int) bool { return flags&(1<<k) != 0 }
-	c.start = Start{Para: f(0), Evidence: Evidence{yk: b[i], mixed: f(1)}, Arabic: f(2)}
-	c.facts = Evidence{yk: b[i+1], mixed: f(6)}
+	f := func(bit uint64) bool { return flags&bit != 0 }
+	c.start = Start{Para: f(chunkStartPara), Evidence: Evidence{yk: b[i], mixed: f(chunkStartMixed)}, Arabic: f(chunkStartArabic)}
+	c.facts = Evidence{yk: b[i+1], mixed: f(chunkFactsMixed)}
 	i += 2
 	read, w := uvarint(b[i:])
 	i += w
@@ -360,8 +378,8 @@ func (c *Chunk) UnmarshalBinary(b []byte) error {
 	if i > len(b) || c.start.Evidence.yk > persianYKMin || c.facts.yk > persianYKMin {
 		return errors.New("segment: a bad Chunk")
 	}
-	c.use = ctxUse{read: int(read) - 1, decided: f(3)}
-	c.end, c.endPara, c.lastArabic = int(end), f(4), f(5)
+	c.use = ctxUse{read: int(read) - 1, decided: f(chunkDecided)}
+	c.end, c.endPara, c.lastArabic = int(end), f(chunkEndPara), f(chunkLastArabic)
 	c.log.b = append(c.log.b[:0], b[i:]...)
 	return nil
 }

@@ -45,10 +45,12 @@ func chunked(t testing.TB, text []byte, opts Options, run chunkRun) (blocks []Bl
 	}
 	var wg sync.WaitGroup
 	for _, p := range pieces {
-		wg.Go(func() {
+		wg.Add(1)
+		go func() {
+			defer wg.Done()
 			view := text[p.from:min(len(text), p.to+ChunkOverlap)]
 			p.c.Decide(view, p.to-p.from, p.st, opts)
-		})
+		}()
 	}
 	wg.Wait()
 	var j Joiner

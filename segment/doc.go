@@ -43,8 +43,7 @@ sentence are decided on their own. Units of one language merge into blocks;
 where the language changes at the start of a line, the cut is at the start of
 that line, so lines without letters stay with the block before them.
 
-The rules are numbered (S1–S6) in docs/rules.md of the repository, with the
-special cases; the code cites them (// S3.5), and the golden fixtures in
+The rules are numbered (S1–S6) in [docs/rules.md], with the special cases; the code cites them (// S3.5), and the golden fixtures in
 testdata are named after the rule they pin. The Persian-or-Arabic decision has
 one home, persian_arabic.go; the word lists are in wordlists.go, written for
 this package.
@@ -72,22 +71,11 @@ come out as in one run; a warm Chunk and Joiner do not allocate.
 
 # Accuracy
 
-Letter accuracy and boundary F1 from the shared scorer (../shared/eval/score)
-on the synthetic dev set (200 documents) and the real one (realdev, 34
-hand-labelled documents: the GIMP manual in Persian DocBook, Persian TeX user
-guides with code); TestAccuracy and TestAccuracyReal assert the floors. The
-peers were run through tools/peers (its README has the commands):
+Letter accuracy and boundary F1 on the shared dev sets, beside other tools,
+with the commands that measured them: [docs/peers.md]; TestAccuracy and
+TestAccuracyReal assert the floors.
 
-	                          dev              realdev gimp     realdev prose
-	                          letters  F1      letters  F1      letters  F1
-	langsplit                 1.0000   1.000   1.0000   1.000   1.0000   1.000
-	whatlanggo, per line      0.9198   0.812   0.9993   1.000   0.9837   0.507
-	lingua-go, high accuracy  0.9671   0.633   0.9973   0.000   0.9519   0.175
-	naive script runs         0.9047   0.718   0.9932   0.342   0.9373   0.112
-
-Both sets were used to find general failure modes, not tuned per document;
-expect lower figures on other text: short Arabic phrases with no Arabic-only
-letter, article, vowel mark or function word come out Persian, and mixed lines
-without grammar words are decided by word counts.
+[docs/rules.md]: https://github.com/langsplit/langsplit/blob/main/docs/rules.md
+[docs/peers.md]: https://github.com/langsplit/langsplit/blob/main/docs/peers.md
 */
 package segment

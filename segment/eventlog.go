@@ -24,6 +24,16 @@ type eventLog struct {
 	cachedIdx uint8
 }
 
+// The head of an entry: uvarint(len<<logLenShift | cuts<<logCutsShift | logPara).
+const (
+	logPara      = 1 // the line starts a paragraph
+	logCutsShift = 1 // cuts: 0 (none), logOneCut or logManyCuts
+	logCutsMask  = 3
+	logLenShift  = 3
+	logOneCut    = 1 // one cut, at the line start: a label index follows
+	logManyCuts  = 2 // the count, then each cut's offset and label index
+)
+
 // logLabels are the labels a cut can have; a log holds their indexes. It
 // is set by initLogLabels, once classLabels is.
 var logLabels []label
@@ -77,22 +87,22 @@ func (l *eventLog) cut(pos int, lab label) {
 }
 
 func (l *eventLog) advance(pos int) {
-	x := uint64(pos-l.ls) << 3
+	x := uint64(pos-l.ls) << logLenShift
 	if l.para {
-		x |= 1
+		x |= logPara
 	}
 	switch {
 	case l.n == 0:
 		l.b = appendUvarint(l.b, x)
 	case l.n == 1 && l.at == l.ls:
-		l.b = appendUvarint(l.b, x|1<<1)
+		l.b = appendUvarint(l.b, x|logOneCut<<logCutsShift)
 		l.b = append(l.b, l.first)
 	default:
 		if l.n == 1 {
 			l.cuts = appendUvarint(l.cuts, uint64(l.at-l.ls))
 			l.cuts = append(l.cuts, l.first)
 		}
-		l.b = appendUvarint(l.b, x|2<<1)
+		l.b = appendUvarint(l.b, x|logManyCuts<<logCutsShift)
 		l.b = appendUvarint(l.b, uint64(l.n))
 		l.b = append(l.b, l.cuts...)
 	}
@@ -105,12 +115,12 @@ func replay(b *builder, log []byte, off int) {
 	for i := 0; i < len(log); {
 		x, w := uvarint(log[i:])
 		i += w
-		b.boundary(pos, x&1 != 0)
-		switch x >> 1 & 3 {
-		case 1:
+		b.boundary(pos, x&logPara != 0)
+		switch x >> logCutsShift & logCutsMask {
+		case logOneCut:
 			b.cut(pos, logLabels[log[i]])
 			i++
-		case 2:
+		case logManyCuts:
 			n, w := uvarint(log[i:])
 			i += w
 			at := pos
@@ -121,7 +131,7 @@ func replay(b *builder, log []byte, off int) {
 				i += w + 1
 			}
 		}
-		pos += int(x >> 3)
+		pos += int(x >> logLenShift)
 		b.advance(pos)
 	}
 }
@@ -134,10 +144,10 @@ func skipLines(log []byte, to int) []byte {
 	for i < len(log) && pos < to {
 		x, w := uvarint(log[i:])
 		i += w
-		switch x >> 1 & 3 {
-		case 1:
+		switch x >> logCutsShift & logCutsMask {
+		case logOneCut:
 			i++
-		case 2:
+		case logManyCuts:
 			n, w := uvarint(log[i:])
 			i += w
 			for range n {
@@ -145,7 +155,7 @@ func skipLines(log []byte, to int) []byte {
 				i += w + 1
 			}
 		}
-		pos += int(x >> 3)
+		pos += int(x >> logLenShift)
 	}
 	return log[i:]
 }

@@ -143,48 +143,41 @@ func main() {
 		itype = "uint16"
 	}
 	fmt.Fprintf(&b, "var classIndex = [%d]%s{", len(index), itype)
-	for i, v := range index {
-		if i%16 == 0 {
-			b.WriteString("\n")
-		}
-		fmt.Fprintf(&b, "%d,", v)
-	}
-	fmt.Fprintf(&b, "\n}\n\n// classBlocks holds the class of every rune, %d runes a block.\n", 1<<shift)
+	writeItems(&b, len(index), 16, func(i int) any { return index[i] })
+	fmt.Fprintf(&b, "\n\n// classBlocks holds the class of every rune, %d runes a block.\n", 1<<shift)
 	fmt.Fprintf(&b, "var classBlocks = [%d]uint8{", len(blocks)<<shift)
-	for _, blk := range blocks {
-		for i, v := range blk {
-			if i%32 == 0 {
-				b.WriteString("\n")
-			}
-			fmt.Fprintf(&b, "%d,", v)
-		}
-	}
-	b.WriteString("\n}\n\n// scriptCodes gives the ISO 15924 code of each letter class.\n")
+	writeItems(&b, len(blocks)<<shift, 32, func(i int) any { return blocks[i>>shift][i&(1<<shift-1)] })
+	b.WriteString("\n\n// scriptCodes gives the ISO 15924 code of each letter class.\n")
 	fmt.Fprintf(&b, "var scriptCodes = [%d]string{", len(codes))
-	for i, c := range codes {
-		if i%8 == 0 {
-			b.WriteString("\n")
-		}
-		fmt.Fprintf(&b, "%q,", c)
-	}
-	b.WriteString("\n}\n\n// scriptFlags gives the direction and spacing of each letter class (sf*).\n")
+	writeItems(&b, len(codes), 8, func(i int) any { return fmt.Sprintf("%q", codes[i]) })
+	b.WriteString("\n\n// scriptFlags gives the direction and spacing of each letter class (sf*).\n")
 	fmt.Fprintf(&b, "var scriptFlags = [%d]uint8{", len(codes))
-	for i, c := range codes {
-		if i%16 == 0 {
-			b.WriteString("\n")
-		}
+	writeItems(&b, len(codes), 16, func(i int) any {
 		f := uint8(0)
-		if rtl[c] {
+		if rtl[codes[i]] {
 			f |= sfRTL
 		}
-		if noSpace[c] {
+		if noSpace[codes[i]] {
 			f |= sfNoSpace
 		}
-		fmt.Fprintf(&b, "%d,", f)
-	}
-	b.WriteString("\n}\n")
+		return f
+	})
+	b.WriteString("\n")
 	gen.WriteGo("tables"+unicode.Version+".go", "gen_tables.go", "segment", b.Bytes())
 	log.Printf("%d index entries, %d blocks, %d scripts", len(index), len(blocks), len(codes))
+}
+
+// writeItems writes the n elements of an array literal, perLine a line,
+// each item(i) printed by %v and followed by a comma, and the closing brace
+// on a line of its own.
+func writeItems(b *bytes.Buffer, n, perLine int, item func(i int) any) {
+	for i := range n {
+		if i%perLine == 0 {
+			b.WriteString("\n")
+		}
+		fmt.Fprintf(b, "%v,", item(i))
+	}
+	b.WriteString("\n}\n")
 }
 
 // isoCodes maps Go's script names to their ISO 15924 codes: the script

@@ -5,6 +5,7 @@ import (
 	"unicode/utf8"
 
 	"github.com/langsplit/langsplit/internal/arabic"
+	"github.com/langsplit/langsplit/internal/keyset"
 )
 
 // Persian or Arabic (docs/rules.md, S5). The two languages share a script;
@@ -300,10 +301,10 @@ func (a *arabicWord) evidence() (p, q int, g uint8, feat uint16) {
 	arabicFW := false
 	long := n > maxHashLetters // only short words are looked up
 	if !long {
-		v := arabicScriptWords.get(a.kFold)
+		v := arabicScriptWords.Get(a.kFold)
 		pv, qv := uint8(v>>awPersianShift&awValue), uint8(v>>awArabicShift&awValue)
 		if a.feat&fFolds != 0 { // the word as written has a key of its own
-			qv = uint8(arabicScriptWords.get(a.kRaw) >> awArabicShift & awValue)
+			qv = uint8(arabicScriptWords.Get(a.kRaw) >> awArabicShift & awValue)
 		}
 		p += int(pv & wPoints)
 		q += int(qv & wPoints)
@@ -312,7 +313,7 @@ func (a *arabicWord) evidence() (p, q int, g uint8, feat uint16) {
 		if hasArticle(f, n) && v&awPersianAl == 0 {
 			q += ptArticle
 		}
-	} else if hasArticle(f, n) && arabicScriptWords.get(a.kFold)&awPersianAl == 0 { // kFold holds the first letters
+	} else if hasArticle(f, n) && arabicScriptWords.Get(a.kFold)&awPersianAl == 0 { // kFold holds the first letters
 		q += ptArticle
 	}
 	feat |= a.feat & (fPersianYK | fArabicYK | fOtherLang) // the same bits as tkPersianYK, tkArabicYK, tkOtherLang
@@ -604,7 +605,7 @@ func (e *engine) arabicLabel(t0, t1 int, skipQuotes bool, mark uint8) (lab label
 // sequence of one. honorificStart marks the letters a formula starts with.
 var (
 	honorificForms [][][]uint64
-	honorificFirst *wordSet
+	honorificFirst *keyset.Map
 	honorificStart [256]bool
 )
 
@@ -639,7 +640,7 @@ func init() {
 		r, _ := utf8.DecodeRuneInString(f)
 		honorificStart[r-0x600] = true
 	}
-	honorificFirst = newWordSet(first)
+	honorificFirst = keyset.New(first)
 }
 
 // foldHash returns the folded hash of the letters of w (marks and ZWNJ
@@ -673,7 +674,7 @@ func (e *engine) honorifics() {
 		if r, _, _ := decode(text, int(t0.start)); r < 0x600 || r > 0x6FF || !honorificStart[r-0x600] {
 			continue
 		}
-		k := honorificFirst.get(foldHash(text[t0.start:t0.end]))
+		k := honorificFirst.Get(foldHash(text[t0.start:t0.end]))
 		if k == 0 {
 			continue
 		}

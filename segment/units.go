@@ -46,7 +46,7 @@ func (e *engine) latinGrammar() {
 		}
 		v := uint8(0)
 		if n := t.end - t.start; n <= 11 && !labelLike(text, toks, i) { // shouldn’t is 11 bytes
-			v = uint8(englishWords.get(hashLatin(text[t.start:t.end])))
+			v = uint8(englishWords.Get(hashLatin(text[t.start:t.end])))
 		}
 		t.g = gDone | (v&wGrammar)>>wGrammarShift | (v&wConj)>>2
 		if v != 0 {

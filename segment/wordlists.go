@@ -3,6 +3,8 @@ package segment
 import (
 	"strings"
 	"unicode/utf8"
+
+	"github.com/langsplit/langsplit/internal/keyset"
 )
 
 // Word lists: the function words that tell Persian from Arabic (S5.1) and
@@ -163,7 +165,8 @@ var englishGrammar = map[string]uint8{
 // arabicScriptConjunctions).
 const englishConjunctions = "and or"
 
-// Values stored in a wordSet: a word's evidence points and grammar.
+// Values stored in a word table (a keyset.Map of word keys: hashes, or
+// packed letters, wordKey): a word's evidence points and grammar.
 const (
 	wPoints  uint8 = 0x03 // evidence points for its language (S5.1)
 	wGrammar uint8 = 0x0C // grammar points (S3.2), shifted by wGrammarShift
@@ -178,50 +181,6 @@ const (
 	gConj   uint8 = 0x04
 	gDone   uint8 = 0x80 // a Latin token whose grammar has been looked up
 )
-
-// wordSet is an open-addressing set of word hashes with small values.
-type wordSet struct {
-	keys []uint64
-	vals []uint16
-	mask uint64
-}
-
-// newWordSet builds a set of the words, given by their keys (hashes, or
-// packed letters: wordKey).
-func newWordSet(words map[uint64]uint16) *wordSet {
-	n := 64
-	for n < 4*len(words) {
-		n <<= 1
-	}
-	s := &wordSet{keys: make([]uint64, n), vals: make([]uint16, n), mask: uint64(n - 1)}
-	for h, v := range words {
-		if h == 0 {
-			panic("segment: zero word hash")
-		}
-		for i := slot(h, s.mask); ; i = (i + 1) & s.mask {
-			if s.keys[i] == 0 || s.keys[i] == h {
-				s.keys[i], s.vals[i] = h, v
-				break
-			}
-		}
-	}
-	return s
-}
-
-// slot is where key h is first looked for: its high bits after a
-// multiplicative mix (keys may be packed letters, not hashes).
-func slot(h, mask uint64) uint64 { return (h * 0x9E3779B97F4A7C15) >> 40 & mask }
-
-func (s *wordSet) get(h uint64) uint16 {
-	for i := slot(h, s.mask); ; i = (i + 1) & s.mask {
-		switch s.keys[i] {
-		case h:
-			return s.vals[i]
-		case 0:
-			return 0
-		}
-	}
-}
 
 // withGrammar packs the evidence points of words with their grammar: verbs
 // (a space-separated list) have 2 points, conjunctions the conjunction flag,
@@ -256,7 +215,7 @@ const (
 )
 
 var (
-	arabicScriptWords = func() *wordSet {
+	arabicScriptWords = func() *keyset.Map {
 		m := map[uint64]uint16{}
 		for w, v := range withGrammar(persianFunctionWords, persianVerbs, arabicScriptGrammar, arabicScriptConjunctions) {
 			m[wordKey(w, true, false)] |= uint16(v) << awPersianShift
@@ -268,18 +227,18 @@ var (
 			m[wordKey(w, true, true)] |= awPersianAl // a long word by its first letters
 		}
 		delete(m, 0) // words of more than maxHashLetters letters are never looked up
-		return newWordSet(m)
+		return keyset.New(m)
 	}()
-	englishWords = func() *wordSet {
+	englishWords = func() *keyset.Map {
 		m := map[uint64]uint16{}
 		for w, v := range englishSet() {
 			m[hashLatin([]byte(w))] = uint16(v)
 		}
-		return newWordSet(m)
+		return keyset.New(m)
 	}()
 )
 
-// englishSet packs englishGrammar and englishConjunctions as wordSet values.
+// englishSet packs englishGrammar and englishConjunctions as word-table values.
 func englishSet() map[string]uint8 {
 	out := make(map[string]uint8, len(englishGrammar)+2)
 	for w, g := range englishGrammar {

@@ -12,6 +12,7 @@ import (
 	"golang.org/x/sync/errgroup"
 
 	"github.com/langsplit/langsplit/internal/decode"
+	"github.com/langsplit/langsplit/internal/iobuf"
 	"github.com/langsplit/langsplit/internal/pipe"
 )
 
@@ -27,13 +28,20 @@ type inputList struct {
 	buf   []byte
 }
 
+// Flag bits of an input in the list.
+const (
+	listWalked uint64 = 1 << iota // found by walking a directory argument
+	listStream                    // a stream (stdin), not a file
+	listWhole                     // the first pass checked it whole
+)
+
 // newInputList starts an empty list in dir.
 func newInputList(dir string) (*inputList, error) {
 	f, err := os.CreateTemp(dir, "inputs-*")
 	if err != nil {
 		return nil, err
 	}
-	return &inputList{f: f, bw: bufio.NewWriterSize(f, 64<<10)}, nil
+	return &inputList{f: f, bw: iobuf.NewWriter(f)}, nil
 }
 
 // add appends an input.
@@ -45,10 +53,14 @@ func (l *inputList) add(in *input) error {
 		b = append(b, s...)
 	}
 	var flags uint64
-	for i, f := range []bool{in.walked, in.Stream, c.Whole} {
-		if f {
-			flags |= 1 << i
-		}
+	if in.walked {
+		flags |= listWalked
+	}
+	if in.Stream {
+		flags |= listStream
+	}
+	if c.Whole {
+		flags |= listWhole
 	}
 	for _, v := range []int64{in.size, in.stamp.size, in.stamp.mod} {
 		b = binary.AppendVarint(b, v)
@@ -81,7 +93,7 @@ func (l *inputList) reader(r *runner) (*listReader, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &listReader{r: r, f: f, br: bufio.NewReaderSize(f, 64<<10)}, nil
+	return &listReader{r: r, f: f, br: iobuf.NewReader(f)}, nil
 }
 
 // listReader reads an inputList.
@@ -140,9 +152,9 @@ func (lr *listReader) read() (*input, error) {
 		source = "-"
 	}
 	flags := u[0]
-	in := lr.r.newInput(source, path, rel, flags&2 != 0, flags&1 != 0, v[0])
+	in := lr.r.newInput(source, path, rel, flags&listStream != 0, flags&listWalked != 0, v[0])
 	in.folder, in.stamp = folder, stamp{v[1], v[2]}
-	in.SetChecked(pipe.Checked{Format: s[3], Charset: s[4], Whole: flags&4 != 0,
+	in.SetChecked(pipe.Checked{Format: s[3], Charset: s[4], Whole: flags&listWhole != 0,
 		Det: decode.Detection{Encoding: decode.Encoding(u[1]), BOM: int(u[2])}})
 	return in, nil
 }

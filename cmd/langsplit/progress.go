@@ -31,7 +31,9 @@ type progress struct {
 
 func startProgress(w io.Writer) *progress {
 	p := &progress{w: w, stop: make(chan struct{}), total: -1}
-	p.wg.Go(func() {
+	p.wg.Add(1)
+	go func() {
+		defer p.wg.Done()
 		t := time.NewTicker(200 * time.Millisecond)
 		defer t.Stop()
 		for {
@@ -44,7 +46,7 @@ func startProgress(w io.Writer) *progress {
 				p.mu.Unlock()
 			}
 		}
-	})
+	}()
 	return p
 }
 

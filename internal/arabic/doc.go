@@ -11,7 +11,7 @@
 //     golang.org/x/text/unicode/norm and the UCD's UnicodeData.txt).
 //
 // Layering: arabic is a leaf. It imports nothing of this module; segment and
-// bidi import it and nothing else of the module, and never each other nor
-// anything of the command line. Being internal, it is no API of its own:
+// bidi import it and internal/keyset (their word tables) and nothing else
+// of the module, and never each other nor anything of the command line. Being internal, it is no API of its own:
 // what it knows reaches users through segment and bidi.
 package arabic

@@ -7,11 +7,13 @@ import (
 	"testing"
 )
 
-// The layering of the package documentation: arabic imports nothing of the
-// module; segment and bidi import arabic and nothing else of it.
+// The layering of the package documentation: arabic and keyset import
+// nothing of the module; segment and bidi import those two and nothing
+// else of it.
 func TestLayering(t *testing.T) {
 	const module = "github.com/langsplit/langsplit"
-	for dir, want := range map[string]string{".": "", "../../segment": module + "/internal/arabic", "../../bidi": module + "/internal/arabic"} {
+	leaves := module + "/internal/arabic " + module + "/internal/keyset"
+	for dir, want := range map[string]string{".": "", "../keyset": "", "../../segment": leaves, "../../bidi": leaves} {
 		p, err := build.ImportDir(dir, 0)
 		if err != nil {
 			t.Fatal(err)

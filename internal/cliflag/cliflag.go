@@ -8,6 +8,8 @@ import (
 	"regexp"
 	"strconv"
 	"strings"
+
+	"github.com/langsplit/langsplit/internal/record"
 )
 
 // MaxSize is the largest size ParseSize accepts (1 TiB).
@@ -65,7 +67,7 @@ func (s *Size) Set(v string) error {
 // Type names the flag's value in pflag's usage.
 func (s *Size) Type() string { return "SIZE" }
 
-var langLabel = regexp.MustCompile(`^(en|fa|ar|und|und-[A-Z][a-z]{3})$`)
+var langLabel = regexp.MustCompile(`^` + record.LangLabel + `$`)
 
 // ParseLangs parses a comma-separated list of block labels (en, fa, ar,
 // und, und-Xxxx) into a set.

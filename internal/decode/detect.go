@@ -11,6 +11,8 @@ import (
 	"unicode/utf8"
 
 	"golang.org/x/text/encoding/charmap"
+
+	"github.com/langsplit/langsplit/internal/iobuf"
 )
 
 // Check reads r to the end, with bounded memory, and decides how to decode
@@ -37,23 +39,34 @@ func Check(path string, r io.Reader, opts Options) (Detection, error) {
 	if err != nil && err != io.EOF && err != bufio.ErrBufferFull {
 		return Detection{}, err
 	}
-	d, err := Sniff(path, head, opts)
+	st := stats{first: -1}
+	d, done, err := sniffThenDecide(path, head, opts, &st, func() error { return st.readAll(br) })
+	if done || opts.Invalid == InvalidReplace || d.Encoding == Windows1256 {
+		return d, err
+	}
+	// UTF-8 or UTF-16 that must be valid
+	_, err = io.Copy(io.Discard, NewReader(path, br, d, InvalidError))
+	return d, err
+}
+
+// sniffThenDecide applies Sniff to head and, where that leaves the
+// encoding to the input's bytes (Auto without a BOM), decides it on st,
+// once feed has given it those bytes, as Check and Head do. done reports
+// that the answer (d, err) is final, which it is unless the encoding came
+// from the BOM or from opts.
+func sniffThenDecide(path string, head []byte, opts Options, st *stats, feed func() error) (d Detection, done bool, err error) {
+	d, err = Sniff(path, head, opts)
 	if err != nil {
-		return d, err
+		return d, true, err
 	}
-	switch {
-	case opts.Encoding == Auto && d.BOM == 0:
-		st := stats{first: -1}
-		if err := st.readAll(br); err != nil {
-			return d, err
-		}
-		return decide(path, &st, opts)
-	case opts.Invalid == InvalidReplace || d.Encoding == Windows1256:
-		return d, nil
-	default: // UTF-8 or UTF-16 that must be valid
-		_, err := io.Copy(io.Discard, NewReader(path, br, d, InvalidError))
-		return d, err
+	if opts.Encoding != Auto || d.BOM != 0 {
+		return d, false, nil
 	}
+	if err := feed(); err != nil {
+		return d, true, err
+	}
+	d, err = decide(path, st, opts)
+	return d, true, err
 }
 
 // Stream decides how to decode r on its first 64 KiB (StreamSniffLen) and
@@ -78,21 +91,18 @@ func Stream(path string, r io.Reader, opts Options) (io.Reader, Detection, error
 // it when atEOF), by the rules of Check: the decision of Stream, for
 // callers that hold the head already (a WARC record's payload).
 func Head(path string, head []byte, atEOF bool, opts Options) (Detection, error) {
-	d, err := Sniff(path, head, opts)
-	if err != nil {
+	st := stats{first: -1}
+	feed := func() error {
+		st.feed(head, atEOF)
+		return nil
+	}
+	d, done, err := sniffThenDecide(path, head, opts, &st, feed)
+	if done || d.Encoding != UTF8 || opts.Invalid != InvalidError {
 		return d, err
 	}
-	switch {
-	case opts.Encoding == Auto && d.BOM == 0:
-		st := stats{first: -1}
-		st.feed(head, atEOF)
-		return decide(path, &st, opts)
-	case d.Encoding == UTF8 && opts.Invalid == InvalidError:
-		st := stats{first: -1}
-		st.feed(head, atEOF)
-		if st.first >= 0 {
-			return d, &Error{Path: path, Offset: st.first, Encoding: UTF8, Err: ErrInvalid}
-		}
+	feed() // UTF-8 that must be valid: st has not been fed
+	if st.first >= 0 {
+		return d, &Error{Path: path, Offset: st.first, Encoding: UTF8, Err: ErrInvalid}
 	}
 	return d, nil
 }
@@ -195,14 +205,15 @@ type stats struct {
 }
 
 // checkReaders and readBufs hold Check's buffers between calls: a run of
-// a million small files would otherwise allocate 128 KiB for each.
+// a million small files would otherwise allocate 128 KiB for each. Check
+// scans its input iobuf.Size bytes at a time.
 var (
 	checkReaders = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, StreamSniffLen) }}
-	readBufs     = sync.Pool{New: func() any { return new([64 << 10]byte) }}
+	readBufs     = sync.Pool{New: func() any { return new([iobuf.Size]byte) }}
 )
 
 func (st *stats) readAll(r io.Reader) error {
-	b := readBufs.Get().(*[64 << 10]byte)
+	b := readBufs.Get().(*[iobuf.Size]byte)
 	defer readBufs.Put(b)
 	buf := b[:]
 	for {

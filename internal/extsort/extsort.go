@@ -18,6 +18,8 @@ import (
 	"io"
 	"os"
 	"slices"
+
+	"github.com/langsplit/langsplit/internal/iobuf"
 )
 
 // Record is one record: it is sorted by Key.
@@ -72,7 +74,7 @@ func (s *Sorter) spill() error {
 		return err
 	}
 	s.runs = append(s.runs, f.Name())
-	bw := bufio.NewWriterSize(f, 64<<10)
+	bw := iobuf.NewWriter(f)
 	var hdr [2 * binary.MaxVarintLen64]byte
 	for _, r := range s.mem {
 		n := binary.PutUvarint(hdr[:], uint64(len(r.Key)))

@@ -166,11 +166,13 @@ func (e *Env) documentChunked(d *Doc, r io.Reader, jobs int) error {
 	})
 	var decideWG sync.WaitGroup
 	for range jobs {
-		decideWG.Go(func() {
+		decideWG.Add(1)
+		go func() {
+			defer decideWG.Done()
 			for c := range decideQ {
 				decide(c, d.Source, segOpts)
 			}
-		})
+		}()
 	}
 	g.Go(func() (err error) { // join
 		defer Recover(d.Source, &err)
@@ -184,11 +186,13 @@ func (e *Env) documentChunked(d *Doc, r io.Reader, jobs int) error {
 	for i := range jobs {
 		n := e.norm.Fresh()
 		norms[i] = n
-		encodeWG.Go(func() {
+		encodeWG.Add(1)
+		go func() {
+			defer encodeWG.Done()
 			for b := range encodeQ {
 				encodeBatch(b, d, n, opts.Split.Langs, esink, encoding)
 			}
-		})
+		}()
 	}
 	werr := func() (err error) { // write, on this goroutine
 		defer Recover(d.Source, &err)

@@ -7,7 +7,8 @@ import (
 )
 
 // Format reads the documents of one input. A new format is one file with
-// a type that implements Format, and one entry in formats.
+// a type that implements Format (embedding formatInfo), and one entry in
+// formats.
 type Format interface {
 	// Name is the format's --input-format value.
 	Name() string
@@ -36,7 +37,34 @@ const (
 
 // formats are the formats, in the order auto tries their Sniff rules;
 // the first is the default of auto.
-var formats = []Format{textFormat{}, jsonlFormat{}, htmlFormat{}, warcFormat{}}
+var formats = []Format{
+	textFormat{formatInfo{"text", nil, Decoded}},
+	jsonlFormat{formatInfo{"jsonl", []string{".jsonl"}, Decoded}},
+	htmlFormat{formatInfo{"html", []string{".html", ".htm"}, Bytes}},
+	warcFormat{formatInfo{"warc", []string{".warc", ".wet"}, Stored}},
+}
+
+// formatInfo is what a format says of itself, as its entry in formats
+// gives it: a format type embeds it for Name, Exts and Input, and for a
+// Sniff that recognizes nothing (text, jsonl), which a format that knows
+// its first bytes overrides.
+type formatInfo struct {
+	name  string
+	exts  []string
+	input InputKind
+}
+
+// Name implements Format.
+func (f formatInfo) Name() string { return f.name }
+
+// Exts implements Format.
+func (f formatInfo) Exts() []string { return f.exts }
+
+// Sniff implements Format: nothing is known by its first bytes.
+func (formatInfo) Sniff([]byte) bool { return false }
+
+// Input implements Format.
+func (f formatInfo) Input() InputKind { return f.input }
 
 // Formats returns the formats' names.
 func Formats() []string {

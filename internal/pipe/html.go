@@ -15,12 +15,10 @@ import (
 // htmlFormat: a page is one document, its text as a browser shows it
 // (package htmltext), its records with src_start/src_end into the page's
 // bytes.
-type htmlFormat struct{}
+type htmlFormat struct{ formatInfo }
 
-func (htmlFormat) Name() string           { return "html" }
-func (htmlFormat) Exts() []string         { return []string{".html", ".htm"} }
+// Sniff implements Format.
 func (htmlFormat) Sniff(head []byte) bool { return htmltext.Sniff(head) }
-func (htmlFormat) Input() InputKind       { return Bytes }
 
 // check is the first pass over a page: the charset its BOM or a <meta>
 // declares, or --encoding, or else the auto rule of decode.Check; with

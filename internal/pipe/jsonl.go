@@ -23,12 +23,7 @@ import (
 // text is longer than the cap is an error for that line (the rest of it is
 // read past, and the next lines are split), so that memory is bounded by
 // the cap, whatever the length of a line.
-type jsonlFormat struct{}
-
-func (jsonlFormat) Name() string           { return "jsonl" }
-func (jsonlFormat) Exts() []string         { return []string{".jsonl"} }
-func (jsonlFormat) Sniff(head []byte) bool { return false }
-func (jsonlFormat) Input() InputKind       { return Decoded }
+type jsonlFormat struct{ formatInfo }
 
 func (jsonlFormat) Read(ctx context.Context, in *Input, r io.Reader, e *Env) error {
 	br := getReader(r)

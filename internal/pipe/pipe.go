@@ -30,6 +30,7 @@ import (
 	"sync"
 
 	"github.com/langsplit/langsplit/internal/decode"
+	"github.com/langsplit/langsplit/internal/iobuf"
 	"github.com/langsplit/langsplit/internal/record"
 	"github.com/langsplit/langsplit/internal/split"
 	"github.com/langsplit/langsplit/segment"
@@ -299,7 +300,7 @@ func (p *Pipeline) decoded(in *Input, r io.Reader) (io.Reader, error) {
 // readers and bufs hold the pipeline's buffers between inputs: a run of a
 // million small files would otherwise allocate them for each.
 var (
-	readers = sync.Pool{New: func() any { return bufio.NewReaderSize(nil, 64<<10) }}
+	readers = sync.Pool{New: func() any { return iobuf.NewReader(nil) }}
 	bufs    = sync.Pool{New: func() any { return new([smallDoc]byte) }}
 )
 

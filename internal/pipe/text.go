@@ -7,12 +7,7 @@ import (
 )
 
 // textFormat: a file is one document of text.
-type textFormat struct{}
-
-func (textFormat) Name() string           { return "text" }
-func (textFormat) Exts() []string         { return nil }
-func (textFormat) Sniff(head []byte) bool { return false }
-func (textFormat) Input() InputKind       { return Decoded }
+type textFormat struct{ formatInfo }
 
 // Read segments the input: a small one (as most files of a large tree
 // are) read whole into a pooled buffer and segmented in memory, which

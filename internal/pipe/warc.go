@@ -19,12 +19,10 @@ import (
 // document, whose source is its WARC-Target-URI; other records are
 // skipped and counted. A bad record is reported with its byte offset and
 // skipped.
-type warcFormat struct{}
+type warcFormat struct{ formatInfo }
 
-func (warcFormat) Name() string           { return "warc" }
-func (warcFormat) Exts() []string         { return []string{".warc", ".wet"} }
+// Sniff implements Format.
 func (warcFormat) Sniff(head []byte) bool { return bytes.HasPrefix(head, []byte("WARC/1.")) }
-func (warcFormat) Input() InputKind       { return Stored }
 
 // PayloadBuffer is how much of a record's payload is read before it is
 // segmented: a record whose payload fits is checked whole first, so that a

@@ -100,16 +100,12 @@ func letters(b []byte) int {
 // AppendJSON appends d as one JSON object and a newline to dst, as
 // encoding/json would (map keys sorted).
 func (d *Doc) AppendJSON(dst []byte) []byte {
-	dst = append(dst, `{"source":`...)
-	dst = appendString(dst, d.Source)
-	dst = append(dst, `,"kind":`...)
-	dst = appendString(dst, d.Kind)
+	dst = appendStringField(dst, `{"source":`, d.Source)
+	dst = appendStringField(dst, `,"kind":`, d.Kind)
 	if d.RecordID != "" {
-		dst = append(dst, `,"record_id":`...)
-		dst = appendString(dst, d.RecordID)
+		dst = appendStringField(dst, `,"record_id":`, d.RecordID)
 	}
-	dst = append(dst, `,"blocks":`...)
-	dst = strconv.AppendInt(dst, int64(d.Blocks), 10)
+	dst = appendIntField(dst, `,"blocks":`, int64(d.Blocks))
 	dst = append(dst, `,"bytes":`...)
 	dst = appendCounts(dst, d.Bytes)
 	dst = append(dst, `,"letters":`...)

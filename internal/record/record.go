@@ -18,11 +18,17 @@ import (
 	"github.com/langsplit/langsplit/segment"
 )
 
+// LangLabel is the syntax of a block label (Record.Lang), as a regular
+// expression group: en, fa, ar, und, or und- and an ISO 15924 script code
+// (und-Cyrl). The --langs flag parses labels with it, and the output
+// writer builds the pattern of --by-lang file names (fa.txt) from it.
+const LangLabel = `(en|fa|ar|und|und-[A-Z][a-z]{3})`
+
 // Record is one block of one source.
 type Record struct {
 	Source    string `json:"source"`     // the input's path as found, "-" for stdin, or the document id
 	Block     int    `json:"block"`      // block number, from 1 per source
-	Lang      string `json:"lang"`       // "en", "fa", "ar", "und-Xxxx" or "und"
+	Lang      string `json:"lang"`       // "en", "fa", "ar", "und-Xxxx" or "und": LangLabel
 	Script    string `json:"script"`     // ISO 15924 code
 	Dir       string `json:"dir"`        // "ltr" or "rtl"
 	Start     int64  `json:"start"`      // byte offset into the decoded UTF-8 text of the source
@@ -138,8 +144,7 @@ func (r *Record) Manifest(file string, offset, length int64, sum []byte) Manifes
 // AppendJSON appends r as one JSON object and a newline to dst.
 func (r *Record) AppendJSON(dst []byte) []byte {
 	dst = r.appendHead(dst)
-	dst = append(dst, `,"text":`...)
-	dst = appendString(dst, r.Text)
+	dst = appendStringField(dst, `,"text":`, r.Text)
 	return append(dst, "}\n"...)
 }
 
@@ -148,8 +153,7 @@ func (r *Record) AppendJSON(dst []byte) []byte {
 // read, not kept: no copy is made.
 func (r *Record) AppendJSONText(dst []byte, text []byte) []byte {
 	dst = r.appendHead(dst)
-	dst = append(dst, `,"text":`...)
-	dst = appendString(dst, unsafe.String(unsafe.SliceData(text), len(text)))
+	dst = appendStringField(dst, `,"text":`, unsafe.String(unsafe.SliceData(text), len(text)))
 	return append(dst, "}\n"...)
 }
 
@@ -159,51 +163,45 @@ func (m *Manifest) AppendJSON(dst []byte) []byte {
 		Start: m.Start, End: m.End, RuneStart: m.RuneStart, RuneEnd: m.RuneEnd,
 		RecordID: m.RecordID, SrcStart: m.SrcStart, SrcEnd: m.SrcEnd}
 	dst = r.appendHead(dst)
-	dst = append(dst, `,"file":`...)
-	dst = appendString(dst, m.File)
-	dst = append(dst, `,"offset":`...)
-	dst = strconv.AppendInt(dst, m.Offset, 10)
-	dst = append(dst, `,"length":`...)
-	dst = strconv.AppendInt(dst, m.Length, 10)
-	dst = append(dst, `,"sha256":`...)
-	dst = appendString(dst, m.SHA256)
+	dst = appendStringField(dst, `,"file":`, m.File)
+	dst = appendIntField(dst, `,"offset":`, m.Offset)
+	dst = appendIntField(dst, `,"length":`, m.Length)
+	dst = appendStringField(dst, `,"sha256":`, m.SHA256)
 	return append(dst, "}\n"...)
 }
 
 // appendHead appends the fields common to Record and Manifest, from "{" to
 // src_end.
 func (r *Record) appendHead(dst []byte) []byte {
-	dst = append(dst, `{"source":`...)
-	dst = appendString(dst, r.Source)
-	dst = append(dst, `,"block":`...)
-	dst = strconv.AppendInt(dst, int64(r.Block), 10)
-	dst = append(dst, `,"lang":`...)
-	dst = appendString(dst, r.Lang)
-	dst = append(dst, `,"script":`...)
-	dst = appendString(dst, r.Script)
-	dst = append(dst, `,"dir":`...)
-	dst = appendString(dst, r.Dir)
-	dst = append(dst, `,"start":`...)
-	dst = strconv.AppendInt(dst, r.Start, 10)
-	dst = append(dst, `,"end":`...)
-	dst = strconv.AppendInt(dst, r.End, 10)
-	dst = append(dst, `,"rune_start":`...)
-	dst = strconv.AppendInt(dst, r.RuneStart, 10)
-	dst = append(dst, `,"rune_end":`...)
-	dst = strconv.AppendInt(dst, r.RuneEnd, 10)
+	dst = appendStringField(dst, `{"source":`, r.Source)
+	dst = appendIntField(dst, `,"block":`, int64(r.Block))
+	dst = appendStringField(dst, `,"lang":`, r.Lang)
+	dst = appendStringField(dst, `,"script":`, r.Script)
+	dst = appendStringField(dst, `,"dir":`, r.Dir)
+	dst = appendIntField(dst, `,"start":`, r.Start)
+	dst = appendIntField(dst, `,"end":`, r.End)
+	dst = appendIntField(dst, `,"rune_start":`, r.RuneStart)
+	dst = appendIntField(dst, `,"rune_end":`, r.RuneEnd)
 	if r.RecordID != "" {
-		dst = append(dst, `,"record_id":`...)
-		dst = appendString(dst, r.RecordID)
+		dst = appendStringField(dst, `,"record_id":`, r.RecordID)
 	}
 	if r.SrcStart != nil {
-		dst = append(dst, `,"src_start":`...)
-		dst = strconv.AppendInt(dst, *r.SrcStart, 10)
+		dst = appendIntField(dst, `,"src_start":`, *r.SrcStart)
 	}
 	if r.SrcEnd != nil {
-		dst = append(dst, `,"src_end":`...)
-		dst = strconv.AppendInt(dst, *r.SrcEnd, 10)
+		dst = appendIntField(dst, `,"src_end":`, *r.SrcEnd)
 	}
 	return dst
+}
+
+// appendStringField appends key (`,"name":`) and s as a JSON string.
+func appendStringField(dst []byte, key, s string) []byte {
+	return appendString(append(dst, key...), s)
+}
+
+// appendIntField appends key (`,"name":`) and n.
+func appendIntField(dst []byte, key string, n int64) []byte {
+	return strconv.AppendInt(append(dst, key...), n, 10)
 }
 
 const hexDigits = "0123456789abcdef"

@@ -28,6 +28,7 @@ import (
 	"strings"
 	"unicode/utf8"
 
+	"github.com/langsplit/langsplit/internal/iobuf"
 	"github.com/langsplit/langsplit/segment"
 )
 
@@ -78,7 +79,7 @@ func New(w io.Writer, opts Options) *Writer {
 	if opts.Title == "" {
 		opts.Title = "langsplit report"
 	}
-	return &Writer{w: bufio.NewWriterSize(w, 64<<10), opts: opts, totals: map[string]*langStats{}}
+	return &Writer{w: iobuf.NewWriter(w), opts: opts, totals: map[string]*langStats{}}
 }
 
 func (rw *Writer) exec(name string, data any) error {

@@ -13,6 +13,8 @@ import (
 	"io"
 	"math/rand/v2"
 	"strings"
+
+	"github.com/langsplit/langsplit/internal/iobuf"
 )
 
 // Kind selects the composition of the generated text.
@@ -41,7 +43,7 @@ func ParseKind(s string) (Kind, error) {
 // Generate writes at least size bytes of text of the given kind to w,
 // ending at the end of a line.
 func Generate(w io.Writer, kind Kind, size int64, seed uint64) error {
-	bw := bufio.NewWriterSize(w, 64<<10)
+	bw := iobuf.NewWriter(w)
 	g := &gen{r: rand.New(rand.NewPCG(seed, seed^0x9E3779B97F4A7C15)), w: bw}
 	for g.n < size && g.err == nil {
 		switch kind {

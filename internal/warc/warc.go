@@ -19,6 +19,8 @@ import (
 	"io"
 	"strconv"
 	"strings"
+
+	"github.com/langsplit/langsplit/internal/iobuf"
 )
 
 // MaxHeader is the largest record header Next reads.
@@ -111,7 +113,7 @@ func NewReader(r io.Reader) *Reader {
 		rd.tail = &tailReader{r: r}
 		rd.file = rd.tail
 	}
-	rd.raw = bufio.NewReaderSize(countReader{rd.file, &rd.pos}, 64<<10)
+	rd.raw = iobuf.NewReader(countReader{rd.file, &rd.pos})
 	return rd
 }
 
@@ -252,7 +254,7 @@ func (r *Reader) startSource() error {
 	}
 	r.gz.Multistream(false)
 	if r.memberBuf == nil {
-		r.memberBuf = bufio.NewReaderSize(r.gz, 64<<10)
+		r.memberBuf = iobuf.NewReader(r.gz)
 	} else {
 		r.memberBuf.Reset(r.gz)
 	}

@@ -6,6 +6,8 @@ import (
 	"fmt"
 	"io"
 	"strconv"
+
+	"github.com/langsplit/langsplit/internal/iobuf"
 )
 
 // Writer writes WARC/1.1 records, for tests and generated inputs.
@@ -18,7 +20,7 @@ type Writer struct {
 }
 
 // NewWriter returns a Writer to w.
-func NewWriter(w io.Writer) *Writer { return &Writer{w: bufio.NewWriterSize(w, 64<<10)} }
+func NewWriter(w io.Writer) *Writer { return &Writer{w: iobuf.NewWriter(w)} }
 
 // Write writes one record with the given fields (Content-Length is added)
 // and block.

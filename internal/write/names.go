@@ -5,17 +5,13 @@ import (
 	"encoding/hex"
 	"errors"
 	"fmt"
-	"io"
-	"os"
 	"path"
-	"path/filepath"
 	"regexp"
-	"sort"
 	"strings"
-	"syscall"
 	"unicode/utf8"
 
 	"github.com/langsplit/langsplit/internal/extsort"
+	"github.com/langsplit/langsplit/internal/record"
 )
 
 // ManifestName is the manifest's file name in the output directory.
@@ -108,7 +104,11 @@ func Folder(rel string) string {
 // LangFile returns the name of the --by-lang file of a language, e.g. "fa.txt".
 func LangFile(lang string) string { return SafeName(lang) + ".txt" }
 
-var langFileRE = regexp.MustCompile(`^(en|fa|ar|und|und-[A-Z][a-z]{3})\.txt$`)
+var langFileRE = regexp.MustCompile(`^` + record.LangLabel + `\.txt$`)
+
+// blockFileRE matches the names of the block files langsplit writes,
+// NNNN.<lang>.txt (IsLangFile those of the language files).
+var blockFileRE = regexp.MustCompile(`^[0-9]{4,}\.[^/]+\.txt$`)
 
 // IsLangFile reports whether name is one that --by-lang writes: en.txt,
 // fa.txt, ar.txt, und.txt or und-Xxxx.txt.
@@ -187,57 +187,4 @@ func CheckFolders(sources, folders []string) error {
 	}
 	errs, _, err := c.Errors(len(folders) + 1)
 	return errors.Join(append(errs, err)...)
-}
-
-// ExistingFolder reports whether an input's folder, or a file in its way,
-// is already under dir.
-func ExistingFolder(dir, folder string) (bool, error) {
-	_, err := os.Lstat(filepath.Join(dir, filepath.FromSlash(folder)))
-	switch {
-	case err == nil || errors.Is(err, syscall.ENOTDIR): // there, or a file in its way
-		return true, nil
-	case errors.Is(err, os.ErrNotExist):
-		return false, nil
-	}
-	return false, err
-}
-
-// ExistingRun returns the outputs under dir that any run writes there:
-// the manifest and, with byLang, the language files (see IsLangFile),
-// sorted. A missing dir has none. The directory is read in batches: it may
-// hold a million folders.
-func ExistingRun(dir string, byLang bool) ([]string, error) {
-	var found []string
-	if ok, err := ExistingFolder(dir, ManifestName); err != nil {
-		return nil, err
-	} else if ok {
-		found = append(found, ManifestName)
-	}
-	if !byLang {
-		return found, nil
-	}
-	f, err := os.Open(dir)
-	if errors.Is(err, os.ErrNotExist) {
-		return found, nil
-	}
-	if err != nil {
-		return nil, err
-	}
-	defer f.Close()
-	for {
-		names, err := f.Readdirnames(1024)
-		for _, name := range names {
-			if IsLangFile(name) {
-				found = append(found, name)
-			}
-		}
-		if err == io.EOF {
-			break
-		}
-		if err != nil {
-			return nil, err
-		}
-	}
-	sort.Strings(found)
-	return found, nil
 }

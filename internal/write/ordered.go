@@ -5,6 +5,8 @@ import (
 	"io"
 	"os"
 	"sync"
+
+	"github.com/langsplit/langsplit/internal/iobuf"
 )
 
 // Ordered writes the output of numbered parts, produced concurrently, to
@@ -32,7 +34,7 @@ var orderedBudget = 4 << 20
 // Parts are numbered from 0 and each number must be closed for the later
 // ones to be written.
 func NewOrdered(out io.Writer, dir string) *Ordered {
-	return &Ordered{out: bufio.NewWriterSize(out, 64<<10), dir: dir, parts: map[int]*Part{}}
+	return &Ordered{out: iobuf.NewWriter(out), dir: dir, parts: map[int]*Part{}}
 }
 
 // Part is one part's writer. Its Write takes whole units (records): a
@@ -79,7 +81,7 @@ func (p *Part) Write(b []byte) (int, error) {
 		if err != nil {
 			return 0, err
 		}
-		p.spill = &spill{f: f, bw: bufio.NewWriterSize(f, 64<<10)}
+		p.spill = &spill{f: f, bw: iobuf.NewWriter(f)}
 		_, err = p.spill.Write(p.mem)
 		o.mem -= len(p.mem)
 		p.mem = nil

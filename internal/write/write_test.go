@@ -566,7 +566,9 @@ func TestOrdered(t *testing.T) {
 		next := make(chan int)
 		var wg sync.WaitGroup
 		for range 1 + rng.IntN(4) {
-			wg.Go(func() {
+			wg.Add(1)
+			go func() {
+				defer wg.Done()
 				for i := range next {
 					p := o.Part(i)
 					for _, r := range recs[i] {
@@ -578,7 +580,7 @@ func TestOrdered(t *testing.T) {
 						t.Error(err)
 					}
 				}
-			})
+			}()
 		}
 		for i := range n {
 			next <- i

@@ -31,11 +31,11 @@ import (
 	"os"
 	"path"
 	"path/filepath"
-	"regexp"
 	"strconv"
 	"sync"
 	"sync/atomic"
 
+	"github.com/langsplit/langsplit/internal/iobuf"
 	"github.com/langsplit/langsplit/internal/record"
 	"github.com/langsplit/langsplit/internal/tmpdir"
 )
@@ -137,7 +137,7 @@ func (w *Writer) newOut(name string) (*outFile, error) {
 	if err != nil {
 		return nil, err
 	}
-	return &outFile{f: f, bw: bufio.NewWriterSize(f, 64<<10)}, nil
+	return &outFile{f: f, bw: iobuf.NewWriter(f)}, nil
 }
 
 func (o *outFile) Write(p []byte) (int, error) {
@@ -224,7 +224,7 @@ func (b *waiting) spill() error {
 	if err != nil {
 		return err
 	}
-	b.f, b.bw = f, bufio.NewWriterSize(f, 64<<10)
+	b.f, b.bw = f, iobuf.NewWriter(f)
 	_, err = b.bw.Write(b.mem)
 	b.release()
 	return err
@@ -603,7 +603,7 @@ func (w *Writer) writeOut(in *Input) error {
 		return err
 	}
 	defer rc.Close()
-	br := bufio.NewReaderSize(rc, 64<<10)
+	br := iobuf.NewReader(rc)
 	var buf []byte
 	for {
 		line, err := br.ReadSlice('\n')
@@ -737,7 +737,7 @@ func (w *Writer) moveAll() (map[string]bool, error) {
 	if _, err := w.movesF.Seek(0, io.SeekStart); err != nil {
 		return nil, err
 	}
-	br := bufio.NewReaderSize(w.movesF, 64<<10)
+	br := iobuf.NewReader(w.movesF)
 	var errs []error
 	failed := map[string]bool{}
 	for {
@@ -845,10 +845,6 @@ func failedFolder(file string, folders map[string]bool) bool {
 	}
 	return false
 }
-
-// blockFileRE matches the names of the files langsplit writes: block files
-// (NNNN.<lang>.txt) and language files.
-var blockFileRE = regexp.MustCompile(`^[0-9]{4,}\.[^/]+\.txt$`)
 
 // removeListed removes the files that dir's manifest lists, and the
 // folders that this leaves empty. Only names langsplit writes are removed,

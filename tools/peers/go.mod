@@ -1,6 +1,6 @@
 module github.com/langsplit/langsplit/tools/peers
 
-go 1.26.8
+go 1.24.0
 
 replace github.com/langsplit/langsplit => ../..
 

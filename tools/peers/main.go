@@ -1,5 +1,5 @@
 // Command peers runs langsplit and general language detectors on the same
-// documents, so that the README's comparison can be reproduced.
+// documents, so that the comparison in docs/peers.md can be reproduced.
 //
 // Predictions for the scorer (one NAME.jsonl per NAME.txt in -docs):
 //

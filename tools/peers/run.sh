@@ -6,7 +6,7 @@
 #
 # Files written: pred/TOOL/ (predictions), TOOL.score (scorer output),
 # TOOL.dev.time and TOOL.speedN.time (/usr/bin/time -v), TOOL.speedN
-# (throughput line of run N), summary.txt (the lines the README table is built from).
+# (throughput line of run N), summary.txt (the lines the tables of docs/peers.md are built from).
 set -eu
 here=$(cd "$(dirname "$0")" && pwd)
 root=$(cd "$here/../.." && pwd)

@@ -40,6 +40,7 @@ import (
 
 	"github.com/langsplit/langsplit/bidi"
 	"github.com/langsplit/langsplit/internal/cliflag"
+	"github.com/langsplit/langsplit/internal/iobuf"
 	"github.com/langsplit/langsplit/internal/textgen"
 	"github.com/langsplit/langsplit/internal/warc"
 	"github.com/langsplit/langsplit/segment"
@@ -207,7 +208,7 @@ func writeWET(in, out string, gz bool) int {
 	check(w.Write(warc.Header{{Name: "WARC-Type", Value: "warcinfo"}, {Name: "WARC-Date", Value: "2024-03-01T10:00:00Z"},
 		{Name: "WARC-Filename", Value: filepath.Base(out)}, {Name: "WARC-Record-ID", Value: "<urn:uuid:ffffffff-0000-4000-8000-000000000000>"},
 		{Name: "Content-Type", Value: "application/warc-fields"}}, []byte("software: benchreport\r\n")))
-	br := bufio.NewReaderSize(f, 64<<10)
+	br := iobuf.NewReader(f)
 	var block []byte
 	n := 0
 	flush := func() {
@@ -296,7 +297,7 @@ func runChild(name, path string) {
 	start := time.Now()
 	switch name {
 	case "decode":
-		br := bufio.NewReaderSize(f, 64<<10)
+		br := iobuf.NewReader(f)
 		n := 0
 		for {
 			_, _, err := br.ReadRune()
@@ -346,14 +347,14 @@ func cut(path, dir string, n int) []string {
 	defer f.Close()
 	fi, err := f.Stat()
 	check(err)
-	br := bufio.NewReaderSize(f, 64<<10)
+	br := iobuf.NewReader(f)
 	per := fi.Size()/int64(n) + 1
 	var out []string
 	for i := 0; ; i++ {
 		name := filepath.Join(dir, fmt.Sprintf("part%03d.txt", i))
 		w, err := os.Create(name)
 		check(err)
-		bw := bufio.NewWriterSize(w, 64<<10)
+		bw := iobuf.NewWriter(w)
 		var written int64
 		var rerr error
 		for written < per || i == n-1 {
