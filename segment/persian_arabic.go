@@ -468,33 +468,48 @@ func persianOrArabic(u arEvidence, d docEvidence, mark uint8) (lab label, ev uin
 
 // followContext relabels the units of a line that had only a trace of
 // Arabic evidence (evWeak) after the nearest unit decided on evidence of its
-// own: on the line, else earlier in the text (last); and the units of three
-// words or more without any evidence (evSilent: in a document that types
-// Arabic with ی/ک, a hemistich split off its verse) after the nearest one on
-// their line. It returns the label of the last decided unit, the context
-// for the next line (S5.6).
+// own: on the line, else earlier in the text (last). A unit of three words
+// or more without any evidence (evSilent: in a document that types Arabic
+// with ی/ک, a hemistich split off its verse) follows Arabic only as the
+// continuation of the Arabic sentence before it on its line: that unit has
+// three words or more itself, and the line holds no other script (a
+// Persian gloss between an Arabic head-word and an English gloss, or a
+// Persian half before an Arabic one, stays Persian: following an Arabic
+// neighbour needs a reason). A unit decided on Persian evidence of its own
+// never follows. It returns the label of the last decided unit, the
+// context for the next line (S5.6).
 func followContext(units []unit, last label) label {
+	oneScript := true
+	for i := range units {
+		oneScript = oneScript && units[i].cls == cArabic
+	}
 	for i := range units {
 		u := &units[i]
-		if u.ev != evWeak && u.ev != evSilent {
-			continue
-		}
-		ctx := last
-		if u.ev == evSilent {
-			ctx = labPersian
-		}
-		for d := 1; d < len(units); d++ {
-			if j := i - d; j >= 0 && units[j].ev == evDecided {
-				ctx = units[j].lab
-				break
+		switch {
+		case u.ev == evWeak:
+			ctx := last
+			for d := 1; d < len(units); d++ {
+				if j := i - d; j >= 0 && units[j].ev == evDecided {
+					ctx = units[j].lab
+					break
+				}
+				if j := i + d; j < len(units) && units[j].ev == evDecided {
+					ctx = units[j].lab
+					break
+				}
 			}
-			if j := i + d; j < len(units) && units[j].ev == evDecided {
-				ctx = units[j].lab
-				break
+			if ctx == labArabic {
+				u.lab = labArabic
 			}
-		}
-		if ctx == labArabic {
-			u.lab = labArabic
+		case u.ev == evSilent && oneScript:
+			for j := i - 1; j >= 0; j-- {
+				if v := &units[j]; v.ev == evDecided {
+					if v.lab == labArabic && v.words >= 3 {
+						u.lab = labArabic
+					}
+					break
+				}
+			}
 		}
 	}
 	for i := range units {

@@ -1,6 +1,9 @@
 package segment
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestWordEvidence pins the Persian and Arabic points (S5.1), the grammar
 // value (S3.2) and the ی/ک features (S5.2) of single words, one case per
@@ -109,12 +112,16 @@ func TestPersianOrArabic(t *testing.T) {
 }
 
 // TestFollowContext checks S5.6: a unit with only a trace of Arabic follows
-// the nearest decided unit on its line, else the last one before it.
+// the nearest decided unit on its line, else the last one before it; a unit
+// without evidence follows only an Arabic sentence before it on a line of
+// Arabic script alone.
 func TestFollowContext(t *testing.T) {
-	weak := unit{lab: labPersian, ev: evWeak}
-	silent := unit{lab: labPersian, ev: evSilent}
-	ar := unit{lab: labArabic, ev: evDecided}
-	fa := unit{lab: labPersian, ev: evDecided}
+	weak := unit{cls: cArabic, lab: labPersian, ev: evWeak, words: 2}
+	silent := unit{cls: cArabic, lab: labPersian, ev: evSilent, words: 3}
+	ar := unit{cls: cArabic, lab: labArabic, ev: evDecided, words: 3}
+	head := unit{cls: cArabic, lab: labArabic, ev: evDecided, words: 1}
+	fa := unit{cls: cArabic, lab: labPersian, ev: evDecided, words: 3}
+	en := unit{cls: cLatin, lab: labEnglish}
 	cases := []struct {
 		name  string
 		units []unit
@@ -126,7 +133,11 @@ func TestFollowContext(t *testing.T) {
 		{"the nearer one wins", []unit{ar, fa, weak}, labPersian, []string{"ar", "fa", "fa"}, labPersian},
 		{"nothing decided on the line: the text before", []unit{weak}, labArabic, []string{"ar"}, labArabic},
 		{"nothing decided anywhere: Persian", []unit{weak}, label{}, []string{"fa"}, label{}},
-		{"a silent unit after an Arabic unit on its line", []unit{silent, ar}, labPersian, []string{"ar", "ar"}, labArabic},
+		{"a silent unit after an Arabic sentence on its line", []unit{ar, silent}, labPersian, []string{"ar", "ar"}, labArabic},
+		{"a silent unit before an Arabic sentence: no reason to follow", []unit{silent, ar}, labPersian, []string{"fa", "ar"}, labArabic},
+		{"a silent unit after an Arabic head-word of one word", []unit{head, silent}, labPersian, []string{"ar", "fa"}, labArabic},
+		{"a silent gloss between Arabic and English", []unit{ar, silent, en}, labPersian, []string{"ar", "fa", "en"}, labArabic},
+		{"a silent unit after a Persian one", []unit{ar, fa, silent}, labPersian, []string{"ar", "fa", "fa"}, labPersian},
 		{"a silent unit does not follow earlier lines", []unit{silent}, labArabic, []string{"fa"}, labArabic},
 	}
 	for _, c := range cases {
@@ -172,6 +183,26 @@ func TestHonorifics(t *testing.T) {
 			if c.cleared[i] && !zero || !c.cleared[i] && changed {
 				t.Errorf("%s: word %d %q: evidence p=%d q=%d feat=%#x, cleared=%v", c.line, i, text[tok.start:tok.end], tok.p, tok.q, tok.feat, c.cleared[i])
 			}
+		}
+	}
+}
+
+// TestPersianVerbForms checks that common Persian verb forms and question
+// words are Persian evidence and grammar (S3.2, S5.1), and that the forms
+// that are Arabic words too are not.
+func TestPersianVerbForms(t *testing.T) {
+	var tk tokenizer
+	for _, w := range strings.Fields("هستم هستیم نیستم فرمود فرمودند فرموده نشد نشده نشدند نبود بود شد " +
+		"رفتم رفتند گفتم گفتند آمدم نیامد دیدیم داشتند نوشتید خواستی چرا چگونه چیست کجا چطور کدام") {
+		tk.line([]byte(w), 0, len(w))
+		if tok := tk.toks[0]; tok.p == 0 || tok.g&gPoints == 0 {
+			t.Errorf("%s: p=%d g=%#x, want Persian points and grammar", w, tok.p, tok.g)
+		}
+	}
+	for _, w := range []string{"شدید", "ندید"} {
+		tk.line([]byte(w), 0, len(w))
+		if tok := tk.toks[0]; tok.p != 0 {
+			t.Errorf("%s: p=%d, want no Persian points (an Arabic word too)", w, tok.p)
 		}
 	}
 }

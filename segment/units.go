@@ -573,6 +573,12 @@ func (e *engine) label() {
 		u := &e.units[i]
 		switch u.cls {
 		case cArabic:
+			u.words = 0
+			for k := u.tok0; k < u.tok1; k++ {
+				if toks[k].cls == cArabic {
+					u.words++
+				}
+			}
 			if u.ev == 0 {
 				var mark uint8
 				if allQuran(toks[u.tok0:u.tok1]) {

@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"maps"
 	"strings"
 	"unicode/utf8"
 )
@@ -49,6 +50,54 @@ var persianFunctionWords = map[string]int8{
 	"چیه": 2, "داره": 2, "میشه": 2, "نمیشه": 2, "میکنه": 2, "میکنن": 2,
 	"میکنی": 2, "میکنم": 2, "بشه": 2, "کنه": 2, "ندارد": 2, "ندارند": 2, "دارم": 2,
 	"داری": 2, "داریم": 2,
+	// Question words (S3.2: grammar, so "چرا LaTeX؟" is a Persian question).
+	"چرا": 2, "چگونه": 2, "چیست": 2, "چطور": 2, "کدام": 2, "چند": 2, "چقدر": 2,
+	"کجاست": 2, "چیستند": 2,
+	// The copula and common present forms with their personal endings.
+	"هستم": 2, "هستی": 2, "هستیم": 2, "نیستم": 2, "نیستی": 2, "نیستیم": 2,
+	"نیستید": 2, "باشم": 2, "باشی": 2, "باشیم": 2, "باشید": 2, "شوم": 2,
+	"شویم": 2, "شوید": 2, "فرماید": 2, "فرمایند": 2, "فرمایید": 2,
+}
+
+// persianPastStems are common Persian past stems: with the personal endings,
+// the negative prefix ن and the participle ه (pastForms) they are verbs.
+// Stems whose forms are also Arabic words are left out where they would be
+// (برد, زد: Arabic "cold", "add"), and so are the forms of that kind
+// (pastFormsArabic).
+const persianPastStems = "کرد شد بود رفت گفت آمد دید داد داشت خواست توانست نوشت " +
+	"گرفت رسید فرمود نمود آورد گذاشت ساخت یافت افتاد نشست شنید کشید خورد خواند " +
+	"ماند دانست بردند زدند پرسید گشت آموخت فرستاد"
+
+// pastFormsArabic are forms pastForms would make that are Arabic words too
+// (شديد "severe", نديد "equal").
+const pastFormsArabic = "شدید ندید"
+
+// pastForms returns the forms of the past stems (persianPastStems): the
+// stem alone, with the endings م ی یم ید ند, with ن before it, and the
+// participle in ه.
+func pastForms() map[string]int8 {
+	out := map[string]int8{}
+	skip := strings.Fields(pastFormsArabic)
+	for _, st := range strings.Fields(persianPastStems) {
+		if strings.HasSuffix(st, "ند") && st != "ماند" && st != "خواند" { // بردند, زدند: the plural only
+			out[st] = 2
+			out["ن"+st] = 2
+			continue
+		}
+		neg := "ن" + st
+		if strings.HasPrefix(st, "آ") {
+			neg = "نیا" + strings.TrimPrefix(st, "آ") // آمد → نیامد
+		}
+		for _, base := range []string{st, neg} {
+			for _, end := range []string{"", "م", "ی", "یم", "ید", "ند", "ه"} {
+				out[base+end] = 2
+			}
+		}
+	}
+	for _, w := range skip {
+		delete(out, w)
+	}
+	return out
 }
 
 // persianVerbs are the words of persianFunctionWords that make a clause:
@@ -59,7 +108,8 @@ const persianVerbs = "است هست نیست بود شد شود شده کرد ک
 	"باشند باید نخواهد نکرد نکنید کنم کردم شوند گردد نمود نماید گفت گفته گوید میگوید دهد " +
 	"میشود میکند میکنند میکنید میتوان میتوانید میدهد میباشد نمیشود میشوند میکنیم دارید " +
 	"هستن نیستن داره میشه نمیشه میکنه میکنن میکنی میکنم بشه کنه ندارد ندارند دارم داری داریم " +
-	"شما ایشان آنها آنان تو او وی"
+	"هستم هستی هستیم نیستم نیستی نیستیم نیستید باشم باشی باشیم باشید شوم شویم شوید فرماید " +
+	"فرمایند فرمایید شما ایشان آنها آنان تو او وی"
 
 // arabicScriptGrammar are grammar words shared by Persian and Arabic, with
 // no evidence points (matched folded): من ("I" in Persian, "from" in
@@ -258,7 +308,14 @@ const (
 var (
 	arabicScriptWords = func() *wordSet {
 		m := map[uint64]uint16{}
-		for w, v := range withGrammar(persianFunctionWords, persianVerbs, arabicScriptGrammar, arabicScriptConjunctions) {
+		words, verbs := maps.Clone(persianFunctionWords), persianVerbs
+		for w, v := range pastForms() {
+			if _, ok := words[w]; !ok {
+				words[w] = v
+			}
+			verbs += " " + w
+		}
+		for w, v := range withGrammar(words, verbs, arabicScriptGrammar, arabicScriptConjunctions) {
 			m[wordKey(w, true, false)] |= uint16(v) << awPersianShift
 		}
 		for w, v := range withGrammar(arabicFunctionWords, arabicVerbs, "", "") {
