@@ -46,6 +46,7 @@ const (
 	fLetter                         // the rune is a letter
 	fMark                           // the rune is a mark: part of the word before
 	fFolds                          // ي ى ك ٱ: its folded form (foldRune) differs
+	fYeh                            // ی (not a token feature: a word with ی and a final ى sets tkYehFinal)
 )
 
 // Word points (S5.1, S5.2).
@@ -78,6 +79,7 @@ func init() {
 	}
 	set(fPersianOnly, 'پ', 'چ', 'ژ', 'گ', 'ۀ')
 	set(fPersianYK, 'ی', 'ک')
+	set(fYeh, 'ی')
 	set(fArabicYK, 'ي', 'ك')
 	set(fTaMarbuta, 'ة')
 	set(fHamzaBelow, 'إ')
@@ -291,6 +293,9 @@ func (a *arabicWord) evidence() (p, q int, g uint8, feat uint16) {
 	if a.last == 'ى' {
 		q += ptMaksura
 		feat |= tkFinalMaksura
+		if a.feat&fYeh != 0 {
+			feat |= tkYehFinal // ی inside, ى at the end: Persian-keyboard typing (S5.4)
+		}
 	}
 	f, n := a.first, a.letters
 	if a.zwnjAt == 2 && f[0] == 'م'-0x600 && f[1] == 'ی'-0x600 || a.zwnjAt == 3 && f[0] == 'ن'-0x600 && f[1] == 'م'-0x600 && f[2] == 'ی'-0x600 {
@@ -380,12 +385,13 @@ func hasArticle(f [3]uint8, n int32) bool {
 // arEvidence is the evidence of an Arabic-script unit: the sums over its
 // words (S5.1) and the counts the document evidence weighs (S5.2–S5.4).
 type arEvidence struct {
-	words int
-	p, q  int // points of the words and numbers, ی/ک not included
-	yk    int // words written with ي or ك
-	pyk   int // words written with ی or ک (Arabic function words not counted)
-	other int // words with letters of other Arabic-script languages
-	final int // words that end in ى
+	words    int
+	p, q     int // points of the words and numbers, ی/ک not included
+	yk       int // words written with ي or ك
+	pyk      int // words written with ی or ک (Arabic function words not counted)
+	other    int // words with letters of other Arabic-script languages
+	final    int // words that end in ى
+	yehFinal int // words that write ی inside and end in ى (S5.4)
 }
 
 // add counts token t (a word or a number) in the evidence.
@@ -406,6 +412,9 @@ func (u *arEvidence) add(t *token) {
 		}
 		if t.feat&tkFinalMaksura != 0 {
 			u.final++
+		}
+		if t.feat&tkYehFinal != 0 {
+			u.yehFinal++
 		}
 	case cDigit:
 		u.p += int(t.p)
@@ -441,8 +450,8 @@ func persianOrArabic(u arEvidence, d docEvidence, mark uint8) (lab label, ev uin
 	if !d.persianYK {
 		p += ptPersianYK * u.pyk // S5.2: in a ی/ک document the keyboard types Arabic with them too
 	}
-	if d.arabicLetters {
-		q -= ptMaksura * u.final // S5.4
+	if d.arabicLetters || u.yehFinal > 0 && u.yk == 0 {
+		q -= ptMaksura * u.final // S5.4: the unit, or its document, puts ى at word ends where it writes ی inside
 	}
 	if q > 0 && u.yk > 0 && u.pyk == 0 && d.persianYK {
 		q += u.yk // S5.3

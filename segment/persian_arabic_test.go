@@ -46,6 +46,7 @@ func TestWordEvidence(t *testing.T) {
 		{"ﺳﻼﻡ", 0, 0, 0, 0, "presentation forms, no evidence"},
 		{"ﭘﺪﺭ", 3, 0, 0, 0, "presentation form of peh"},
 		{"وَالأَرضَ", 0, 4, 0, 0, "clitic و + article, hamza above, vocalised"},
+		{"سیاسى", 0, 1, 0, tkPersianYK | tkFinalMaksura | tkYehFinal, "ی inside and ى at the end: weighed per unit (S5.4)"},
 	}
 	var tk tokenizer
 	for _, c := range cases {
@@ -58,7 +59,7 @@ func TestWordEvidence(t *testing.T) {
 		if int(got.p) != c.p || int(got.q) != c.q || got.g != c.g {
 			t.Errorf("%s (%s): p=%d q=%d g=%#x, want p=%d q=%d g=%#x", c.word, c.why, got.p, got.q, got.g, c.p, c.q, c.g)
 		}
-		if f := got.feat & (tkPersianYK | tkArabicYK | tkFinalMaksura); f != c.feat {
+		if f := got.feat & (tkPersianYK | tkArabicYK | tkFinalMaksura | tkYehFinal); f != c.feat {
 			t.Errorf("%s (%s): features %#x, want %#x", c.word, c.why, f, c.feat)
 		}
 	}
@@ -100,6 +101,8 @@ func TestPersianOrArabic(t *testing.T) {
 		{"S5.7: Quranic brackets are Arabic without evidence", arEvidence{words: 1}, docEvidence{}, tiQuran, labArabic, evDecided},
 		{"S5.7: Quranic brackets with a Persian و are Arabic", arEvidence{words: 3, p: 1}, persianYK, tiQuran, labArabic, evDecided},
 		{"S5.7: Quranic brackets around Persian text", arEvidence{words: 4, p: 7}, docEvidence{}, tiQuran, labPersian, evDecided},
+		{"S5.4: a unit that writes ی inside and ى at word ends", arEvidence{words: 2, final: 2, yehFinal: 1, q: 2, pyk: 1}, persianYK, 0, labPersian, evPair},
+		{"S5.4: not where the unit also writes ي", arEvidence{words: 2, final: 2, yehFinal: 1, yk: 1, q: 2, pyk: 1}, persianYK, 0, labArabic, evDecided},
 		{"S5.7: a quotation needs two points like any unit", arEvidence{words: 2, q: 1}, docEvidence{}, tiQuote, labPersian, evWeak},
 		{"S5.7: a quotation with Arabic evidence", arEvidence{words: 3, q: 3}, docEvidence{}, tiQuote, labArabic, evDecided},
 	}

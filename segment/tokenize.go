@@ -50,6 +50,7 @@ const (
 	tkKana                             // (Han words) hiragana or katakana in the word
 	tkCapital                          // (Latin words) starts with a capital letter
 	tkFunction                         // (Latin words) an English grammar word (set with g)
+	tkYehFinal                         // the word writes ی inside and ends in ى (S5.4)
 )
 
 // letters returns the number of runes in the word tok, marks included.
