@@ -14,25 +14,97 @@ func (e *engine) decide() {
 	if e.tk.sumQ > 0 {
 		e.honorifics()
 	}
-	if e.codeLine() && !e.arabicClause() {
+	switch k := e.codeComment(); {
+	case k > 0:
+		// S2.10: code, then a line comment decided by its own letters.
+		e.units = append(e.units, unit{tok0: firstLetter(toks, 0), tok1: k, cls: cLatin})
+		e.sentences(k)
+	case e.codeLine() && !e.arabicClause():
 		// S2.8: one unit, the language with more letters, a tie to fa.
 		first := firstLetter(toks, 0)
 		e.units = append(e.units, unit{tok0: first, tok1: len(toks), cls: e.moreLetters(first, len(toks))})
-	} else {
-		s0 := 0
-		for i := 1; i <= len(toks); i++ {
-			if i < len(toks) && toks[i].flags&(tfSentence|tfCell) == 0 {
-				continue
-			}
-			e.sentence(s0, i)
-			s0 = i
-		}
+	default:
+		e.sentences(0)
 	}
 	e.label()
 	if e.ctx != nil {
 		e.ctx.line(e.units, e.base+e.tk.ls)
 	}
 	e.lastArab = followContext(e.units, e.lastArab)
+}
+
+// sentences adds the units of the sentences and cells of the line's tokens
+// from s0 on.
+func (e *engine) sentences(s0 int) {
+	toks := e.tk.toks
+	for i := s0 + 1; i <= len(toks); i++ {
+		if i < len(toks) && toks[i].flags&(tfSentence|tfCell) == 0 {
+			continue
+		}
+		e.sentence(s0, i)
+		s0 = i
+	}
+}
+
+// codeComment returns the first token of the line comment that follows
+// code on the line being decided (S2.10), or 0 if there is none: a comment
+// marker (// # -- % ;) with a space before and after it, outside quotes,
+// after code: Latin letters and no Arabic-script ones, with a sign of code
+// (= ; ( ) { } [ ]) or a line that starts like code; and letters after it.
+func (e *engine) codeComment() int {
+	text, toks := e.tk.text, e.tk.toks
+	ls, le := e.tk.ls, e.tk.le
+	var quote byte
+	signs := false
+	for i := ls; i < le; i++ {
+		c := text[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+			continue
+		case c == '\'' || c == '"' || c == '`':
+			quote = c
+			continue
+		case c >= 0xD8 && c <= 0xDB: // Arabic script before any marker: no code part
+			return 0
+		}
+		sign := c == '=' || c == ';' || c == '(' || c == ')' || c == '{' || c == '}' || c == '[' || c == ']'
+		if i == ls || text[i-1] != ' ' && text[i-1] != '\t' {
+			signs = signs || sign
+			continue
+		}
+		n := 0
+		switch {
+		case c == '/' && i+1 < le && text[i+1] == '/', c == '-' && i+1 < le && text[i+1] == '-':
+			n = 2
+		case c == '#' || c == '%' || c == ';':
+			n = 1
+		}
+		if n == 0 || i+n >= le || text[i+n] != ' ' && text[i+n] != '\t' {
+			signs = signs || sign
+			continue
+		}
+		if !signs && !e.codeLine() {
+			return 0
+		}
+		// The tokens before the marker are code: Latin words, no Arabic script.
+		k, latin := 0, false
+		for ; k < len(toks) && int(toks[k].start) < i; k++ {
+			switch toks[k].cls {
+			case cArabic:
+				return 0
+			case cLatin:
+				latin = true
+			}
+		}
+		if !latin || k == len(toks) || !hasLetters(toks[k:]) {
+			return 0
+		}
+		return k
+	}
+	return 0
 }
 
 // latinGrammar looks up the English grammar of the line's Latin words
