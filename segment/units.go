@@ -578,14 +578,29 @@ func (e *engine) hostOfRuns(rs []run) uint8 {
 // glossInBrackets reports whether the words in brackets of toks are glosses
 // that make no host (S3.3): there are words outside brackets. (Arguments,
 // in brackets that open right after a word, are no glosses and count as
-// outside: LOOKUP( بردار نتیجه , … ).)
+// outside: LOOKUP( بردار نتیجه , … ).) Brackets that hold the only grammar
+// of toks and most of its words are no gloss but the sentence, and the
+// words outside them its name: pip (نصب‌کننده بسته برای Python).
 func glossInBrackets(toks []token) bool {
+	var out, in, outG, inG int
 	for i := range toks {
-		if toks[i].cls >= cLatin && toks[i].in&tiBracket == 0 {
-			return true
+		t := &toks[i]
+		if t.cls < cLatin {
+			continue
+		}
+		g := int(t.g & gPoints)
+		if t.g&gConj != 0 {
+			g = 0
+		}
+		if t.in&tiBracket == 0 {
+			out++
+			outG += g
+		} else {
+			in++
+			inG += g
 		}
 	}
-	return false
+	return out > 0 && !(outG == 0 && inG > 0 && in > out)
 }
 
 // hasClass reports whether a run in rs is of class cls.
