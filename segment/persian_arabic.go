@@ -280,8 +280,8 @@ func (a *arabicWord) evidence() (p, q int, g uint8, feat uint16) {
 	fp := featPoints[a.feat&(fLetter-1)]
 	p, q = int(fp[0]), int(fp[1])
 	if a.feat&fMark != 0 {
-		if a.harakat >= 2 {
-			q += ptVocalised
+		if a.harakat >= 2 && !a.persianWord() {
+			q += ptVocalised // S5.1: the harakat of a Persian word are Persian vowel marks
 		}
 		if a.fatAt >= 0 && a.feat&fTanwin == 0 && !(a.fatAt == a.letters && a.fatPrev == 'ا') && !(a.fatAt == a.letters-1 && a.last == 'ا') {
 			q += ptTanwin // ً that is not Persian اً (nor ًا)
@@ -325,6 +325,22 @@ func (a *arabicWord) evidence() (p, q int, g uint8, feat uint16) {
 		feat &^= tkPersianYK // an Arabic function word in ی/ک spelling is no Persian evidence
 	}
 	return p, q, g, feat
+}
+
+// persianWord reports whether the word, looked up without its harakat, is
+// a Persian word beyond doubt: it has a Persian-only letter or a ZWNJ, or it
+// is a Persian function word or verb worth 2 points (S5.1). Its harakat
+// then say nothing of Arabic: fully vocalised Persian (textbooks, poetry)
+// marks every vowel.
+func (a *arabicWord) persianWord() bool {
+	if a.feat&(fPersianOnly|fZWNJ) != 0 {
+		return true
+	}
+	if a.letters > maxHashLetters {
+		return false
+	}
+	v := arabicScriptWords.get(a.kFold)
+	return uint8(v>>awPersianShift&awValue)&wPoints >= 2
 }
 
 // digitPoints returns the Persian and Arabic points of a number written

@@ -37,6 +37,8 @@ func TestWordEvidence(t *testing.T) {
 		{"إلى", 0, 5, 1, tkFinalMaksura, "hamza below, final alef maksura, function word"},
 		{"می\u200cروم", 3, 0, 2, tkPersianYK, "ZWNJ and the verb prefix: a Persian verb"},
 		{"ذَهَبَ", 0, 2, 0, 0, "vocalised"},
+		{"اَسْت", 2, 0, 2, 0, "a Persian verb, looked up without its harakat: they are Persian vowel marks"},
+		{"گُفتَم", 5, 0, 2, 0, "a Persian-only letter and a verb: the harakat weigh nothing"},
 		{"مجتهدٌ", 0, 2, 0, 0, "tanwin damm"},
 		{"کتابٍ", 0, 2, 0, tkPersianYK, "tanwin kasr"},
 		{"قطعاً", 0, 0, 0, 0, "fathatan after a final alef is Persian usage"},
