@@ -308,7 +308,11 @@ func (a *arabicWord) evidence() (p, q int, g uint8, feat uint16) {
 		v := arabicScriptWords.get(a.kFold)
 		pv, qv := uint8(v>>awPersianShift&awValue), uint8(v>>awArabicShift&awValue)
 		if a.feat&fFolds != 0 { // the word as written has a key of its own
+			qf := qv
 			qv = uint8(arabicScriptWords.get(a.kRaw) >> awArabicShift & awValue)
+			if a.last == 'ى' && qv&wPoints > qf&wPoints {
+				feat |= tkMaksuraFW // على is worth more than علی: S5.4 weighs it as علی
+			}
 		}
 		p += int(pv & wPoints)
 		q += int(qv & wPoints)
@@ -408,6 +412,7 @@ type arEvidence struct {
 	other    int // words with letters of other Arabic-script languages
 	final    int // words that end in ى
 	yehFinal int // words that write ی inside and end in ى (S5.4)
+	finalFW  int // function words whose final ى makes them worth a point more (على, الى)
 }
 
 // add counts token t (a word or a number) in the evidence.
@@ -431,6 +436,9 @@ func (u *arEvidence) add(t *token) {
 		}
 		if t.feat&tkYehFinal != 0 {
 			u.yehFinal++
+		}
+		if t.feat&tkMaksuraFW != 0 {
+			u.finalFW++
 		}
 	case cDigit:
 		u.p += int(t.p)
@@ -467,7 +475,7 @@ func persianOrArabic(u arEvidence, d docEvidence, mark uint8) (lab label, ev uin
 		p += ptPersianYK * u.pyk // S5.2: in a ی/ک document the keyboard types Arabic with them too
 	}
 	if d.arabicLetters || u.yehFinal > 0 && u.yk == 0 {
-		q -= ptMaksura * u.final // S5.4: the unit, or its document, puts ى at word ends where it writes ی inside
+		q -= ptMaksura*u.final + u.finalFW // S5.4: the unit, or its document, puts ى at word ends where it writes ی inside; على reads as علی
 	}
 	if q > 0 && u.yk > 0 && u.pyk == 0 && d.persianYK {
 		q += u.yk // S5.3
@@ -740,7 +748,7 @@ func (e *engine) honorifics() {
 		}
 		for k := i; k < i+best; k++ {
 			toks[k].p, toks[k].q = 0, 0
-			toks[k].feat &^= tkArabicYK | tkPersianYK | tkFinalMaksura
+			toks[k].feat &^= tkArabicYK | tkPersianYK | tkFinalMaksura | tkYehFinal | tkMaksuraFW
 		}
 		if best > 0 {
 			i += best - 1

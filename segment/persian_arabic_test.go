@@ -34,7 +34,7 @@ func TestWordEvidence(t *testing.T) {
 		{"فی", 0, 2, 1, 0, "Arabic function word in Persian-keyboard spelling: no ی point"},
 		{"الذی", 0, 3, 1, 0, "Arabic relative pronoun in Persian-keyboard spelling (and its article)"},
 		{"علی", 0, 1, 1, 0, "على in ی spelling is also a Persian name: 1 point"},
-		{"إلى", 0, 5, 1, tkFinalMaksura, "hamza below, final alef maksura, function word"},
+		{"إلى", 0, 5, 1, tkFinalMaksura | tkMaksuraFW, "hamza below, final alef maksura, function word"},
 		{"می\u200cروم", 3, 0, 2, tkPersianYK, "ZWNJ and the verb prefix: a Persian verb"},
 		{"ذَهَبَ", 0, 2, 0, 0, "vocalised"},
 		{"اَسْت", 2, 0, 2, 0, "a Persian verb, looked up without its harakat: they are Persian vowel marks"},
@@ -49,6 +49,7 @@ func TestWordEvidence(t *testing.T) {
 		{"ﭘﺪﺭ", 3, 0, 0, 0, "presentation form of peh"},
 		{"وَالأَرضَ", 0, 4, 0, 0, "clitic و + article, hamza above, vocalised"},
 		{"سیاسى", 0, 1, 0, tkPersianYK | tkFinalMaksura | tkYehFinal, "ی inside and ى at the end: weighed per unit (S5.4)"},
+		{"على", 0, 3, 1, tkFinalMaksura | tkMaksuraFW, "function word worth a point more with ى than as علی (S5.4)"},
 	}
 	var tk tokenizer
 	for _, c := range cases {
@@ -61,7 +62,7 @@ func TestWordEvidence(t *testing.T) {
 		if int(got.p) != c.p || int(got.q) != c.q || got.g != c.g {
 			t.Errorf("%s (%s): p=%d q=%d g=%#x, want p=%d q=%d g=%#x", c.word, c.why, got.p, got.q, got.g, c.p, c.q, c.g)
 		}
-		if f := got.feat & (tkPersianYK | tkArabicYK | tkFinalMaksura | tkYehFinal); f != c.feat {
+		if f := got.feat & (tkPersianYK | tkArabicYK | tkFinalMaksura | tkYehFinal | tkMaksuraFW); f != c.feat {
 			t.Errorf("%s (%s): features %#x, want %#x", c.word, c.why, f, c.feat)
 		}
 	}
@@ -104,6 +105,7 @@ func TestPersianOrArabic(t *testing.T) {
 		{"S5.7: Quranic brackets with a Persian و are Arabic", arEvidence{words: 3, p: 1}, persianYK, tiQuran, labArabic, evDecided},
 		{"S5.7: Quranic brackets around Persian text", arEvidence{words: 4, p: 7}, docEvidence{}, tiQuran, labPersian, evDecided},
 		{"S5.4: a unit that writes ی inside and ى at word ends", arEvidence{words: 2, final: 2, yehFinal: 1, q: 2, pyk: 1}, persianYK, 0, labPersian, evPair},
+		{"S5.4: على reads as علی where ى is the keyboard's", arEvidence{words: 3, final: 2, yehFinal: 1, finalFW: 1, q: 4, pyk: 1}, persianYK, 0, labPersian, evWeak},
 		{"S5.4: not where the unit also writes ي", arEvidence{words: 2, final: 2, yehFinal: 1, yk: 1, q: 2, pyk: 1}, persianYK, 0, labArabic, evDecided},
 		{"S5.7: a quotation needs two points like any unit", arEvidence{words: 2, q: 1}, docEvidence{}, tiQuote, labPersian, evWeak},
 		{"S5.7: a quotation with Arabic evidence", arEvidence{words: 3, q: 3}, docEvidence{}, tiQuote, labArabic, evDecided},

@@ -51,6 +51,7 @@ const (
 	tkCapital                          // (Latin words) starts with a capital letter
 	tkFunction                         // (Latin words) an English grammar word (set with g)
 	tkYehFinal                         // the word writes ی inside and ends in ى (S5.4)
+	tkMaksuraFW                        // an Arabic function word worth more with its final ى than with ی (على)
 )
 
 // letters returns the number of runes in the word tok, marks included.
