@@ -52,6 +52,7 @@ type unit struct {
 	ev         uint8 // evNone, evSilent, evWeak or evDecided (Arabic-script units)
 	part       uint8 // a part of a pair line (partValue), or the label before a colon (partLabel)
 	words      int   // Arabic-script words (Arabic-script units; S5.6)
+	head       bool  // one or two words, all with the Arabic article, no Persian points (S5.6)
 }
 
 // Kinds of pair parts (unit.part).

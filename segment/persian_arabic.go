@@ -320,9 +320,17 @@ func (a *arabicWord) evidence() (p, q int, g uint8, feat uint16) {
 		g = max(g, max(pv&wGrammar, qv&wGrammar)>>wGrammarShift) | (pv|qv)&wConj>>2
 		if hasArticle(f, n) && v&awPersianAl == 0 {
 			q += ptArticle
+			feat |= tkArticle
+		}
+		if a.kFold == keyLa {
+			feat |= tkLa
 		}
 	} else if hasArticle(f, n) && arabicScriptWords.get(a.kFold)&awPersianAl == 0 { // kFold holds the first letters
 		q += ptArticle
+		feat |= tkArticle
+	}
+	if n >= 3 && (f[0] == 'ی'-0x600 || f[0] == 'ت'-0x600 || f[0] == 'ن'-0x600) && p == 0 {
+		feat |= tkImperfect
 	}
 	feat |= a.feat & (fPersianYK | fArabicYK | fOtherLang) // the same bits as tkPersianYK, tkArabicYK, tkOtherLang
 	if arabicFW {
@@ -345,6 +353,27 @@ func (a *arabicWord) persianWord() bool {
 	}
 	v := arabicScriptWords.get(a.kFold)
 	return uint8(v>>awPersianShift&awValue)&wPoints >= 2
+}
+
+// keyLa is the word key of لا, the Arabic negation.
+var keyLa = wordKey("لا", true, false)
+
+// ptNegatedVerb is the Arabic point of لا before a word that starts like
+// an imperfect verb (ی ت ن): لا یعود, لا تحزن (S5.1). Persian writes لا
+// almost only in لا به لای and in Arabic phrases.
+const ptNegatedVerb = 1
+
+// negatedVerb gives the word w, just finished, the point of ptNegatedVerb
+// when the word before it on the line, with nothing but a space between,
+// is لا and w starts like an imperfect verb.
+func negatedVerb(toks []token, w *token) {
+	n := len(toks)
+	if n < 2 || w.feat&tkImperfect == 0 || w.flags != 0 {
+		return
+	}
+	if prev := &toks[n-2]; prev.cls == cArabic && prev.feat&tkLa != 0 && prev.end < w.start {
+		w.q += ptNegatedVerb
+	}
 }
 
 // digitPoints returns the Persian and Arabic points of a number written
@@ -413,6 +442,7 @@ type arEvidence struct {
 	final    int // words that end in ى
 	yehFinal int // words that write ی inside and end in ى (S5.4)
 	finalFW  int // function words whose final ى makes them worth a point more (على, الى)
+	article  int // words with the Arabic article
 }
 
 // add counts token t (a word or a number) in the evidence.
@@ -439,6 +469,9 @@ func (u *arEvidence) add(t *token) {
 		}
 		if t.feat&tkMaksuraFW != 0 {
 			u.finalFW++
+		}
+		if t.feat&tkArticle != 0 {
+			u.article++
 		}
 	case cDigit:
 		u.p += int(t.p)
@@ -509,16 +542,24 @@ func persianOrArabic(u arEvidence, d docEvidence, mark uint8) (lab label, ev uin
 // Persian gloss between an Arabic head-word and an English gloss, or a
 // Persian half before an Arabic one, stays Persian: following an Arabic
 // neighbour needs a reason). A unit decided on Persian evidence of its own
-// never follows. It returns the label of the last decided unit, the
-// context for the next line (S5.6).
+// never follows. A part of a pair line of one or two words that all carry
+// the Arabic article, with a trace of evidence only, is Arabic when another
+// part of its line is Persian: the head-word of a glossary line. It returns
+// the label of the last decided unit, the context for the next line (S5.6).
 func followContext(units []unit, last label) label {
 	oneScript := true
 	for i := range units {
 		oneScript = oneScript && units[i].cls == cArabic
 	}
+	glossed := false // a part of a pair line is Persian (S5.6: a glossary line)
+	for i := range units {
+		glossed = glossed || units[i].part != 0 && units[i].cls == cArabic && units[i].lab == labPersian && !units[i].head
+	}
 	for i := range units {
 		u := &units[i]
 		switch {
+		case u.ev == evWeak && u.head && u.part != 0 && glossed:
+			u.lab = labArabic // an Arabic head-word glossed in Persian: الصوم – روزه گرفتن
 		case u.ev == evWeak:
 			ctx := last
 			for d := 1; d < len(units); d++ {

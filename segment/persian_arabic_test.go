@@ -27,6 +27,8 @@ func TestWordEvidence(t *testing.T) {
 		{"الاستيراد", 0, 1, 0, tkArabicYK, "article on a long word"},
 		{"الكتاب", 0, 1, 0, tkArabicYK, "article"},
 		{"البته", 0, 0, 0, 0, "Persian word that starts with ال"},
+		{"بالای", 0, 0, 0, tkPersianYK, "Persian word: ب and ال, no article"},
+		{"نعم", 0, 2, 1, 0, "Arabic particle Persian does not use"},
 		{"الگوریتم", 3, 0, 0, tkPersianYK, "Persian word that starts with ال (and has گ)"},
 		{"الکترونیکی", 0, 0, 0, tkPersianYK, "a long Persian word with ال, known by its first 8 letters"},
 		{"الاجتماعية", 0, 4, 0, tkArabicYK, "a long word with the article and teh marbuta"},
@@ -129,6 +131,8 @@ func TestFollowContext(t *testing.T) {
 	head := unit{cls: cArabic, lab: labArabic, ev: evDecided, words: 1}
 	fa := unit{cls: cArabic, lab: labPersian, ev: evDecided, words: 3}
 	en := unit{cls: cLatin, lab: labEnglish}
+	headWord := unit{cls: cArabic, lab: labPersian, ev: evWeak, words: 1, head: true, part: partValue}
+	gloss := unit{cls: cArabic, lab: labPersian, ev: evDecided, words: 2, part: partValue}
 	cases := []struct {
 		name  string
 		units []unit
@@ -144,6 +148,8 @@ func TestFollowContext(t *testing.T) {
 		{"a silent unit before an Arabic sentence: no reason to follow", []unit{silent, ar}, labPersian, []string{"fa", "ar"}, labArabic},
 		{"a silent unit after an Arabic head-word of one word", []unit{head, silent}, labPersian, []string{"ar", "fa"}, labArabic},
 		{"a silent gloss between Arabic and English", []unit{ar, silent, en}, labPersian, []string{"ar", "fa", "en"}, labArabic},
+		{"an Arabic head-word glossed in Persian", []unit{headWord, gloss}, labPersian, []string{"ar", "fa"}, labPersian},
+		{"a head-word alone follows its context", []unit{headWord}, labPersian, []string{"fa"}, labPersian},
 		{"a silent unit after a Persian one", []unit{ar, fa, silent}, labPersian, []string{"ar", "fa", "fa"}, labPersian},
 		{"a silent unit does not follow earlier lines", []unit{silent}, labArabic, []string{"fa"}, labArabic},
 	}
@@ -210,6 +216,32 @@ func TestPersianVerbForms(t *testing.T) {
 		tk.line([]byte(w), 0, len(w))
 		if tok := tk.toks[0]; tok.p != 0 {
 			t.Errorf("%s: p=%d, want no Persian points (an Arabic word too)", w, tok.p)
+		}
+	}
+}
+
+// TestNegatedVerb checks S5.1: لا before a word that starts like an
+// imperfect verb is one more Arabic point; before a Persian word, or across
+// a pair separator, it is not.
+func TestNegatedVerb(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		q    int
+	}{
+		{"لا یعود", 1 + 1},
+		{"لا تحزن", 1 + 1},
+		{"لا به", 1 + 0},
+		{"لا - یعود", 1 + 0},
+		{"لا تا", 1 + 0},
+	} {
+		var tk tokenizer
+		tk.line([]byte(c.line), 0, len(c.line))
+		q := 0
+		for _, tok := range tk.toks {
+			q += int(tok.q)
+		}
+		if q != c.q {
+			t.Errorf("%s: %d Arabic points, want %d", c.line, q, c.q)
 		}
 	}
 }

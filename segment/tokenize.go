@@ -52,6 +52,9 @@ const (
 	tkFunction                         // (Latin words) an English grammar word (set with g)
 	tkYehFinal                         // the word writes ی inside and ends in ى (S5.4)
 	tkMaksuraFW                        // an Arabic function word worth more with its final ى than with ی (على)
+	tkArticle                          // the word has the Arabic article ال
+	tkLa                               // the word is لا
+	tkImperfect                        // the word starts like an Arabic imperfect verb (ی ت ن) and is no Persian word
 )
 
 // letters returns the number of runes in the word tok, marks included.
@@ -377,6 +380,8 @@ func (t *tokenizer) finishWord() {
 	if w := t.word; w.cls == cArabic {
 		p, q, g, feat := t.aw.evidence()
 		w.p, w.q, w.g, w.feat = int8(p), int8(q), g, feat // a word has far fewer than 127 points
+		negatedVerb(t.toks, w)
+		q = int(w.q)
 		t.sumP += p
 		t.sumQ += q
 		t.anyYK = t.anyYK || feat&tkPersianYK != 0

@@ -660,12 +660,14 @@ func (e *engine) label() {
 		u := &e.units[i]
 		switch u.cls {
 		case cArabic:
-			u.words = 0
+			u.words, u.head = 0, true
 			for k := u.tok0; k < u.tok1; k++ {
-				if toks[k].cls == cArabic {
+				if t := &toks[k]; t.cls == cArabic {
 					u.words++
+					u.head = u.head && t.feat&tkArticle != 0 && t.p == 0
 				}
 			}
+			u.head = u.head && u.words <= 2
 			if u.ev == 0 {
 				var mark uint8
 				if allQuran(toks[u.tok0:u.tok1]) {
