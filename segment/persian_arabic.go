@@ -664,12 +664,13 @@ func (e *engine) mixScan(view []byte, base, to int) {
 }
 
 // arabicLabel decides the Arabic-script unit toks[t0:t1], skipping the
-// tokens in quotations that are decided on their own when skipQuotes is
-// set; mark says whether the unit is such a quotation (S5.7).
-func (e *engine) arabicLabel(t0, t1 int, skipQuotes bool, mark uint8) (lab label, ev uint8) {
+// tokens inside what skip says (tiQuoted: the quotations that are decided
+// on their own, S5.7; tiBracket: the bracketed ones, S5.9); mark says
+// whether the unit is such a quotation (S5.7).
+func (e *engine) arabicLabel(t0, t1 int, skip uint8, mark uint8) (lab label, ev uint8) {
 	var u arEvidence
 	for i := t0; i < t1; i++ {
-		if t := &e.tk.toks[i]; !skipQuotes || t.in&tiQuoted == 0 {
+		if t := &e.tk.toks[i]; t.in&skip == 0 {
 			u.add(t)
 		}
 	}

@@ -655,6 +655,9 @@ func (e *engine) label() {
 	if e.tk.quoted {
 		e.quotes()
 	}
+	if e.tk.bracketed && e.tk.sumQ >= ptBracketQuote {
+		e.bracketQuotes()
+	}
 	toks := e.tk.toks
 	for i := range e.units {
 		u := &e.units[i]
@@ -673,7 +676,7 @@ func (e *engine) label() {
 				if allQuran(toks[u.tok0:u.tok1]) {
 					mark = tiQuran
 				}
-				u.lab, u.ev = e.arabicLabel(u.tok0, u.tok1, false, mark)
+				u.lab, u.ev = e.arabicLabel(u.tok0, u.tok1, 0, mark)
 			}
 			switch {
 			case u.ev == evPair && u.part == partValue:
@@ -723,7 +726,7 @@ func (e *engine) quotes() {
 			us = append(us, u)
 			continue
 		}
-		lab, ev := e.arabicLabel(u.tok0, u.tok1, true, 0)
+		lab, ev := e.arabicLabel(u.tok0, u.tok1, tiQuoted, 0)
 		start := u.tok0
 		for k := u.tok0; k < u.tok1; k++ {
 			if toks[k].flags&tfOpen == 0 || toks[k].in&tiQuoted == 0 {
@@ -737,29 +740,120 @@ func (e *engine) quotes() {
 				k = end - 1
 				continue
 			}
-			ql, qev := e.arabicLabel(k, end, false, mark)
+			ql, qev := e.arabicLabel(k, end, 0, mark)
 			if ql == lab || qev != evDecided { // a quotation without evidence of its own stays in its sentence
 				k = end - 1
 				continue
 			}
-			if hasLetters(toks[start:k]) {
-				us = append(us, unit{tok0: firstLetter(toks, start), tok1: k, cls: cArabic, lab: lab, ev: ev})
-			} else if len(us) > 0 && start > u.tok0 {
-				us[len(us)-1].tok1 = k
-			}
-			us = append(us, unit{tok0: k, tok1: end, cls: cArabic, lab: ql, ev: qev})
+			us = cutOut(us, toks, u, start, k, end, lab, ev, ql, qev)
 			start, k = end, end-1
 		}
-		switch {
-		case start == u.tok0:
-			us = append(us, unit{tok0: u.tok0, tok1: u.tok1, cls: cArabic, lab: lab, ev: ev})
-		case hasLetters(toks[start:u.tok1]):
-			us = append(us, unit{tok0: firstLetter(toks, start), tok1: u.tok1, cls: cArabic, lab: lab, ev: ev})
-		default:
-			us[len(us)-1].tok1 = u.tok1
-		}
+		us = restOf(us, toks, u, start, lab, ev)
 	}
 	e.units, e.quoteBuf = us, e.units[:0]
+}
+
+// cutOut appends to us the words of the sentence u from start to k, with
+// label lab and evidence state ev (or, when there are none, lets the unit
+// before reach k), and the quotation toks[k:end] as a unit of label ql and
+// state qev (S5.7, S5.9).
+func cutOut(us []unit, toks []token, u unit, start, k, end int, lab label, ev uint8, ql label, qev uint8) []unit {
+	if hasLetters(toks[start:k]) {
+		us = append(us, unit{tok0: firstLetter(toks, start), tok1: k, cls: cArabic, lab: lab, ev: ev, part: u.part})
+	} else if len(us) > 0 && start > u.tok0 {
+		us[len(us)-1].tok1 = k
+	}
+	return append(us, unit{tok0: k, tok1: end, cls: cArabic, lab: ql, ev: qev, part: u.part})
+}
+
+// restOf appends to us what is left of the sentence u from start, after
+// the quotations cutOut cut out of it (all of u when there were none).
+func restOf(us []unit, toks []token, u unit, start int, lab label, ev uint8) []unit {
+	switch {
+	case start == u.tok0:
+		return append(us, unit{tok0: u.tok0, tok1: u.tok1, cls: cArabic, lab: lab, ev: ev, part: u.part})
+	case hasLetters(toks[start:u.tok1]):
+		return append(us, unit{tok0: firstLetter(toks, start), tok1: u.tok1, cls: cArabic, lab: lab, ev: ev, part: u.part})
+	}
+	us[len(us)-1].tok1 = u.tok1
+	return us
+}
+
+// ptBracketQuote is the Arabic evidence a run in round brackets needs to be
+// an Arabic quotation of its own (S5.9): twice what makes a unit Arabic.
+const ptBracketQuote = 2 * arabicMin
+
+// bracketQuotes cuts the Arabic quotations in round (or square) brackets
+// out of the Persian sentences of the line (S5.9): a run of two
+// Arabic-script words or more in brackets that is Arabic with strong
+// evidence of its own (ptBracketQuote points: dense harakat, Arabic-only
+// letters, function words), inside a sentence whose Persian words outside
+// the brackets have grammar of their own, is an ar unit; the sentence is
+// decided without its bracketed words.
+func (e *engine) bracketQuotes() {
+	toks := e.tk.toks
+	us := e.quoteBuf[:0]
+	for _, u := range e.units {
+		if u.cls != cArabic || u.ev != 0 || !e.persianOutsideBrackets(u) {
+			us = append(us, u)
+			continue
+		}
+		var lab label
+		var ev uint8
+		start := u.tok0
+		for k := u.tok0; k < u.tok1; k++ {
+			if toks[k].in&tiBracket == 0 || toks[k].cls != cArabic {
+				continue
+			}
+			end := k
+			for end < u.tok1 && toks[end].in&tiBracket != 0 {
+				end++
+			}
+			if !e.arabicInBrackets(k, end) {
+				k = end - 1
+				continue
+			}
+			if ev == 0 {
+				lab, ev = e.arabicLabel(u.tok0, u.tok1, tiBracket, 0)
+			}
+			us = cutOut(us, toks, u, start, k, end, lab, ev, labArabic, evDecided)
+			start, k = end, end-1
+		}
+		if ev == 0 {
+			us = append(us, u)
+			continue
+		}
+		us = restOf(us, toks, u, start, lab, ev)
+	}
+	e.units, e.quoteBuf = us, e.units[:0]
+}
+
+// persianOutsideBrackets reports whether the Arabic-script words of unit u
+// outside brackets hold Persian grammar of their own: 2 grammar points of
+// words with Persian evidence (S3.2).
+func (e *engine) persianOutsideBrackets(u unit) bool {
+	points := 0
+	for i := u.tok0; i < u.tok1 && points < 2; i++ {
+		if t := &e.tk.toks[i]; t.cls == cArabic && t.in&tiBracket == 0 && t.p > 0 && t.g&gConj == 0 {
+			points += int(t.g & gPoints)
+		}
+	}
+	return points >= 2
+}
+
+// arabicInBrackets reports whether the bracketed run toks[k:end] is an
+// Arabic quotation (S5.9): two words or more, Arabic by S5.5, with at least
+// ptBracketQuote Arabic points.
+func (e *engine) arabicInBrackets(k, end int) bool {
+	var u arEvidence
+	for i := k; i < end; i++ {
+		u.add(&e.tk.toks[i])
+	}
+	if u.words < 2 || u.q < ptBracketQuote {
+		return false
+	}
+	lab, _ := persianOrArabic(u, docEvidence{persianYK: e.docPersianYK()}, 0)
+	return lab == labArabic
 }
 
 // hasQuoteOutside reports whether toks hold a quotation and Arabic-script
