@@ -572,7 +572,19 @@ func (e *engine) hostOfRuns(rs []run) uint8 {
 	for _, r := range rs {
 		s.countClass(e, r.tok0, r.tok1, r.cls, outside)
 	}
-	return s.host()
+	if c := s.host(); c != 0 {
+		return c
+	}
+	// Every word outside the brackets joined a run of another class (S3.4):
+	// count the words in brackets too, else take the first run's class.
+	var all scriptTally
+	for _, r := range rs {
+		all.countClass(e, r.tok0, r.tok1, r.cls, false)
+	}
+	if c := all.host(); c != 0 {
+		return c
+	}
+	return rs[0].cls
 }
 
 // glossInBrackets reports whether the words in brackets of toks are glosses
