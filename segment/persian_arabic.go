@@ -442,7 +442,14 @@ type arEvidence struct {
 	final    int // words that end in ى
 	yehFinal int // words that write ی inside and end in ى (S5.4)
 	finalFW  int // function words whose final ى makes them worth a point more (على, الى)
-	article  int // words with the Arabic article
+}
+
+// has is 1 if feat has the feature f, else 0.
+func has(feat, f uint16) int {
+	if feat&f != 0 {
+		return 1
+	}
+	return 0
 }
 
 // add counts token t (a word or a number) in the evidence.
@@ -452,27 +459,12 @@ func (u *arEvidence) add(t *token) {
 		u.words++
 		u.p += int(t.p)
 		u.q += int(t.q)
-		if t.feat&tkArabicYK != 0 {
-			u.yk++
-		}
-		if t.feat&tkPersianYK != 0 {
-			u.pyk++
-		}
-		if t.feat&tkOtherLang != 0 {
-			u.other++
-		}
-		if t.feat&tkFinalMaksura != 0 {
-			u.final++
-		}
-		if t.feat&tkYehFinal != 0 {
-			u.yehFinal++
-		}
-		if t.feat&tkMaksuraFW != 0 {
-			u.finalFW++
-		}
-		if t.feat&tkArticle != 0 {
-			u.article++
-		}
+		u.yk += has(t.feat, tkArabicYK)
+		u.pyk += has(t.feat, tkPersianYK)
+		u.other += has(t.feat, tkOtherLang)
+		u.final += has(t.feat, tkFinalMaksura)
+		u.yehFinal += has(t.feat, tkYehFinal)
+		u.finalFW += has(t.feat, tkMaksuraFW)
 	case cDigit:
 		u.p += int(t.p)
 		u.q += int(t.q)
