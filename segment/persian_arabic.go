@@ -329,9 +329,6 @@ func (a *arabicWord) evidence() (p, q int, g uint8, feat uint16) {
 		q += ptArticle
 		feat |= tkArticle
 	}
-	if n >= 3 && (f[0] == 'ی'-0x600 || f[0] == 'ت'-0x600 || f[0] == 'ن'-0x600) && p == 0 {
-		feat |= tkImperfect
-	}
 	feat |= a.feat & (fPersianYK | fArabicYK | fOtherLang) // the same bits as tkPersianYK, tkArabicYK, tkOtherLang
 	if arabicFW {
 		feat &^= tkPersianYK // an Arabic function word in ی/ک spelling is no Persian evidence
@@ -363,15 +360,19 @@ var keyLa = wordKey("لا", true, false)
 // almost only in لا به لای and in Arabic phrases.
 const ptNegatedVerb = 1
 
-// negatedVerb gives the word w, just finished, the point of ptNegatedVerb
-// when the word before it on the line, with nothing but a space between,
-// is لا and w starts like an imperfect verb.
-func negatedVerb(toks []token, w *token) {
+// negatedVerb gives the word w, just finished with the evidence a, the
+// point of ptNegatedVerb when it starts like an imperfect verb (ی ت ن, three
+// letters or more, no Persian evidence) and the word before it on the line,
+// with nothing but a space between, is لا (tkLa).
+func negatedVerb(toks []token, w *token, a *arabicWord) {
 	n := len(toks)
-	if n < 2 || w.feat&tkImperfect == 0 || w.flags != 0 {
+	if w.flags != 0 || w.p != 0 || a.letters < 3 {
 		return
 	}
-	if prev := &toks[n-2]; prev.cls == cArabic && prev.feat&tkLa != 0 && prev.end < w.start {
+	if f := a.first[0]; f != 'ی'-0x600 && f != 'ت'-0x600 && f != 'ن'-0x600 {
+		return
+	}
+	if prev := &toks[n-2]; prev.end < w.start {
 		w.q += ptNegatedVerb
 	}
 }
@@ -444,13 +445,8 @@ type arEvidence struct {
 	finalFW  int // function words whose final ى makes them worth a point more (على, الى)
 }
 
-// has is 1 if feat has the feature f, else 0.
-func has(feat, f uint16) int {
-	if feat&f != 0 {
-		return 1
-	}
-	return 0
-}
+// has is 1 if feat has the feature f (a single bit), else 0.
+func has(feat, f uint16) int { return int(feat / f & 1) }
 
 // add counts token t (a word or a number) in the evidence.
 func (u *arEvidence) add(t *token) {
@@ -459,12 +455,13 @@ func (u *arEvidence) add(t *token) {
 		u.words++
 		u.p += int(t.p)
 		u.q += int(t.q)
-		u.yk += has(t.feat, tkArabicYK)
-		u.pyk += has(t.feat, tkPersianYK)
-		u.other += has(t.feat, tkOtherLang)
-		u.final += has(t.feat, tkFinalMaksura)
-		u.yehFinal += has(t.feat, tkYehFinal)
-		u.finalFW += has(t.feat, tkMaksuraFW)
+		f := t.feat
+		u.yk += has(f, tkArabicYK)
+		u.pyk += has(f, tkPersianYK)
+		u.other += has(f, tkOtherLang)
+		u.final += has(f, tkFinalMaksura)
+		u.yehFinal += has(f, tkYehFinal)
+		u.finalFW += has(f, tkMaksuraFW)
 	case cDigit:
 		u.p += int(t.p)
 		u.q += int(t.q)
@@ -539,15 +536,14 @@ func persianOrArabic(u arEvidence, d docEvidence, mark uint8) (lab label, ev uin
 // part of its line is Persian: the head-word of a glossary line. It returns
 // the label of the last decided unit, the context for the next line (S5.6).
 func followContext(units []unit, last label) label {
-	oneScript := true
+	oneScript, glossed, follow := true, false, false // glossed: a part of a pair line is Persian (a glossary line)
 	for i := range units {
-		oneScript = oneScript && units[i].cls == cArabic
+		v := &units[i]
+		oneScript = oneScript && v.cls == cArabic
+		glossed = glossed || v.part != 0 && v.cls == cArabic && v.lab == labPersian && !v.head
+		follow = follow || v.ev == evWeak || v.ev == evSilent
 	}
-	glossed := false // a part of a pair line is Persian (S5.6: a glossary line)
-	for i := range units {
-		glossed = glossed || units[i].part != 0 && units[i].cls == cArabic && units[i].lab == labPersian && !units[i].head
-	}
-	for i := range units {
+	for i := 0; i < len(units) && follow; i++ {
 		u := &units[i]
 		switch {
 		case u.ev == evWeak && u.head && u.part != 0 && glossed:
@@ -658,8 +654,9 @@ func (e *engine) mixScan(view []byte, base, to int) {
 // arabicLabel decides the Arabic-script unit toks[t0:t1], skipping the
 // tokens inside what skip says (tiQuoted: the quotations that are decided
 // on their own, S5.7; tiBracket: the bracketed ones, S5.9); mark says
-// whether the unit is such a quotation (S5.7).
-func (e *engine) arabicLabel(t0, t1 int, skip uint8, mark uint8) (lab label, ev uint8) {
+// whether the unit is such a quotation (S5.7). It also returns the unit's
+// words that it weighed.
+func (e *engine) arabicLabel(t0, t1 int, skip uint8, mark uint8) (lab label, ev uint8, words int32) {
 	var u arEvidence
 	for i := t0; i < t1; i++ {
 		if t := &e.tk.toks[i]; t.in&skip == 0 {
@@ -669,15 +666,15 @@ func (e *engine) arabicLabel(t0, t1 int, skip uint8, mark uint8) (lab label, ev 
 	d := docEvidence{persianYK: e.docPersianYK()}
 	lab, ev = persianOrArabic(u, d, mark)
 	if u.final == 0 {
-		return lab, ev
+		return lab, ev, int32(u.words)
 	}
 	// Reading ahead for S5.4 costs a pass over the text: ask only when the
 	// answer would change the label.
 	d.arabicLetters = true
 	if l2, ev2 := persianOrArabic(u, d, mark); l2 != lab && e.docArabicLetters() {
-		return l2, ev2
+		return l2, ev2, int32(u.words)
 	}
-	return lab, ev
+	return lab, ev, int32(u.words)
 }
 
 // honorificForms holds the honorific formulas as sequences of folded word

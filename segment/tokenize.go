@@ -54,7 +54,6 @@ const (
 	tkMaksuraFW                        // an Arabic function word worth more with its final ى than with ی (على)
 	tkArticle                          // the word has the Arabic article ال
 	tkLa                               // the word is لا
-	tkImperfect                        // the word starts like an Arabic imperfect verb (ی ت ن) and is no Persian word
 )
 
 // letters returns the number of runes in the word tok, marks included.
@@ -89,6 +88,7 @@ type tokenizer struct {
 	space     int    // last space, or -1: the next best
 	quoted    bool   // a quotation opens in the line
 	bracketed bool   // a bracket that is no call's opens in the line
+	la        int32
 	brackets  int    // depth of open brackets
 	calls     uint64 // one bit an open bracket, innermost lowest (innerCall): set if it opened right after a word
 	quotes    int    // depth of open quotation marks
@@ -111,7 +111,7 @@ type tokenizer struct {
 func (t *tokenizer) line(text []byte, ls, limit int) int {
 	t.toks = t.toks[:0]
 	t.text, t.ls = text, ls
-	t.pend, t.inWord, t.inNum, t.quoted, t.bracketed = 0, false, false, false, false
+	t.pend, t.inWord, t.inNum, t.quoted, t.bracketed, t.la = 0, false, false, false, false, 0
 	t.brackets, t.calls, t.quotes, t.quran, t.dq, t.bars = 0, 0, 0, false, false, 0
 	t.cls0, t.mixed, t.sumP, t.sumQ, t.anyYK, t.marked = 0, false, 0, 0, false, false
 	t.runStart, t.runTok, t.sentEnd, t.space = -1, 0, -1, -1
@@ -383,8 +383,12 @@ func (t *tokenizer) finishWord() {
 	if w := t.word; w.cls == cArabic {
 		p, q, g, feat := t.aw.evidence()
 		w.p, w.q, w.g, w.feat = int8(p), int8(q), g, feat // a word has far fewer than 127 points
-		negatedVerb(t.toks, w)
-		q = int(w.q)
+		if feat&tkLa != 0 {
+			t.la = int32(len(t.toks))
+		} else if t.la != 0 && int(t.la) == len(t.toks)-1 {
+			negatedVerb(t.toks, w, &t.aw)
+			q = int(w.q)
+		}
 		t.sumP += p
 		t.sumQ += q
 		t.anyYK = t.anyYK || feat&tkPersianYK != 0

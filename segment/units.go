@@ -1,5 +1,7 @@
 package segment
 
+import "bytes"
+
 // Units and hosts (docs/rules.md, S2.5–S3): how the tokens of a line that
 // mixes scripts, or that has Arabic evidence to weigh, are split into units
 // and labelled.
@@ -52,8 +54,15 @@ func (e *engine) sentences(s0 int) {
 // after code: Latin letters and no Arabic-script ones, with a sign of code
 // (= ; ( ) { } [ ]) or a line that starts like code; and letters after it.
 func (e *engine) codeComment() int {
+	if e.tk.cls0 != cLatin {
+		return 0 // the line starts with no code: its first word is not Latin
+	}
 	text, toks := e.tk.text, e.tk.toks
 	ls, le := e.tk.ls, e.tk.le
+	if head := text[ls:le]; bytes.IndexByte(head, '#') < 0 && bytes.IndexByte(head, '%') < 0 && bytes.IndexByte(head, ';') < 0 &&
+		!bytes.Contains(head, []byte("//")) && !bytes.Contains(head, []byte("--")) {
+		return 0 // no marker
+	}
 	var quote byte
 	signs := false
 	for i := ls; i < le; i++ {
@@ -318,7 +327,7 @@ func (e *engine) part(p0, p1 int, cls uint8) {
 // decides, 0 when it has no words.
 func (e *engine) partClass(t0, t1 int) uint8 {
 	toks := e.tk.toks
-	outside := glossInBrackets(toks[t0:t1])
+	outside := e.glossInBrackets(toks[t0:t1])
 	var c uint8
 	for i := t0; i < t1; i++ {
 		t := &toks[i]
@@ -344,7 +353,7 @@ func (e *engine) partClass(t0, t1 int) uint8 {
 
 // hostOf returns the host class of toks[t0:t1] (S3.3).
 func (e *engine) hostOf(t0, t1 int) uint8 {
-	outside := glossInBrackets(e.tk.toks[t0:t1])
+	outside := e.glossInBrackets(e.tk.toks[t0:t1])
 	var s scriptTally
 	s.count(e, t0, t1, outside)
 	return s.host()
@@ -555,7 +564,7 @@ func (e *engine) hostOfRuns(rs []run) uint8 {
 			}
 		}
 	}
-	outside := glossInBrackets(toks[rs[0].tok0:rs[len(rs)-1].tok1])
+	outside := e.glossInBrackets(toks[rs[0].tok0:rs[len(rs)-1].tok1])
 	// The grammar of runs longer than MaxInline decides when there is any:
 	// a short run is absorbed whatever it holds ("has been و have been …
 	// هستند" is Persian).
@@ -593,7 +602,10 @@ func (e *engine) hostOfRuns(rs []run) uint8 {
 // outside: LOOKUP( بردار نتیجه , … ).) Brackets that hold the only grammar
 // of toks and most of its words are no gloss but the sentence, and the
 // words outside them its name: pip (نصب‌کننده بسته برای Python).
-func glossInBrackets(toks []token) bool {
+func (e *engine) glossInBrackets(toks []token) bool {
+	if !e.tk.bracketed { // no brackets in the line: is there a word?
+		return hasLetters(toks)
+	}
 	var out, in, outG, inG int
 	for i := range toks {
 		t := &toks[i]
@@ -675,20 +687,15 @@ func (e *engine) label() {
 		u := &e.units[i]
 		switch u.cls {
 		case cArabic:
-			u.words, u.head = 0, true
-			for k := u.tok0; k < u.tok1; k++ {
-				if t := &toks[k]; t.cls == cArabic {
-					u.words++
-					u.head = u.head && t.feat&tkArticle != 0 && t.p == 0
-				}
-			}
-			u.head = u.head && u.words <= 2
 			if u.ev == 0 {
 				var mark uint8
 				if allQuran(toks[u.tok0:u.tok1]) {
 					mark = tiQuran
 				}
-				u.lab, u.ev = e.arabicLabel(u.tok0, u.tok1, 0, mark)
+				u.lab, u.ev, u.words = e.arabicLabel(u.tok0, u.tok1, 0, mark)
+			}
+			if u.ev == evWeak && u.part != 0 {
+				u.head = headWord(toks[u.tok0:u.tok1])
 			}
 			switch {
 			case u.ev == evPair && u.part == partValue:
@@ -708,6 +715,21 @@ func (e *engine) label() {
 			u.lab = classLabels[u.cls]
 		}
 	}
+}
+
+// headWord reports whether toks hold one or two Arabic-script words, all
+// with the Arabic article and without Persian points: maybe the Arabic
+// head-word of a glossary line (S5.6).
+func headWord(toks []token) bool {
+	words := 0
+	for i := range toks {
+		if t := &toks[i]; t.cls == cArabic {
+			if words++; words > 2 || t.feat&tkArticle == 0 || t.p != 0 {
+				return false
+			}
+		}
+	}
+	return words > 0
 }
 
 // allQuran reports whether every Arabic-script word of toks is in Quranic
@@ -738,7 +760,7 @@ func (e *engine) quotes() {
 			us = append(us, u)
 			continue
 		}
-		lab, ev := e.arabicLabel(u.tok0, u.tok1, tiQuoted, 0)
+		lab, ev, _ := e.arabicLabel(u.tok0, u.tok1, tiQuoted, 0)
 		start := u.tok0
 		for k := u.tok0; k < u.tok1; k++ {
 			if toks[k].flags&tfOpen == 0 || toks[k].in&tiQuoted == 0 {
@@ -752,7 +774,7 @@ func (e *engine) quotes() {
 				k = end - 1
 				continue
 			}
-			ql, qev := e.arabicLabel(k, end, 0, mark)
+			ql, qev, _ := e.arabicLabel(k, end, 0, mark)
 			if ql == lab || qev != evDecided { // a quotation without evidence of its own stays in its sentence
 				k = end - 1
 				continue
@@ -826,7 +848,7 @@ func (e *engine) bracketQuotes() {
 				continue
 			}
 			if ev == 0 {
-				lab, ev = e.arabicLabel(u.tok0, u.tok1, tiBracket, 0)
+				lab, ev, _ = e.arabicLabel(u.tok0, u.tok1, tiBracket, 0)
 			}
 			us = cutOut(us, toks, u, start, k, end, lab, ev, labArabic, evDecided)
 			start, k = end, end-1
