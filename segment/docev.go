@@ -33,14 +33,18 @@ func countYK(b []byte, have int) int {
 
 // What a word read by scanMixed has shown (the state it carries).
 const (
-	mixSeenPersian  uint8 = 1 << iota // a letter of پ چ ژ گ
+	mixSeenPersian  uint8 = 1 << iota // a letter of پ چ ژ گ, or ی
 	mixSeenArabicYK                   // a letter of ي ك ى
 	mixBoth         = mixSeenPersian | mixSeenArabicYK
 )
 
 // mixSeen returns what the two-byte letter c0 c1 (U+0600–U+06FF) shows.
+// ی counts with پ چ ژ گ: a word that writes ی inside and ى at its end
+// (سیاسى) is Persian typed on a keyboard that puts ى at word ends (S5.4).
 func mixSeen(c0, c1 byte) uint8 {
 	switch {
+	case c0 == 0xDB && c1 == 0x8C: // ی
+		return mixSeenPersian
 	case c0 == 0xD9:
 		switch c1 {
 		case 0xBE: // پ

@@ -47,10 +47,12 @@ func init() {
 // (exclusive), whose letters are decided together.
 type unit struct {
 	tok0, tok1 int
-	cls        uint8 // letter class of its host words
 	lab        label
+	words      int32 // Arabic-script words (Arabic-script units; S5.6)
+	cls        uint8 // letter class of its host words
 	ev         uint8 // evNone, evSilent, evWeak or evDecided (Arabic-script units)
 	part       uint8 // a part of a pair line (partValue), or the label before a colon (partLabel)
+	head       bool  // one or two words, all with the Arabic article, no Persian points (S5.6)
 }
 
 // Kinds of pair parts (unit.part).

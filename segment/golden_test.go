@@ -141,7 +141,8 @@ func checkCover(t testing.TB, text []byte, blocks []Block) {
 		case b.Lang == LangEnglish && (b.Script != "Latn" || b.Dir != LTR),
 			(b.Lang == LangPersian || b.Lang == LangArabic) && (b.Script != "Arab" || b.Dir != RTL),
 			b.Lang == LangUnd && b.Script != "Zyyy",
-			strings.HasPrefix(b.Lang, "und-") && b.Lang != "und-"+b.Script:
+			strings.HasPrefix(b.Lang, "und-") && b.Lang != "und-"+b.Script,
+			b.Lang == "" || b.Script == "":
 			t.Fatalf("block %d %+v: inconsistent labels", i, b)
 		}
 		pos = b.End

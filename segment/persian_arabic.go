@@ -47,6 +47,7 @@ const (
 	fLetter                         // the rune is a letter
 	fMark                           // the rune is a mark: part of the word before
 	fFolds                          // ي ى ك ٱ: its folded form (foldRune) differs
+	fYeh                            // ی (not a token feature: a word with ی and a final ى sets tkYehFinal)
 )
 
 // Word points (S5.1, S5.2).
@@ -79,6 +80,7 @@ func init() {
 	}
 	set(fPersianOnly, 'پ', 'چ', 'ژ', 'گ', 'ۀ')
 	set(fPersianYK, 'ی', 'ک')
+	set(fYeh, 'ی')
 	set(fArabicYK, 'ي', 'ك')
 	set(fTaMarbuta, 'ة')
 	set(fHamzaBelow, 'إ')
@@ -279,8 +281,8 @@ func (a *arabicWord) evidence() (p, q int, g uint8, feat uint16) {
 	fp := featPoints[a.feat&(fLetter-1)]
 	p, q = int(fp[0]), int(fp[1])
 	if a.feat&fMark != 0 {
-		if a.harakat >= 2 {
-			q += ptVocalised
+		if a.harakat >= 2 && !a.persianWord() {
+			q += ptVocalised // S5.1: the harakat of a Persian word are Persian vowel marks
 		}
 		if a.fatAt >= 0 && a.feat&fTanwin == 0 && !(a.fatAt == a.letters && a.fatPrev == 'ا') && !(a.fatAt == a.letters-1 && a.last == 'ا') {
 			q += ptTanwin // ً that is not Persian اً (nor ًا)
@@ -292,6 +294,9 @@ func (a *arabicWord) evidence() (p, q int, g uint8, feat uint16) {
 	if a.last == 'ى' {
 		q += ptMaksura
 		feat |= tkFinalMaksura
+		if a.feat&fYeh != 0 {
+			feat |= tkYehFinal // ی inside, ى at the end: Persian-keyboard typing (S5.4)
+		}
 	}
 	f, n := a.first, a.letters
 	if a.zwnjAt == 2 && f[0] == 'م'-0x600 && f[1] == 'ی'-0x600 || a.zwnjAt == 3 && f[0] == 'ن'-0x600 && f[1] == 'م'-0x600 && f[2] == 'ی'-0x600 {
@@ -304,7 +309,11 @@ func (a *arabicWord) evidence() (p, q int, g uint8, feat uint16) {
 		v := arabicScriptWords.Get(a.kFold)
 		pv, qv := uint8(v>>awPersianShift&awValue), uint8(v>>awArabicShift&awValue)
 		if a.feat&fFolds != 0 { // the word as written has a key of its own
+			qf := qv
 			qv = uint8(arabicScriptWords.Get(a.kRaw) >> awArabicShift & awValue)
+			if a.last == 'ى' && qv&wPoints > qf&wPoints {
+				feat |= tkMaksuraFW // على is worth more than علی: S5.4 weighs it as علی
+			}
 		}
 		p += int(pv & wPoints)
 		q += int(qv & wPoints)
@@ -312,15 +321,61 @@ func (a *arabicWord) evidence() (p, q int, g uint8, feat uint16) {
 		g = max(g, max(pv&wGrammar, qv&wGrammar)>>wGrammarShift) | (pv|qv)&wConj>>2
 		if hasArticle(f, n) && v&awPersianAl == 0 {
 			q += ptArticle
+			feat |= tkArticle
+		}
+		if a.kFold == keyLa {
+			feat |= tkLa
 		}
 	} else if hasArticle(f, n) && arabicScriptWords.Get(a.kFold)&awPersianAl == 0 { // kFold holds the first letters
 		q += ptArticle
+		feat |= tkArticle
 	}
 	feat |= a.feat & (fPersianYK | fArabicYK | fOtherLang) // the same bits as tkPersianYK, tkArabicYK, tkOtherLang
 	if arabicFW {
 		feat &^= tkPersianYK // an Arabic function word in ی/ک spelling is no Persian evidence
 	}
 	return p, q, g, feat
+}
+
+// persianWord reports whether the word, looked up without its harakat, is
+// a Persian word beyond doubt: it has a Persian-only letter or a ZWNJ, or it
+// is a Persian function word or verb worth 2 points (S5.1). Its harakat
+// then say nothing of Arabic: fully vocalised Persian (textbooks, poetry)
+// marks every vowel.
+func (a *arabicWord) persianWord() bool {
+	if a.feat&(fPersianOnly|fZWNJ) != 0 {
+		return true
+	}
+	if a.letters > maxHashLetters {
+		return false
+	}
+	v := arabicScriptWords.Get(a.kFold)
+	return uint8(v>>awPersianShift&awValue)&wPoints >= 2
+}
+
+// keyLa is the word key of لا, the Arabic negation.
+var keyLa = wordKey("لا", true, false)
+
+// ptNegatedVerb is the Arabic point of لا before a word that starts like
+// an imperfect verb (ی ت ن): لا یعود, لا تحزن (S5.1). Persian writes لا
+// almost only in لا به لای and in Arabic phrases.
+const ptNegatedVerb = 1
+
+// negatedVerb gives the word w, just finished with the evidence a, the
+// point of ptNegatedVerb when it starts like an imperfect verb (ی ت ن, three
+// letters or more, no Persian evidence) and the word before it on the line,
+// with nothing but a space between, is لا (tkLa).
+func negatedVerb(toks []token, w *token, a *arabicWord) {
+	n := len(toks)
+	if w.flags != 0 || w.p != 0 || a.letters < 3 {
+		return
+	}
+	if f := a.first[0]; f != 'ی'-0x600 && f != 'ت'-0x600 && f != 'ن'-0x600 {
+		return
+	}
+	if prev := &toks[n-2]; prev.end < w.start {
+		w.q += ptNegatedVerb
+	}
 }
 
 // digitPoints returns the Persian and Arabic points of a number written
@@ -381,13 +436,18 @@ func hasArticle(f [3]uint8, n int32) bool {
 // arEvidence is the evidence of an Arabic-script unit: the sums over its
 // words (S5.1) and the counts the document evidence weighs (S5.2–S5.4).
 type arEvidence struct {
-	words int
-	p, q  int // points of the words and numbers, ی/ک not included
-	yk    int // words written with ي or ك
-	pyk   int // words written with ی or ک (Arabic function words not counted)
-	other int // words with letters of other Arabic-script languages
-	final int // words that end in ى
+	words    int
+	p, q     int // points of the words and numbers, ی/ک not included
+	yk       int // words written with ي or ك
+	pyk      int // words written with ی or ک (Arabic function words not counted)
+	other    int // words with letters of other Arabic-script languages
+	final    int // words that end in ى
+	yehFinal int // words that write ی inside and end in ى (S5.4)
+	finalFW  int // function words whose final ى makes them worth a point more (على, الى)
 }
+
+// has is 1 if feat has the feature f (a single bit), else 0.
+func has(feat, f uint16) int { return int(feat / f & 1) }
 
 // add counts token t (a word or a number) in the evidence.
 func (u *arEvidence) add(t *token) {
@@ -396,18 +456,13 @@ func (u *arEvidence) add(t *token) {
 		u.words++
 		u.p += int(t.p)
 		u.q += int(t.q)
-		if t.feat&tkArabicYK != 0 {
-			u.yk++
-		}
-		if t.feat&tkPersianYK != 0 {
-			u.pyk++
-		}
-		if t.feat&tkOtherLang != 0 {
-			u.other++
-		}
-		if t.feat&tkFinalMaksura != 0 {
-			u.final++
-		}
+		f := t.feat
+		u.yk += has(f, tkArabicYK)
+		u.pyk += has(f, tkPersianYK)
+		u.other += has(f, tkOtherLang)
+		u.final += has(f, tkFinalMaksura)
+		u.yehFinal += has(f, tkYehFinal)
+		u.finalFW += has(f, tkMaksuraFW)
 	case cDigit:
 		u.p += int(t.p)
 		u.q += int(t.q)
@@ -442,8 +497,8 @@ func persianOrArabic(u arEvidence, d docEvidence, mark uint8) (lab label, ev uin
 	if !d.persianYK {
 		p += ptPersianYK * u.pyk // S5.2: in a ی/ک document the keyboard types Arabic with them too
 	}
-	if d.arabicLetters {
-		q -= ptMaksura * u.final // S5.4
+	if d.arabicLetters || u.yehFinal > 0 && u.yk == 0 {
+		q -= ptMaksura*u.final + u.finalFW // S5.4: the unit, or its document, puts ى at word ends where it writes ی inside; على reads as علی
 	}
 	if q > 0 && u.yk > 0 && u.pyk == 0 && d.persianYK {
 		q += u.yk // S5.3
@@ -469,33 +524,55 @@ func persianOrArabic(u arEvidence, d docEvidence, mark uint8) (lab label, ev uin
 
 // followContext relabels the units of a line that had only a trace of
 // Arabic evidence (evWeak) after the nearest unit decided on evidence of its
-// own: on the line, else earlier in the text (last); and the units of three
-// words or more without any evidence (evSilent: in a document that types
-// Arabic with ی/ک, a hemistich split off its verse) after the nearest one on
-// their line. It returns the label of the last decided unit, the context
-// for the next line (S5.6).
+// own: on the line, else earlier in the text (last). A unit of three words
+// or more without any evidence (evSilent: in a document that types Arabic
+// with ی/ک, a hemistich split off its verse) follows Arabic only as the
+// continuation of the Arabic sentence before it on its line: that unit has
+// three words or more itself, and the line holds no other script (a
+// Persian gloss between an Arabic head-word and an English gloss, or a
+// Persian half before an Arabic one, stays Persian: following an Arabic
+// neighbour needs a reason). A unit decided on Persian evidence of its own
+// never follows. A part of a pair line of one or two words that all carry
+// the Arabic article, with a trace of evidence only, is Arabic when another
+// part of its line is Persian: the head-word of a glossary line. It returns
+// the label of the last decided unit, the context for the next line (S5.6).
 func followContext(units []unit, last label) label {
+	oneScript, glossed, follow := true, false, false // glossed: a part of a pair line is Persian (a glossary line)
 	for i := range units {
+		v := &units[i]
+		oneScript = oneScript && v.cls == cArabic
+		glossed = glossed || v.part != 0 && v.cls == cArabic && v.lab == labPersian && !v.head
+		follow = follow || v.ev == evWeak || v.ev == evSilent
+	}
+	for i := 0; i < len(units) && follow; i++ {
 		u := &units[i]
-		if u.ev != evWeak && u.ev != evSilent {
-			continue
-		}
-		ctx := last
-		if u.ev == evSilent {
-			ctx = labPersian
-		}
-		for d := 1; d < len(units); d++ {
-			if j := i - d; j >= 0 && units[j].ev == evDecided {
-				ctx = units[j].lab
-				break
+		switch {
+		case u.ev == evWeak && u.head && u.part != 0 && glossed:
+			u.lab = labArabic // an Arabic head-word glossed in Persian: الصوم – روزه گرفتن
+		case u.ev == evWeak:
+			ctx := last
+			for d := 1; d < len(units); d++ {
+				if j := i - d; j >= 0 && units[j].ev == evDecided {
+					ctx = units[j].lab
+					break
+				}
+				if j := i + d; j < len(units) && units[j].ev == evDecided {
+					ctx = units[j].lab
+					break
+				}
 			}
-			if j := i + d; j < len(units) && units[j].ev == evDecided {
-				ctx = units[j].lab
-				break
+			if ctx == labArabic {
+				u.lab = labArabic
 			}
-		}
-		if ctx == labArabic {
-			u.lab = labArabic
+		case u.ev == evSilent && oneScript:
+			for j := i - 1; j >= 0; j-- {
+				if v := &units[j]; v.ev == evDecided {
+					if v.lab == labArabic && v.words >= 3 {
+						u.lab = labArabic
+					}
+					break
+				}
+			}
 		}
 	}
 	for i := range units {
@@ -576,27 +653,29 @@ func (e *engine) mixScan(view []byte, base, to int) {
 }
 
 // arabicLabel decides the Arabic-script unit toks[t0:t1], skipping the
-// tokens in quotations that are decided on their own when skipQuotes is
-// set; mark says whether the unit is such a quotation (S5.7).
-func (e *engine) arabicLabel(t0, t1 int, skipQuotes bool, mark uint8) (lab label, ev uint8) {
+// tokens inside what skip says (tiQuoted: the quotations that are decided
+// on their own, S5.7; tiBracket: the bracketed ones, S5.9); mark says
+// whether the unit is such a quotation (S5.7). It also returns the unit's
+// words that it weighed.
+func (e *engine) arabicLabel(t0, t1 int, skip uint8, mark uint8) (lab label, ev uint8, words int32) {
 	var u arEvidence
 	for i := t0; i < t1; i++ {
-		if t := &e.tk.toks[i]; !skipQuotes || t.in&tiQuoted == 0 {
+		if t := &e.tk.toks[i]; t.in&skip == 0 {
 			u.add(t)
 		}
 	}
 	d := docEvidence{persianYK: e.docPersianYK()}
 	lab, ev = persianOrArabic(u, d, mark)
 	if u.final == 0 {
-		return lab, ev
+		return lab, ev, int32(u.words)
 	}
 	// Reading ahead for S5.4 costs a pass over the text: ask only when the
 	// answer would change the label.
 	d.arabicLetters = true
 	if l2, ev2 := persianOrArabic(u, d, mark); l2 != lab && e.docArabicLetters() {
-		return l2, ev2
+		return l2, ev2, int32(u.words)
 	}
-	return lab, ev
+	return lab, ev, int32(u.words)
 }
 
 // honorificForms holds the honorific formulas as sequences of folded word
@@ -701,7 +780,7 @@ func (e *engine) honorifics() {
 		}
 		for k := i; k < i+best; k++ {
 			toks[k].p, toks[k].q = 0, 0
-			toks[k].feat &^= tkArabicYK | tkPersianYK | tkFinalMaksura
+			toks[k].feat &^= tkArabicYK | tkPersianYK | tkFinalMaksura | tkYehFinal | tkMaksuraFW
 		}
 		if best > 0 {
 			i += best - 1

@@ -1,6 +1,9 @@
 package segment
 
-import "testing"
+import (
+	"strings"
+	"testing"
+)
 
 // TestWordEvidence pins the Persian and Arabic points (S5.1), the grammar
 // value (S3.2) and the ی/ک features (S5.2) of single words, one case per
@@ -24,6 +27,8 @@ func TestWordEvidence(t *testing.T) {
 		{"الاستيراد", 0, 1, 0, tkArabicYK, "article on a long word"},
 		{"الكتاب", 0, 1, 0, tkArabicYK, "article"},
 		{"البته", 0, 0, 0, 0, "Persian word that starts with ال"},
+		{"بالای", 0, 0, 0, tkPersianYK, "Persian word: ب and ال, no article"},
+		{"نعم", 0, 2, 1, 0, "Arabic particle Persian does not use"},
 		{"الگوریتم", 3, 0, 0, tkPersianYK, "Persian word that starts with ال (and has گ)"},
 		{"الکترونیکی", 0, 0, 0, tkPersianYK, "a long Persian word with ال, known by its first 8 letters"},
 		{"الاجتماعية", 0, 4, 0, tkArabicYK, "a long word with the article and teh marbuta"},
@@ -31,9 +36,11 @@ func TestWordEvidence(t *testing.T) {
 		{"فی", 0, 2, 1, 0, "Arabic function word in Persian-keyboard spelling: no ی point"},
 		{"الذی", 0, 3, 1, 0, "Arabic relative pronoun in Persian-keyboard spelling (and its article)"},
 		{"علی", 0, 1, 1, 0, "على in ی spelling is also a Persian name: 1 point"},
-		{"إلى", 0, 5, 1, tkFinalMaksura, "hamza below, final alef maksura, function word"},
+		{"إلى", 0, 5, 1, tkFinalMaksura | tkMaksuraFW, "hamza below, final alef maksura, function word"},
 		{"می\u200cروم", 3, 0, 2, tkPersianYK, "ZWNJ and the verb prefix: a Persian verb"},
 		{"ذَهَبَ", 0, 2, 0, 0, "vocalised"},
+		{"اَسْت", 2, 0, 2, 0, "a Persian verb, looked up without its harakat: they are Persian vowel marks"},
+		{"گُفتَم", 5, 0, 2, 0, "a Persian-only letter and a verb: the harakat weigh nothing"},
 		{"مجتهدٌ", 0, 2, 0, 0, "tanwin damm"},
 		{"کتابٍ", 0, 2, 0, tkPersianYK, "tanwin kasr"},
 		{"قطعاً", 0, 0, 0, 0, "fathatan after a final alef is Persian usage"},
@@ -43,6 +50,8 @@ func TestWordEvidence(t *testing.T) {
 		{"ﺳﻼﻡ", 0, 0, 0, 0, "presentation forms, no evidence"},
 		{"ﭘﺪﺭ", 3, 0, 0, 0, "presentation form of peh"},
 		{"وَالأَرضَ", 0, 4, 0, 0, "clitic و + article, hamza above, vocalised"},
+		{"سیاسى", 0, 1, 0, tkPersianYK | tkFinalMaksura | tkYehFinal, "ی inside and ى at the end: weighed per unit (S5.4)"},
+		{"على", 0, 3, 1, tkFinalMaksura | tkMaksuraFW, "function word worth a point more with ى than as علی (S5.4)"},
 	}
 	var tk tokenizer
 	for _, c := range cases {
@@ -55,7 +64,7 @@ func TestWordEvidence(t *testing.T) {
 		if int(got.p) != c.p || int(got.q) != c.q || got.g != c.g {
 			t.Errorf("%s (%s): p=%d q=%d g=%#x, want p=%d q=%d g=%#x", c.word, c.why, got.p, got.q, got.g, c.p, c.q, c.g)
 		}
-		if f := got.feat & (tkPersianYK | tkArabicYK | tkFinalMaksura); f != c.feat {
+		if f := got.feat & (tkPersianYK | tkArabicYK | tkFinalMaksura | tkYehFinal | tkMaksuraFW); f != c.feat {
 			t.Errorf("%s (%s): features %#x, want %#x", c.word, c.why, f, c.feat)
 		}
 	}
@@ -97,6 +106,9 @@ func TestPersianOrArabic(t *testing.T) {
 		{"S5.7: Quranic brackets are Arabic without evidence", arEvidence{words: 1}, docEvidence{}, tiQuran, labArabic, evDecided},
 		{"S5.7: Quranic brackets with a Persian و are Arabic", arEvidence{words: 3, p: 1}, persianYK, tiQuran, labArabic, evDecided},
 		{"S5.7: Quranic brackets around Persian text", arEvidence{words: 4, p: 7}, docEvidence{}, tiQuran, labPersian, evDecided},
+		{"S5.4: a unit that writes ی inside and ى at word ends", arEvidence{words: 2, final: 2, yehFinal: 1, q: 2, pyk: 1}, persianYK, 0, labPersian, evPair},
+		{"S5.4: على reads as علی where ى is the keyboard's", arEvidence{words: 3, final: 2, yehFinal: 1, finalFW: 1, q: 4, pyk: 1}, persianYK, 0, labPersian, evWeak},
+		{"S5.4: not where the unit also writes ي", arEvidence{words: 2, final: 2, yehFinal: 1, yk: 1, q: 2, pyk: 1}, persianYK, 0, labArabic, evDecided},
 		{"S5.7: a quotation needs two points like any unit", arEvidence{words: 2, q: 1}, docEvidence{}, tiQuote, labPersian, evWeak},
 		{"S5.7: a quotation with Arabic evidence", arEvidence{words: 3, q: 3}, docEvidence{}, tiQuote, labArabic, evDecided},
 	}
@@ -109,12 +121,18 @@ func TestPersianOrArabic(t *testing.T) {
 }
 
 // TestFollowContext checks S5.6: a unit with only a trace of Arabic follows
-// the nearest decided unit on its line, else the last one before it.
+// the nearest decided unit on its line, else the last one before it; a unit
+// without evidence follows only an Arabic sentence before it on a line of
+// Arabic script alone.
 func TestFollowContext(t *testing.T) {
-	weak := unit{lab: labPersian, ev: evWeak}
-	silent := unit{lab: labPersian, ev: evSilent}
-	ar := unit{lab: labArabic, ev: evDecided}
-	fa := unit{lab: labPersian, ev: evDecided}
+	weak := unit{cls: cArabic, lab: labPersian, ev: evWeak, words: 2}
+	silent := unit{cls: cArabic, lab: labPersian, ev: evSilent, words: 3}
+	ar := unit{cls: cArabic, lab: labArabic, ev: evDecided, words: 3}
+	head := unit{cls: cArabic, lab: labArabic, ev: evDecided, words: 1}
+	fa := unit{cls: cArabic, lab: labPersian, ev: evDecided, words: 3}
+	en := unit{cls: cLatin, lab: labEnglish}
+	headWord := unit{cls: cArabic, lab: labPersian, ev: evWeak, words: 1, head: true, part: partValue}
+	gloss := unit{cls: cArabic, lab: labPersian, ev: evDecided, words: 2, part: partValue}
 	cases := []struct {
 		name  string
 		units []unit
@@ -126,7 +144,13 @@ func TestFollowContext(t *testing.T) {
 		{"the nearer one wins", []unit{ar, fa, weak}, labPersian, []string{"ar", "fa", "fa"}, labPersian},
 		{"nothing decided on the line: the text before", []unit{weak}, labArabic, []string{"ar"}, labArabic},
 		{"nothing decided anywhere: Persian", []unit{weak}, label{}, []string{"fa"}, label{}},
-		{"a silent unit after an Arabic unit on its line", []unit{silent, ar}, labPersian, []string{"ar", "ar"}, labArabic},
+		{"a silent unit after an Arabic sentence on its line", []unit{ar, silent}, labPersian, []string{"ar", "ar"}, labArabic},
+		{"a silent unit before an Arabic sentence: no reason to follow", []unit{silent, ar}, labPersian, []string{"fa", "ar"}, labArabic},
+		{"a silent unit after an Arabic head-word of one word", []unit{head, silent}, labPersian, []string{"ar", "fa"}, labArabic},
+		{"a silent gloss between Arabic and English", []unit{ar, silent, en}, labPersian, []string{"ar", "fa", "en"}, labArabic},
+		{"an Arabic head-word glossed in Persian", []unit{headWord, gloss}, labPersian, []string{"ar", "fa"}, labPersian},
+		{"a head-word alone follows its context", []unit{headWord}, labPersian, []string{"fa"}, labPersian},
+		{"a silent unit after a Persian one", []unit{ar, fa, silent}, labPersian, []string{"ar", "fa", "fa"}, labPersian},
 		{"a silent unit does not follow earlier lines", []unit{silent}, labArabic, []string{"fa"}, labArabic},
 	}
 	for _, c := range cases {
@@ -172,6 +196,52 @@ func TestHonorifics(t *testing.T) {
 			if c.cleared[i] && !zero || !c.cleared[i] && changed {
 				t.Errorf("%s: word %d %q: evidence p=%d q=%d feat=%#x, cleared=%v", c.line, i, text[tok.start:tok.end], tok.p, tok.q, tok.feat, c.cleared[i])
 			}
+		}
+	}
+}
+
+// TestPersianVerbForms checks that common Persian verb forms and question
+// words are Persian evidence and grammar (S3.2, S5.1), and that the forms
+// that are Arabic words too are not.
+func TestPersianVerbForms(t *testing.T) {
+	var tk tokenizer
+	for _, w := range strings.Fields("هستم هستیم نیستم فرمود فرمودند فرموده نشد نشده نشدند نبود بود شد " +
+		"رفتم رفتند گفتم گفتند آمدم نیامد دیدیم داشتند نوشتید خواستی چرا چگونه چیست کجا چطور کدام") {
+		tk.line([]byte(w), 0, len(w))
+		if tok := tk.toks[0]; tok.p == 0 || tok.g&gPoints == 0 {
+			t.Errorf("%s: p=%d g=%#x, want Persian points and grammar", w, tok.p, tok.g)
+		}
+	}
+	for _, w := range []string{"شدید", "ندید"} {
+		tk.line([]byte(w), 0, len(w))
+		if tok := tk.toks[0]; tok.p != 0 {
+			t.Errorf("%s: p=%d, want no Persian points (an Arabic word too)", w, tok.p)
+		}
+	}
+}
+
+// TestNegatedVerb checks S5.1: لا before a word that starts like an
+// imperfect verb is one more Arabic point; before a Persian word, or across
+// a pair separator, it is not.
+func TestNegatedVerb(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		q    int
+	}{
+		{"لا یعود", 1 + 1},
+		{"لا تحزن", 1 + 1},
+		{"لا به", 1 + 0},
+		{"لا - یعود", 1 + 0},
+		{"لا تا", 1 + 0},
+	} {
+		var tk tokenizer
+		tk.line([]byte(c.line), 0, len(c.line))
+		q := 0
+		for _, tok := range tk.toks {
+			q += int(tok.q)
+		}
+		if q != c.q {
+			t.Errorf("%s: %d Arabic points, want %d", c.line, q, c.q)
 		}
 	}
 }

@@ -29,9 +29,15 @@ func (c *chunkReader) Read(p []byte) (int, error) {
 	return n, nil
 }
 
-// seeds returns the fixtures and a few edge cases, for the fuzz targets.
+// seeds returns the fixtures, the documents of the dev sets when they are
+// present (beside the project in CI) and a few edge cases, for the fuzz
+// targets.
 func seeds(t testing.TB) [][]byte {
 	files, _ := filepath.Glob("testdata/*.txt")
+	for _, set := range []string{devSet, realDevSet} {
+		docs, _ := filepath.Glob(filepath.Join(set, "docs", "*.txt"))
+		files = append(files, docs...)
+	}
 	var out [][]byte
 	for _, f := range files {
 		b, err := os.ReadFile(f)
@@ -59,6 +65,22 @@ func checkAll(t *testing.T, data []byte, opts Options, sizes []int) {
 	}
 	if s := opts.Segment(string(data)); !equalBlocks(s, blocks) {
 		t.Fatalf("Segment(string) differs from SegmentBytes")
+	}
+	var all []Block
+	for b := range opts.All(string(data)) {
+		all = append(all, b)
+	}
+	if !equalBlocks(all, blocks) {
+		t.Fatalf("All differs from SegmentBytes")
+	}
+	var sg Segmenter
+	sg.Reset(data, opts)
+	var stepped []Block
+	for b, ok := sg.Next(); ok; b, ok = sg.Next() {
+		stepped = append(stepped, b)
+	}
+	if !equalBlocks(stepped, blocks) {
+		t.Fatalf("Segmenter.Next differs from SegmentBytes")
 	}
 	got := scanAll(t, &chunkReader{data: data, sizes: sizes}, opts)
 	if !equalBlocks(got, blocks) {

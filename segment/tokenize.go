@@ -50,6 +50,10 @@ const (
 	tkKana                             // (Han words) hiragana or katakana in the word
 	tkCapital                          // (Latin words) starts with a capital letter
 	tkFunction                         // (Latin words) an English grammar word (set with g)
+	tkYehFinal                         // the word writes ی inside and ends in ى (S5.4)
+	tkMaksuraFW                        // an Arabic function word worth more with its final ى than with ی (على)
+	tkArticle                          // the word has the Arabic article ال
+	tkLa                               // the word is لا
 )
 
 // letters returns the number of runes in the word tok, marks included.
@@ -72,23 +76,25 @@ type tokenizer struct {
 	text   []byte
 	ls, le int // line start and end (le is set by the engine after line)
 
-	pend     uint8 // flags for the next token
-	inWord   bool
-	word     *token // the word being read: the last token
-	aw       arabicWord
-	inNum    bool
-	num      *token // the number being read: the last token
-	runStart int    // start of the current run of non-space runes, or -1
-	runTok   int    // len(toks) when that run started
-	sentEnd  int    // last sentence end, or -1: the best place to cut an overlong line
-	space    int    // last space, or -1: the next best
-	quoted   bool   // a quotation opens in the line
-	brackets int    // depth of open brackets
-	calls    uint64 // one bit an open bracket, innermost lowest (innerCall): set if it opened right after a word
-	quotes   int    // depth of open quotation marks
-	quran    bool   // inside Quranic brackets
-	dq       bool   // a quotation opened by " is open
-	bars     int    // spaced " | " in the line
+	pend      uint8 // flags for the next token
+	inWord    bool
+	word      *token // the word being read: the last token
+	aw        arabicWord
+	inNum     bool
+	num       *token // the number being read: the last token
+	runStart  int    // start of the current run of non-space runes, or -1
+	runTok    int    // len(toks) when that run started
+	sentEnd   int    // last sentence end, or -1: the best place to cut an overlong line
+	space     int    // last space, or -1: the next best
+	quoted    bool   // a quotation opens in the line
+	bracketed bool   // a bracket that is no call's opens in the line
+	la        int32
+	brackets  int    // depth of open brackets
+	calls     uint64 // one bit an open bracket, innermost lowest (innerCall): set if it opened right after a word
+	quotes    int    // depth of open quotation marks
+	quran     bool   // inside Quranic brackets
+	dq        bool   // a quotation opened by " is open
+	bars      int    // spaced " | " in the line
 	// A summary of the line's words, for the engine's fast path.
 	cls0   uint8 // class of the first word
 	mixed  bool  // words of another class follow
@@ -105,7 +111,7 @@ type tokenizer struct {
 func (t *tokenizer) line(text []byte, ls, limit int) int {
 	t.toks = t.toks[:0]
 	t.text, t.ls = text, ls
-	t.pend, t.inWord, t.inNum, t.quoted = 0, false, false, false
+	t.pend, t.inWord, t.inNum, t.quoted, t.bracketed, t.la = 0, false, false, false, false, 0
 	t.brackets, t.calls, t.quotes, t.quran, t.dq, t.bars = 0, 0, 0, false, false, 0
 	t.cls0, t.mixed, t.sumP, t.sumQ, t.anyYK, t.marked = 0, false, 0, 0, false, false
 	t.runStart, t.runTok, t.sentEnd, t.space = -1, 0, -1, -1
@@ -312,6 +318,8 @@ func (t *tokenizer) openBracket(call bool) {
 	t.calls <<= 1
 	if call {
 		t.calls |= innerCall
+	} else {
+		t.bracketed = true
 	}
 	t.brackets++
 }
@@ -375,6 +383,12 @@ func (t *tokenizer) finishWord() {
 	if w := t.word; w.cls == cArabic {
 		p, q, g, feat := t.aw.evidence()
 		w.p, w.q, w.g, w.feat = int8(p), int8(q), g, feat // a word has far fewer than 127 points
+		if feat&tkLa != 0 {
+			t.la = int32(len(t.toks))
+		} else if t.la != 0 && int(t.la) == len(t.toks)-1 {
+			negatedVerb(t.toks, w, &t.aw)
+			q = int(w.q)
+		}
 		t.sumP += p
 		t.sumQ += q
 		t.anyYK = t.anyYK || feat&tkPersianYK != 0

@@ -1,5 +1,7 @@
 package segment
 
+import "bytes"
+
 // Units and hosts (docs/rules.md, S2.5–S3): how the tokens of a line that
 // mixes scripts, or that has Arabic evidence to weigh, are split into units
 // and labelled.
@@ -14,25 +16,104 @@ func (e *engine) decide() {
 	if e.tk.sumQ > 0 {
 		e.honorifics()
 	}
-	if e.codeLine() && !e.arabicClause() {
+	switch k := e.codeComment(); {
+	case k > 0:
+		// S2.10: code, then a line comment decided by its own letters.
+		e.units = append(e.units, unit{tok0: firstLetter(toks, 0), tok1: k, cls: cLatin})
+		e.sentences(k)
+	case e.codeLine() && !e.arabicClause():
 		// S2.8: one unit, the language with more letters, a tie to fa.
 		first := firstLetter(toks, 0)
 		e.units = append(e.units, unit{tok0: first, tok1: len(toks), cls: e.moreLetters(first, len(toks))})
-	} else {
-		s0 := 0
-		for i := 1; i <= len(toks); i++ {
-			if i < len(toks) && toks[i].flags&(tfSentence|tfCell) == 0 {
-				continue
-			}
-			e.sentence(s0, i)
-			s0 = i
-		}
+	default:
+		e.sentences(0)
 	}
 	e.label()
 	if e.ctx != nil {
 		e.ctx.line(e.units, e.base+e.tk.ls)
 	}
 	e.lastArab = followContext(e.units, e.lastArab)
+}
+
+// sentences adds the units of the sentences and cells of the line's tokens
+// from s0 on.
+func (e *engine) sentences(s0 int) {
+	toks := e.tk.toks
+	for i := s0 + 1; i <= len(toks); i++ {
+		if i < len(toks) && toks[i].flags&(tfSentence|tfCell) == 0 {
+			continue
+		}
+		e.sentence(s0, i)
+		s0 = i
+	}
+}
+
+// codeComment returns the first token of the line comment that follows
+// code on the line being decided (S2.10), or 0 if there is none: a comment
+// marker (// # -- % ;) with a space before and after it, outside quotes,
+// after code: Latin letters and no Arabic-script ones, with a sign of code
+// (= ; ( ) { } [ ]) or a line that starts like code; and letters after it.
+func (e *engine) codeComment() int {
+	if e.tk.cls0 != cLatin {
+		return 0 // the line starts with no code: its first word is not Latin
+	}
+	text, toks := e.tk.text, e.tk.toks
+	ls, le := e.tk.ls, e.tk.le
+	if head := text[ls:le]; bytes.IndexByte(head, '#') < 0 && bytes.IndexByte(head, '%') < 0 && bytes.IndexByte(head, ';') < 0 &&
+		!bytes.Contains(head, []byte("//")) && !bytes.Contains(head, []byte("--")) {
+		return 0 // no marker
+	}
+	var quote byte
+	signs := false
+	for i := ls; i < le; i++ {
+		c := text[i]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+			continue
+		case c == '\'' || c == '"' || c == '`':
+			quote = c
+			continue
+		case c >= 0xD8 && c <= 0xDB: // Arabic script before any marker: no code part
+			return 0
+		}
+		sign := c == '=' || c == ';' || c == '(' || c == ')' || c == '{' || c == '}' || c == '[' || c == ']'
+		if i == ls || text[i-1] != ' ' && text[i-1] != '\t' {
+			signs = signs || sign
+			continue
+		}
+		n := 0
+		switch {
+		case c == '/' && i+1 < le && text[i+1] == '/', c == '-' && i+1 < le && text[i+1] == '-':
+			n = 2
+		case c == '#' || c == '%' || c == ';':
+			n = 1
+		}
+		if n == 0 || i+n >= le || text[i+n] != ' ' && text[i+n] != '\t' {
+			signs = signs || sign
+			continue
+		}
+		if !signs && !e.codeLine() {
+			return 0
+		}
+		// The tokens before the marker are code: Latin words, no Arabic script.
+		k, latin := 0, false
+		for ; k < len(toks) && int(toks[k].start) < i; k++ {
+			switch toks[k].cls {
+			case cArabic:
+				return 0
+			case cLatin:
+				latin = true
+			}
+		}
+		if !latin || k == len(toks) || !hasLetters(toks[k:]) {
+			return 0
+		}
+		return k
+	}
+	return 0
 }
 
 // latinGrammar looks up the English grammar of the line's Latin words
@@ -246,7 +327,7 @@ func (e *engine) part(p0, p1 int, cls uint8) {
 // decides, 0 when it has no words.
 func (e *engine) partClass(t0, t1 int) uint8 {
 	toks := e.tk.toks
-	outside := glossInBrackets(toks[t0:t1])
+	outside := e.glossInBrackets(toks[t0:t1])
 	var c uint8
 	for i := t0; i < t1; i++ {
 		t := &toks[i]
@@ -272,7 +353,7 @@ func (e *engine) partClass(t0, t1 int) uint8 {
 
 // hostOf returns the host class of toks[t0:t1] (S3.3).
 func (e *engine) hostOf(t0, t1 int) uint8 {
-	outside := glossInBrackets(e.tk.toks[t0:t1])
+	outside := e.glossInBrackets(e.tk.toks[t0:t1])
 	var s scriptTally
 	s.count(e, t0, t1, outside)
 	return s.host()
@@ -483,7 +564,7 @@ func (e *engine) hostOfRuns(rs []run) uint8 {
 			}
 		}
 	}
-	outside := glossInBrackets(toks[rs[0].tok0:rs[len(rs)-1].tok1])
+	outside := e.glossInBrackets(toks[rs[0].tok0:rs[len(rs)-1].tok1])
 	// The grammar of runs longer than MaxInline decides when there is any:
 	// a short run is absorbed whatever it holds ("has been و have been …
 	// هستند" is Persian).
@@ -500,20 +581,50 @@ func (e *engine) hostOfRuns(rs []run) uint8 {
 	for _, r := range rs {
 		s.countClass(e, r.tok0, r.tok1, r.cls, outside)
 	}
-	return s.host()
+	if c := s.host(); c != 0 {
+		return c
+	}
+	// Every word outside the brackets joined a run of another class (S3.4):
+	// count the words in brackets too, else take the first run's class.
+	var all scriptTally
+	for _, r := range rs {
+		all.countClass(e, r.tok0, r.tok1, r.cls, false)
+	}
+	if c := all.host(); c != 0 {
+		return c
+	}
+	return rs[0].cls
 }
 
 // glossInBrackets reports whether the words in brackets of toks are glosses
 // that make no host (S3.3): there are words outside brackets. (Arguments,
 // in brackets that open right after a word, are no glosses and count as
-// outside: LOOKUP( بردار نتیجه , … ).)
-func glossInBrackets(toks []token) bool {
+// outside: LOOKUP( بردار نتیجه , … ).) Brackets that hold the only grammar
+// of toks and most of its words are no gloss but the sentence, and the
+// words outside them its name: pip (نصب‌کننده بسته برای Python).
+func (e *engine) glossInBrackets(toks []token) bool {
+	if !e.tk.bracketed { // no brackets in the line: is there a word?
+		return hasLetters(toks)
+	}
+	var out, in, outG, inG int
 	for i := range toks {
-		if toks[i].cls >= cLatin && toks[i].in&tiBracket == 0 {
-			return true
+		t := &toks[i]
+		if t.cls < cLatin {
+			continue
+		}
+		g := int(t.g & gPoints)
+		if t.g&gConj != 0 {
+			g = 0
+		}
+		if t.in&tiBracket == 0 {
+			out++
+			outG += g
+		} else {
+			in++
+			inG += g
 		}
 	}
-	return false
+	return out > 0 && !(outG == 0 && inG > 0 && in > out)
 }
 
 // hasClass reports whether a run in rs is of class cls.
@@ -568,6 +679,9 @@ func (e *engine) label() {
 	if e.tk.quoted {
 		e.quotes()
 	}
+	if e.tk.bracketed && e.tk.sumQ >= ptBracketQuote {
+		e.bracketQuotes()
+	}
 	toks := e.tk.toks
 	for i := range e.units {
 		u := &e.units[i]
@@ -578,7 +692,10 @@ func (e *engine) label() {
 				if allQuran(toks[u.tok0:u.tok1]) {
 					mark = tiQuran
 				}
-				u.lab, u.ev = e.arabicLabel(u.tok0, u.tok1, false, mark)
+				u.lab, u.ev, u.words = e.arabicLabel(u.tok0, u.tok1, 0, mark)
+			}
+			if u.ev == evWeak && u.part != 0 {
+				u.head = headWord(toks[u.tok0:u.tok1])
 			}
 			switch {
 			case u.ev == evPair && u.part == partValue:
@@ -598,6 +715,21 @@ func (e *engine) label() {
 			u.lab = classLabels[u.cls]
 		}
 	}
+}
+
+// headWord reports whether toks hold one or two Arabic-script words, all
+// with the Arabic article and without Persian points: maybe the Arabic
+// head-word of a glossary line (S5.6).
+func headWord(toks []token) bool {
+	words := 0
+	for i := range toks {
+		if t := &toks[i]; t.cls == cArabic {
+			if words++; words > 2 || t.feat&tkArticle == 0 || t.p != 0 {
+				return false
+			}
+		}
+	}
+	return words > 0
 }
 
 // allQuran reports whether every Arabic-script word of toks is in Quranic
@@ -628,7 +760,7 @@ func (e *engine) quotes() {
 			us = append(us, u)
 			continue
 		}
-		lab, ev := e.arabicLabel(u.tok0, u.tok1, true, 0)
+		lab, ev, _ := e.arabicLabel(u.tok0, u.tok1, tiQuoted, 0)
 		start := u.tok0
 		for k := u.tok0; k < u.tok1; k++ {
 			if toks[k].flags&tfOpen == 0 || toks[k].in&tiQuoted == 0 {
@@ -642,29 +774,120 @@ func (e *engine) quotes() {
 				k = end - 1
 				continue
 			}
-			ql, qev := e.arabicLabel(k, end, false, mark)
+			ql, qev, _ := e.arabicLabel(k, end, 0, mark)
 			if ql == lab || qev != evDecided { // a quotation without evidence of its own stays in its sentence
 				k = end - 1
 				continue
 			}
-			if hasLetters(toks[start:k]) {
-				us = append(us, unit{tok0: firstLetter(toks, start), tok1: k, cls: cArabic, lab: lab, ev: ev})
-			} else if len(us) > 0 && start > u.tok0 {
-				us[len(us)-1].tok1 = k
-			}
-			us = append(us, unit{tok0: k, tok1: end, cls: cArabic, lab: ql, ev: qev})
+			us = cutOut(us, toks, u, start, k, end, lab, ev, ql, qev)
 			start, k = end, end-1
 		}
-		switch {
-		case start == u.tok0:
-			us = append(us, unit{tok0: u.tok0, tok1: u.tok1, cls: cArabic, lab: lab, ev: ev})
-		case hasLetters(toks[start:u.tok1]):
-			us = append(us, unit{tok0: firstLetter(toks, start), tok1: u.tok1, cls: cArabic, lab: lab, ev: ev})
-		default:
-			us[len(us)-1].tok1 = u.tok1
-		}
+		us = restOf(us, toks, u, start, lab, ev)
 	}
 	e.units, e.quoteBuf = us, e.units[:0]
+}
+
+// cutOut appends to us the words of the sentence u from start to k, with
+// label lab and evidence state ev (or, when there are none, lets the unit
+// before reach k), and the quotation toks[k:end] as a unit of label ql and
+// state qev (S5.7, S5.9).
+func cutOut(us []unit, toks []token, u unit, start, k, end int, lab label, ev uint8, ql label, qev uint8) []unit {
+	if hasLetters(toks[start:k]) {
+		us = append(us, unit{tok0: firstLetter(toks, start), tok1: k, cls: cArabic, lab: lab, ev: ev, part: u.part})
+	} else if len(us) > 0 && start > u.tok0 {
+		us[len(us)-1].tok1 = k
+	}
+	return append(us, unit{tok0: k, tok1: end, cls: cArabic, lab: ql, ev: qev, part: u.part})
+}
+
+// restOf appends to us what is left of the sentence u from start, after
+// the quotations cutOut cut out of it (all of u when there were none).
+func restOf(us []unit, toks []token, u unit, start int, lab label, ev uint8) []unit {
+	switch {
+	case start == u.tok0:
+		return append(us, unit{tok0: u.tok0, tok1: u.tok1, cls: cArabic, lab: lab, ev: ev, part: u.part})
+	case hasLetters(toks[start:u.tok1]):
+		return append(us, unit{tok0: firstLetter(toks, start), tok1: u.tok1, cls: cArabic, lab: lab, ev: ev, part: u.part})
+	}
+	us[len(us)-1].tok1 = u.tok1
+	return us
+}
+
+// ptBracketQuote is the Arabic evidence a run in round brackets needs to be
+// an Arabic quotation of its own (S5.9): twice what makes a unit Arabic.
+const ptBracketQuote = 2 * arabicMin
+
+// bracketQuotes cuts the Arabic quotations in round (or square) brackets
+// out of the Persian sentences of the line (S5.9): a run of two
+// Arabic-script words or more in brackets that is Arabic with strong
+// evidence of its own (ptBracketQuote points: dense harakat, Arabic-only
+// letters, function words), inside a sentence whose Persian words outside
+// the brackets have grammar of their own, is an ar unit; the sentence is
+// decided without its bracketed words.
+func (e *engine) bracketQuotes() {
+	toks := e.tk.toks
+	us := e.quoteBuf[:0]
+	for _, u := range e.units {
+		if u.cls != cArabic || u.ev != 0 || !e.persianOutsideBrackets(u) {
+			us = append(us, u)
+			continue
+		}
+		var lab label
+		var ev uint8
+		start := u.tok0
+		for k := u.tok0; k < u.tok1; k++ {
+			if toks[k].in&tiBracket == 0 || toks[k].cls != cArabic {
+				continue
+			}
+			end := k
+			for end < u.tok1 && toks[end].in&tiBracket != 0 {
+				end++
+			}
+			if !e.arabicInBrackets(k, end) {
+				k = end - 1
+				continue
+			}
+			if ev == 0 {
+				lab, ev, _ = e.arabicLabel(u.tok0, u.tok1, tiBracket, 0)
+			}
+			us = cutOut(us, toks, u, start, k, end, lab, ev, labArabic, evDecided)
+			start, k = end, end-1
+		}
+		if ev == 0 {
+			us = append(us, u)
+			continue
+		}
+		us = restOf(us, toks, u, start, lab, ev)
+	}
+	e.units, e.quoteBuf = us, e.units[:0]
+}
+
+// persianOutsideBrackets reports whether the Arabic-script words of unit u
+// outside brackets hold Persian grammar of their own: 2 grammar points of
+// words with Persian evidence (S3.2).
+func (e *engine) persianOutsideBrackets(u unit) bool {
+	points := 0
+	for i := u.tok0; i < u.tok1 && points < 2; i++ {
+		if t := &e.tk.toks[i]; t.cls == cArabic && t.in&tiBracket == 0 && t.p > 0 && t.g&gConj == 0 {
+			points += int(t.g & gPoints)
+		}
+	}
+	return points >= 2
+}
+
+// arabicInBrackets reports whether the bracketed run toks[k:end] is an
+// Arabic quotation (S5.9): two words or more, Arabic by S5.5, with at least
+// ptBracketQuote Arabic points.
+func (e *engine) arabicInBrackets(k, end int) bool {
+	var u arEvidence
+	for i := k; i < end; i++ {
+		u.add(&e.tk.toks[i])
+	}
+	if u.words < 2 || u.q < ptBracketQuote {
+		return false
+	}
+	lab, _ := persianOrArabic(u, docEvidence{persianYK: e.docPersianYK()}, 0)
+	return lab == labArabic
 }
 
 // hasQuoteOutside reports whether toks hold a quotation and Arabic-script

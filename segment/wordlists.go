@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"maps"
 	"strings"
 	"unicode/utf8"
 
@@ -51,6 +52,54 @@ var persianFunctionWords = map[string]int8{
 	"چیه": 2, "داره": 2, "میشه": 2, "نمیشه": 2, "میکنه": 2, "میکنن": 2,
 	"میکنی": 2, "میکنم": 2, "بشه": 2, "کنه": 2, "ندارد": 2, "ندارند": 2, "دارم": 2,
 	"داری": 2, "داریم": 2,
+	// Question words (S3.2: grammar, so "چرا LaTeX؟" is a Persian question).
+	"چرا": 2, "چگونه": 2, "چیست": 2, "چطور": 2, "کدام": 2, "چند": 2, "چقدر": 2,
+	"کجاست": 2, "چیستند": 2,
+	// The copula and common present forms with their personal endings.
+	"هستم": 2, "هستی": 2, "هستیم": 2, "نیستم": 2, "نیستی": 2, "نیستیم": 2,
+	"نیستید": 2, "باشم": 2, "باشی": 2, "باشیم": 2, "باشید": 2, "شوم": 2,
+	"شویم": 2, "شوید": 2, "فرماید": 2, "فرمایند": 2, "فرمایید": 2,
+}
+
+// persianPastStems are common Persian past stems: with the personal endings,
+// the negative prefix ن and the participle ه (pastForms) they are verbs.
+// Stems whose forms are also Arabic words are left out where they would be
+// (برد, زد: Arabic "cold", "add"), and so are the forms of that kind
+// (pastFormsArabic).
+const persianPastStems = "کرد شد بود رفت گفت آمد دید داد داشت خواست توانست نوشت " +
+	"گرفت رسید فرمود نمود آورد گذاشت ساخت یافت افتاد نشست شنید کشید خورد خواند " +
+	"ماند دانست بردند زدند پرسید گشت آموخت فرستاد"
+
+// pastFormsArabic are forms pastForms would make that are Arabic words too
+// (شديد "severe", نديد "equal").
+const pastFormsArabic = "شدید ندید"
+
+// pastForms returns the forms of the past stems (persianPastStems): the
+// stem alone, with the endings م ی یم ید ند, with ن before it, and the
+// participle in ه.
+func pastForms() map[string]int8 {
+	out := map[string]int8{}
+	skip := strings.Fields(pastFormsArabic)
+	for _, st := range strings.Fields(persianPastStems) {
+		if strings.HasSuffix(st, "ند") && st != "ماند" && st != "خواند" { // بردند, زدند: the plural only
+			out[st] = 2
+			out["ن"+st] = 2
+			continue
+		}
+		neg := "ن" + st
+		if strings.HasPrefix(st, "آ") {
+			neg = "نیا" + strings.TrimPrefix(st, "آ") // آمد → نیامد
+		}
+		for _, base := range []string{st, neg} {
+			for _, end := range []string{"", "م", "ی", "یم", "ید", "ند", "ه"} {
+				out[base+end] = 2
+			}
+		}
+	}
+	for _, w := range skip {
+		delete(out, w)
+	}
+	return out
 }
 
 // persianVerbs are the words of persianFunctionWords that make a clause:
@@ -61,7 +110,8 @@ const persianVerbs = "است هست نیست بود شد شود شده کرد ک
 	"باشند باید نخواهد نکرد نکنید کنم کردم شوند گردد نمود نماید گفت گفته گوید میگوید دهد " +
 	"میشود میکند میکنند میکنید میتوان میتوانید میدهد میباشد نمیشود میشوند میکنیم دارید " +
 	"هستن نیستن داره میشه نمیشه میکنه میکنن میکنی میکنم بشه کنه ندارد ندارند دارم داری داریم " +
-	"شما ایشان آنها آنان تو او وی"
+	"هستم هستی هستیم نیستم نیستی نیستیم نیستید باشم باشی باشیم باشید شوم شویم شوید فرماید " +
+	"فرمایند فرمایید شما ایشان آنها آنان تو او وی"
 
 // arabicScriptGrammar are grammar words shared by Persian and Arabic, with
 // no evidence points (matched folded): من ("I" in Persian, "from" in
@@ -104,6 +154,10 @@ var arabicFunctionWords = map[string]int8{
 	"كلها": 2, "کلها": 2, "فكان": 2, "فکان": 2, "عنده": 2, "عندی": 2, "فيما": 2, "فیما": 2,
 	"ممن": 2, "هولاء": 2, "اولئک": 2, "اللذان": 2, "اللتان": 2, "اللاتی": 2, "علیک": 2,
 	"منکم": 2, "عنك": 2, "عنک": 2, "عنهم": 2, "عنه": 2,
+	// Particles, question words and conjunctions Persian does not use.
+	"نعم": 2, "ماذا": 2, "منذ": 2, "لدى": 2, "لدي": 2, "عندما": 2, "بينما": 2,
+	"بینما": 2, "ليت": 2, "لیت": 2, "لكي": 2, "هذان": 2, "هاتان": 2, "هذين": 2,
+	"هذین": 2,
 	// Arabic writes و and ف joined to the next word; Persian writes و apart.
 	"ومن": 2, "فمن": 2, "وفي": 2, "وفی": 2, "ففي": 2, "وعلى": 2, "وإلى": 2,
 	"والى": 2, "وعن": 2, "ولكن": 2, "وهذا": 2, "وهذه": 2, "وذلك": 2, "وذلک": 2,
@@ -127,8 +181,13 @@ var persianAlWords = map[string]int8{
 	"الله": 1, "الفبا": 1, "الفبای": 1, "الهامی": 1, "البسه": 1, "الگوریتم": 1,
 	"الکترون": 1, "الکتریکی": 1, "المپیک": 1, "النگو": 1, "الوان": 1, "التماس": 1,
 	"التهاب": 1, "التزام": 1, "الصاق": 1, "القا": 1, "القاب": 1,
+	"الکی": 1, "الوند": 1, "الناز": 1, "الیاس": 1, "الهه": 1, "البوم": 1, "المان": 1,
+	"المانی": 1, "الوده": 1, "الاینده": 1, "الایش": 1, "الوچه": 1,
 	// Persian words that start with a clitic-like letter and ال.
 	"بالاخره": 1, "والدین": 1, "والا": 1, "فالوده": 1, "کالبد": 1, "بالکن": 1,
+	"بالای": 1, "بالایی": 1, "بالاتر": 1, "بالاترین": 1, "بالاها": 1, "کالای": 1,
+	"کالاها": 1, "کالاهای": 1, "والیبال": 1, "کالسکه": 1, "بالعکس": 1, "بالطبع": 1,
+	"بالفعل": 1, "بالقوه": 1, "بالینی": 1, "والاترین": 1,
 }
 
 // englishGrammar are English grammar words (S3.2), matched in lower case
@@ -217,7 +276,14 @@ const (
 var (
 	arabicScriptWords = func() *keyset.Map {
 		m := map[uint64]uint16{}
-		for w, v := range withGrammar(persianFunctionWords, persianVerbs, arabicScriptGrammar, arabicScriptConjunctions) {
+		words, verbs := maps.Clone(persianFunctionWords), persianVerbs
+		for w, v := range pastForms() {
+			if _, ok := words[w]; !ok {
+				words[w] = v
+			}
+			verbs += " " + w
+		}
+		for w, v := range withGrammar(words, verbs, arabicScriptGrammar, arabicScriptConjunctions) {
 			m[wordKey(w, true, false)] |= uint16(v) << awPersianShift
 		}
 		for w, v := range withGrammar(arabicFunctionWords, arabicVerbs, "", "") {
