@@ -63,6 +63,17 @@ type tchunk struct {
 	pool    *chunkPool
 }
 
+// wait waits until the chunk is decided, and returns the panic of its
+// Decide, if any; or until ctx is done.
+func (c *tchunk) wait(ctx context.Context) error {
+	select {
+	case <-c.decided:
+		return c.err
+	case <-ctx.Done():
+		return ctx.Err()
+	}
+}
+
 func (c *tchunk) release() {
 	if c.refs.Add(-1) == 0 {
 		c.pool.put(c)
@@ -303,13 +314,8 @@ func readChunks(ctx context.Context, r io.Reader, pool *chunkPool, arabic *atomi
 		}
 		n := c.end
 		if next.Pos == 0 {
-			select {
-			case <-c.decided:
-			case <-ctx.Done():
-				return ctx.Err()
-			}
-			if c.err != nil {
-				return c.err
+			if err := c.wait(ctx); err != nil {
+				return err
 			}
 			n, next.Para = c.c.Len(), c.c.ParaAfter()
 		}
@@ -354,13 +360,8 @@ func joinChunks(ctx context.Context, d *Doc, in <-chan *tchunk, segOpts segment.
 		return send(b)
 	}
 	for c := range in {
-		select {
-		case <-c.decided:
-		case <-ctx.Done():
-			return ctx.Err()
-		}
-		if c.err != nil {
-			return c.err
+		if err := c.wait(ctx); err != nil {
+			return err
 		}
 		c.n = c.c.Len()
 		var text []byte
