@@ -106,6 +106,50 @@ func (w *work) lineEvidence() (ev lineEvidence) {
 	return ev
 }
 
+// quiet reports, on a cheap look, whether the line in work (after mapFa)
+// surely holds no evidence of visual order (see visualEvidence): it has no
+// embedding control and no presentation form, and it either reads forwards
+// (forwardPersian, so it votes for logical order: forward) or has fewer than
+// minMirrorWords runs of letters, too few to vote for a mirrored stretch.
+// It says nothing of a line without Arabic-script letters, whose evidence
+// costs nothing.
+func (w *work) quiet() (quiet, forward bool) {
+	if len(w.ctrls) > 0 || len(w.forms) > 0 || !w.hasArabic {
+		return false, false
+	}
+	if w.forwardPersian() {
+		return true, true
+	}
+	return w.fewWords(), false
+}
+
+// fewWords reports whether the line in work has fewer than minMirrorWords
+// runs of letters as wordScore cuts them (a run starts at a letter outside
+// URLs and e-mail addresses and goes on over letters and marks): at least
+// wordScore's segs, which leaves out the runs that are too long to score.
+func (w *work) fewWords() bool {
+	runs := 0
+	in := false
+	for i, r := range w.runes {
+		if w.flagged && w.flags[i]&fProt != 0 {
+			in = false
+			continue
+		}
+		switch cl := classOf(r); {
+		case cl&cArabicLetter != 0:
+			if !in {
+				if runs++; runs >= minMirrorWords {
+					return false
+				}
+				in = true
+			}
+		case cl&cMark == 0:
+			in = false
+		}
+	}
+	return true
+}
+
 // minMirrorWords is the fewest Arabic-script words with which a line votes
 // for a mirrored stretch.
 const minMirrorWords = 4
