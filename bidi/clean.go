@@ -36,6 +36,7 @@ type work struct {
 	wide        bool // a rune above U+FFFF among the runes
 	hazm        bool // the hazm preset applies to the line (emit.go, hazm.go)
 	tatweel     bool // a tatweel was dropped
+	fwd         int8 // forward: 0 not computed yet, 1 false, 2 true
 
 	// visual-order buffers (visual.go, reorder.go)
 	groups  []group
@@ -72,6 +73,7 @@ func (w *work) reset() {
 	w.asciiDigits = false
 	w.wide = false
 	w.tatweel = false
+	w.fwd = 0
 }
 
 // token gathers what the rules need to know about one whitespace-delimited

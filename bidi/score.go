@@ -411,13 +411,23 @@ func joinsAfter(r rune) bool  { return r != 0 && joining[r]&joinAfter != 0 }
 // forwardKeys are the packed letters (see pack) of function words that are
 // frequent in Persian prose and are not words when read backwards: two of
 // them in a line can only be read in logical order.
-var forwardKeys = func() (f map[uint64]bool) {
-	f = map[uint64]bool{}
-	for _, w := range []string{"را", "از", "که", "است", "برای"} {
-		f[pack([]rune(w))] = true
+var forwardKeys = func() (f [5]uint64) {
+	for i, w := range []string{"را", "از", "که", "است", "برای"} {
+		f[i] = pack([]rune(w))
 	}
 	return f
 }()
+
+// isForwardKey reports whether k is one of forwardKeys: five compares cost
+// less than a map lookup, on every short word of every line.
+func isForwardKey(k uint64) bool {
+	for _, f := range forwardKeys {
+		if k == f {
+			return true
+		}
+	}
+	return false
+}
 
 // pack packs a short word of U+0600–U+06FF letters into a key.
 func pack(rs []rune) uint64 {
@@ -449,7 +459,7 @@ func (w *work) forwardPersian() bool {
 		for j < len(rs) && classOf(rs[j])&cArabicLetter != 0 {
 			j++ // a longer word
 		}
-		if n >= 2 && n <= 4 && j-i == n && (j == len(rs) || rs[j] != 0x200C) && (i == 0 || rs[i-1] != 0x200C) && forwardKeys[k] {
+		if n >= 2 && n <= 4 && j-i == n && (j == len(rs) || rs[j] != 0x200C) && (i == 0 || rs[i-1] != 0x200C) && isForwardKey(k) {
 			if fwd++; fwd == 2 {
 				return true
 			}

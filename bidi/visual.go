@@ -70,7 +70,16 @@ func (w *work) lineEvidence() (ev lineEvidence) {
 	if !w.hasArabic && len(w.ctrls) == 0 {
 		return ev
 	}
-	outside, latin := w.buildGroups()
+	outside, latin := 0, 0
+	if len(w.ctrls) > 0 {
+		outside, latin = w.buildGroups()
+	} else {
+		// No embedding: no group, and every letter is outside (ev.plain
+		// below needs to know that there is one: two runs of letters
+		// are two).
+		w.groups = w.groups[:0]
+		outside = 1
+	}
 	switch {
 	case w.glyphLine(outside):
 		ev.kind = lineGlyph
@@ -91,7 +100,7 @@ func (w *work) lineEvidence() (ev lineEvidence) {
 	W, need := e.score(), e.need()
 	ev.lean = W + P
 	ev.plain = e.segs >= 2 && outside > 0
-	forward := w.forwardPersian()
+	forward := w.forward()
 	switch {
 	case forward || W < -need || W+P < -need:
 		ev.vote = -1
@@ -117,10 +126,23 @@ func (w *work) quiet() (quiet, forward bool) {
 	if len(w.ctrls) > 0 || len(w.forms) > 0 || !w.hasArabic {
 		return false, false
 	}
-	if w.forwardPersian() {
+	if w.forward() {
 		return true, true
 	}
 	return w.fewWords(), false
+}
+
+// forward is forwardPersian of the line in work, computed once for quiet
+// and lineEvidence (reset forgets it, and nothing calls either once the
+// line's runes change after cleaning).
+func (w *work) forward() bool {
+	if w.fwd == 0 {
+		w.fwd = 1
+		if w.forwardPersian() {
+			w.fwd = 2
+		}
+	}
+	return w.fwd == 2
 }
 
 // fewWords reports whether the line in work has fewer than minMirrorWords
