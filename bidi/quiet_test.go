@@ -129,3 +129,58 @@ func firstLine(b []byte) []byte {
 	}
 	return b[:min(len(b), 80)]
 }
+
+// TestWordLexMemo checks that the lexical evidence wordScore remembers
+// (wordLex) is what lexical computes, for every word of the dev lines read
+// either way, looked up twice (a miss, then a hit or a slot taken by
+// another word since).
+func TestWordLexMemo(t *testing.T) {
+	all, _ := devLines(t)
+	var w work
+	words := 0
+	for pass := range 2 {
+		for _, line := range all {
+			for _, f := range strings.FieldsFunc(line, func(r rune) bool { return !isArabicLetter(r) }) {
+				for _, l := range [][]rune{[]rune(f), []rune(reverseString(f))} {
+					fk, ok := packWord(l, false)
+					rk, _ := packWord(l, true)
+					if !ok {
+						continue
+					}
+					want := lexical(l, true, true, rk) - lexical(l, false, true, fk)
+					if got := w.wordLex(l, fk, rk); got != want {
+						t.Fatalf("pass %d: wordLex(%q) = %d, want %d", pass, string(l), got, want)
+					}
+					words++
+				}
+			}
+		}
+	}
+	if words < 10000 {
+		t.Errorf("only %d words looked up", words)
+	}
+}
+
+// TestMayBeProtected checks the quick look before isProtected: no token
+// that it turns away is an address, on the tokens of the dev lines and on
+// addresses glued to Persian.
+func TestMayBeProtected(t *testing.T) {
+	all, _ := devLines(t)
+	tokens := []string{"https://example.com", "(www.example.ir)", "«www.x.ir", "user@example.org", "سایتexample.com", "a.bc", "۱.ab", "فایل:", "ایمیل@ما", "x://"}
+	for _, l := range all {
+		tokens = append(tokens, strings.Fields(l)...)
+	}
+	turned := 0
+	for _, tok := range tokens {
+		if mayBeProtected([]rune(tok)) {
+			continue
+		}
+		turned++
+		if isProtected([]byte(tok)) {
+			t.Errorf("%q: mayBeProtected false, isProtected true", tok)
+		}
+	}
+	if turned < len(tokens)/2 {
+		t.Errorf("only %d of %d tokens turned away", turned, len(tokens))
+	}
+}

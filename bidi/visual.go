@@ -117,19 +117,22 @@ func (w *work) lineEvidence() (ev lineEvidence) {
 
 // quiet reports, on a cheap look, whether the line in work (after mapFa)
 // surely holds no evidence of visual order (see visualEvidence): it has no
-// embedding control and no presentation form, and it either reads forwards
-// (forwardPersian, so it votes for logical order: forward) or has fewer than
-// minMirrorWords runs of letters, too few to vote for a mirrored stretch.
+// embedding control and no presentation form, and it either has fewer than
+// minMirrorWords runs of letters, too few to vote for a mirrored stretch, or
+// reads forwards (forwardPersian, so it votes for logical order: forward).
 // It says nothing of a line without Arabic-script letters, whose evidence
 // costs nothing.
 func (w *work) quiet() (quiet, forward bool) {
 	if len(w.ctrls) > 0 || len(w.forms) > 0 || !w.hasArabic {
 		return false, false
 	}
+	if w.fewWords() {
+		return true, false // whether it reads forwards is not looked at
+	}
 	if w.forward() {
 		return true, true
 	}
-	return w.fewWords(), false
+	return false, false
 }
 
 // forward is forwardPersian of the line in work, computed once for quiet
