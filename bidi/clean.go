@@ -36,6 +36,7 @@ type work struct {
 	wide        bool // a rune above U+FFFF among the runes
 	hazm        bool // the hazm preset applies to the line (emit.go, hazm.go)
 	tatweel     bool // a tatweel was dropped
+	fwd         int8 // forward: 0 not computed yet, 1 false, 2 true
 
 	// visual-order buffers (visual.go, reorder.go)
 	groups  []group
@@ -47,6 +48,7 @@ type work struct {
 	joined  []byte // a line with its kashida pieces joined
 	saved   []rune // the line before a mirror repair that may be undone
 	savedF  []uint8
+	memo    *lexMemo // wordScore's memory of words, made on its first use
 }
 
 // formSpan is a presentation form folded into runes[start:end].
@@ -72,6 +74,7 @@ func (w *work) reset() {
 	w.asciiDigits = false
 	w.wide = false
 	w.tatweel = false
+	w.fwd = 0
 }
 
 // token gathers what the rules need to know about one whitespace-delimited
@@ -320,6 +323,9 @@ func (n *Normalizer) endToken(body []byte, end int, tok *token) {
 	if tok.nonASCII {
 		// Decide on the token as the next pass sees it: mapped (no
 		// controls, no tatweel, letters folded).
+		if !mayBeProtected(w.runes[tok.startRune:]) {
+			return
+		}
 		w.scratch = w.scratch[:0]
 		for _, r := range w.runes[tok.startRune:] {
 			w.scratch = utf8.AppendRune(w.scratch, r)
@@ -436,6 +442,19 @@ func isProtected(t []byte) bool {
 	// A domain: an ASCII letter or digit, a dot, two ASCII letters.
 	for i := 1; i+2 < len(t); i++ {
 		if t[i] == '.' && isASCIIAlnum(t[i-1]) && isASCIILetter(t[i+1]) && isASCIILetter(t[i+2]) {
+			return true
+		}
+	}
+	return false
+}
+
+// mayBeProtected reports whether a token of runes may be what isProtected
+// accepts: every kind of address it knows holds an ASCII letter, '@' or
+// ':' (a quick look that spares most Persian tokens with a full stop their
+// encoding and isProtected).
+func mayBeProtected(rs []rune) bool {
+	for _, r := range rs {
+		if r == '@' || r == ':' || r < utf8.RuneSelf && isASCIILetter(byte(r)) {
 			return true
 		}
 	}

@@ -20,6 +20,10 @@ type heldLine struct {
 	// it is not cleaned again (cached; kashida: kashida pieces were joined).
 	outStart, outEnd int
 	cached, kashida  bool
+	// lazy: ev is not computed, as the stretch is quiet and the line was
+	// found quiet on a cheap look (work.quiet); materialize computes it if
+	// the stretch turns loud.
+	lazy bool
 }
 
 // lookahead is the state of the stretch being read.
@@ -31,6 +35,13 @@ type lookahead struct {
 	ev     stretchEvidence // its evidence so far
 	state  decision        // 0 while undecided, decided once decided early
 	prior  decision        // the decision of the stretch before
+	// loud: the stretch has a line with evidence of visual order, or
+	// follows a stretch decided visual, and ev adds up the evidence of all
+	// its lines. While it is not, ev is not kept: every decision of the
+	// stretch is logical order whatever the lines that read forwards say,
+	// and known counts the lines sure to vote for logical order.
+	loud  bool
+	known int
 
 	withEvidence []int // decideLines' buffer
 }
@@ -43,10 +54,21 @@ func (la *lookahead) reset() {
 	la.ev = stretchEvidence{}
 	la.state = 0
 	la.prior = 0
+	la.loud = false
+	la.known = 0
 }
 
 // feedFa takes one line of Persian input when visual repair is on, and
 // appends to dst whatever output it makes ready.
+//
+// Only evidence of visual order can make a decision other than logical
+// order (stretchEvidence.decide): a stretch whose lines hold none, after a
+// stretch not decided visual, is quiet, and comes out as cleaned. So while
+// a stretch is quiet, a line that a cheap look finds sure to hold no such
+// evidence (work.quiet) is held without its evidence; the first line with
+// some makes the stretch loud, and materialize then computes what was left
+// out, line by line in order, so that the stretch is decided (early, too)
+// on the very evidence it would have had line by line.
 func (n *Normalizer) feedFa(dst, line []byte, piece bool) []byte {
 	la := &n.la
 	if la.budget >= LookAhead {
@@ -58,20 +80,90 @@ func (n *Normalizer) feedFa(dst, line []byte, piece bool) []byte {
 		return n.appendFa(dst, line, piece, lineEvidence{}, 0)
 	}
 	n.kashida = false
-	ev, cleaned := n.observe(line, piece)
+	body, _ := splitLine(line)
+	if piece || isASCII(body) {
+		// No look at all (observe): no evidence, nothing to decide.
+		n.hold(line, piece, lineEvidence{})
+		return dst
+	}
+	n.clean(body)
+	var ev lineEvidence
+	lazy, forward := false, false
+	if !la.loud && !n.fullEvidence {
+		lazy, forward = n.w.quiet()
+	}
+	if !lazy {
+		ev = n.w.lineEvidence()
+	}
 	n.hold(line, piece, ev)
-	if cleaned {
-		// Its output if the stretch leaves it as it is: what appendFa
-		// makes of the work it was cleaned into, without a repair.
-		l := &la.lines[len(la.lines)-1]
-		l.outStart, l.cached, l.kashida = len(la.out), true, n.kashida
-		la.out = n.finishLine(la.out, line)
-		l.outEnd = len(la.out)
+	// Its output if the stretch leaves it as it is: what appendFa makes of
+	// the work it was cleaned into, without a repair.
+	l := &la.lines[len(la.lines)-1]
+	l.outStart, l.cached, l.kashida, l.lazy = len(la.out), true, n.kashida, lazy
+	la.out = n.finishLine(la.out, line)
+	l.outEnd = len(la.out)
+	if !la.loud {
+		if !lazy && visualEvidence(ev) {
+			return n.materialize(dst)
+		}
+		if forward || ev.kind == lineMirror && ev.vote < 0 {
+			// Sure to vote for logical order: the stretch, with no visual
+			// evidence, counts at least la.known logical votes, so it has
+			// been decided early (at this line or before) once that is
+			// earlyLogical.
+			if la.known++; la.known >= earlyLogical {
+				la.state = decided
+				dst = n.flushHeld(dst, decided)
+			}
+		}
+		return dst
 	}
 	la.ev.add(ev)
 	if d := la.ev.early(); d != 0 {
 		la.state = d
 		dst = n.flushHeld(dst, d)
+	}
+	return dst
+}
+
+// visualEvidence reports whether a line's evidence is evidence of visual
+// order: evidence that can make a stretch decide for a repair (see
+// stretchEvidence.decide; early excludes the same).
+func visualEvidence(ev lineEvidence) bool {
+	switch ev.kind {
+	case lineMirror:
+		return ev.vote > 0 || ev.formsV > 0
+	case lineRaw:
+		return ev.rawRTL >= 2
+	case lineGlyph:
+		return true
+	}
+	return false
+}
+
+// materialize makes the quiet stretch loud when its last held line has
+// evidence of visual order: it computes the evidence of the lines held
+// without it (cleaning them again) and adds up the stretch's evidence line
+// by line, deciding it early where feeding the lines one by one would
+// have.
+func (n *Normalizer) materialize(dst []byte) []byte {
+	la := &n.la
+	la.loud = true
+	la.ev = stretchEvidence{}
+	for i := range la.lines {
+		l := &la.lines[i]
+		if l.lazy {
+			body, _ := splitLine(la.held[l.start:l.end])
+			n.clean(body)
+			l.ev, l.lazy = n.w.lineEvidence(), false
+		}
+		la.ev.add(l.ev)
+		if d := la.ev.early(); d != 0 {
+			// The lines after this one would have gone straight out
+			// under d: as they are held, flushHeld gives the same.
+			la.state = d
+			return n.flushHeld(dst, d)
+		}
 	}
 	return dst
 }
@@ -89,7 +181,11 @@ func (n *Normalizer) hold(line []byte, piece bool, ev lineEvidence) {
 func (n *Normalizer) endStretch(dst []byte) []byte {
 	la := &n.la
 	d := la.state
-	if d == 0 {
+	switch {
+	case d != 0:
+	case !la.loud:
+		d = decided // quiet: no line can be decided otherwise (feedFa)
+	default:
 		d = la.decideLines()
 	}
 	dst = n.flushHeld(dst, d)
@@ -97,6 +193,8 @@ func (n *Normalizer) endStretch(dst []byte) []byte {
 	la.budget = 0
 	la.ev = stretchEvidence{}
 	la.state = 0
+	la.loud = d&(dMirror|dRaw) != 0 // decide reads these of the prior
+	la.known = 0
 	return dst
 }
 
@@ -186,17 +284,6 @@ func splitLine(line []byte) (body, end []byte) {
 		body = body[:len(body)-1]
 	}
 	return body, line[len(body):]
-}
-
-// observe cleans a line into work and returns its evidence; ok is false
-// for a line that needs no look at all (ASCII, or a piece).
-func (n *Normalizer) observe(line []byte, piece bool) (ev lineEvidence, ok bool) {
-	body, _ := splitLine(line)
-	if piece || isASCII(body) {
-		return ev, false
-	}
-	n.clean(body)
-	return n.w.lineEvidence(), true
 }
 
 // clean cleans a line body into work (mapFa), and joins the kashida pieces

@@ -42,6 +42,9 @@ type Normalizer struct {
 
 	w  work      // buffers of the line rules, reused from line to line
 	la lookahead // the stretch being read (fa with visual repair)
+	// fullEvidence computes the evidence of every line as it comes, with
+	// no cheap look first (feedFa): the tests compare the two.
+	fullEvidence bool
 
 	// faMap maps U+0600–U+06FF under the Persian rules and options; -1
 	// drops the rune.

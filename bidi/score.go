@@ -97,7 +97,11 @@ func (w *work) wordScore() (e evidence) {
 			continue
 		}
 		l := buf[:n]
-		e.lex += lexical(l, true, keyed, rk) - lexical(l, false, keyed, fk)
+		if keyed {
+			e.lex += w.wordLex(l, fk, rk)
+		} else {
+			e.lex += lexical(l, true, false, rk) - lexical(l, false, false, fk)
+		}
 		if n >= 2 {
 			e.pos += 2 * (letterPos(l[n-1]) - letterPos(l[0]))
 		}
@@ -120,6 +124,36 @@ func (w *work) wordScore() (e evidence) {
 	}
 	return e
 }
+
+// wordLex returns the lexical evidence of a word of at most maxPacked
+// letters, l, whose packed keys read forwards and backwards are fk and rk:
+// how much more Persian it looks backwards. It depends on the letters
+// alone, which fk spells out, so it is remembered (lexMemo).
+func (w *work) wordLex(l []rune, fk, rk uint64) int {
+	m := w.memo
+	if m == nil {
+		m = new(lexMemo)
+		w.memo = m
+	}
+	i := (fk * 0x9E3779B97F4A7C15) >> (64 - lexMemoBits)
+	if m.keys[i] == fk {
+		return int(m.lex[i])
+	}
+	v := lexical(l, true, true, rk) - lexical(l, false, true, fk)
+	m.keys[i], m.lex[i] = fk, int8(v)
+	return v
+}
+
+// lexMemo remembers the lexical evidence (wordLex) of the last word scored
+// in each of its slots, by forward key; 0, no word's key, is an empty slot.
+// Words repeat (a few hundred make half of any Persian text), so most are
+// scored by one lookup instead of two lexical calls.
+type lexMemo struct {
+	keys [1 << lexMemoBits]uint64
+	lex  [1 << lexMemoBits]int8
+}
+
+const lexMemoBits = 11
 
 // lexical scores a run of letters read forwards, or backwards if rev, whose
 // packed key (if keyed) is key: 30 for a listed function word, 10 for a
@@ -378,13 +412,23 @@ func joinsAfter(r rune) bool  { return r != 0 && joining[r]&joinAfter != 0 }
 // forwardKeys are the packed letters (see pack) of function words that are
 // frequent in Persian prose and are not words when read backwards: two of
 // them in a line can only be read in logical order.
-var forwardKeys = func() (f map[uint64]bool) {
-	f = map[uint64]bool{}
-	for _, w := range []string{"را", "از", "که", "است", "برای"} {
-		f[pack([]rune(w))] = true
+var forwardKeys = func() (f [5]uint64) {
+	for i, w := range []string{"را", "از", "که", "است", "برای"} {
+		f[i] = pack([]rune(w))
 	}
 	return f
 }()
+
+// isForwardKey reports whether k is one of forwardKeys: five compares cost
+// less than a map lookup, on every short word of every line.
+func isForwardKey(k uint64) bool {
+	for _, f := range forwardKeys {
+		if k == f {
+			return true
+		}
+	}
+	return false
+}
 
 // pack packs a short word of U+0600–U+06FF letters into a key.
 func pack(rs []rune) uint64 {
@@ -416,7 +460,7 @@ func (w *work) forwardPersian() bool {
 		for j < len(rs) && classOf(rs[j])&cArabicLetter != 0 {
 			j++ // a longer word
 		}
-		if n >= 2 && n <= 4 && j-i == n && (j == len(rs) || rs[j] != 0x200C) && (i == 0 || rs[i-1] != 0x200C) && forwardKeys[k] {
+		if n >= 2 && n <= 4 && j-i == n && (j == len(rs) || rs[j] != 0x200C) && (i == 0 || rs[i-1] != 0x200C) && isForwardKey(k) {
 			if fwd++; fwd == 2 {
 				return true
 			}

@@ -1,6 +1,7 @@
 package bidi
 
 import (
+	"encoding/binary"
 	"unicode/utf8"
 
 	"github.com/langsplit/langsplit/internal/arabic"
@@ -17,6 +18,10 @@ func appendSimple(dst, line []byte, fold bool) []byte {
 		// folded except U+061C (D8 9C).
 		j := i
 		for j < len(line) {
+			if j+8 <= len(line) && binary.LittleEndian.Uint64(line[j:])&0x8080808080808080 == 0 {
+				j += 8 // eight ASCII bytes
+				continue
+			}
 			c := line[j]
 			if c < 0x80 {
 				j++

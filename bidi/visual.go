@@ -70,7 +70,16 @@ func (w *work) lineEvidence() (ev lineEvidence) {
 	if !w.hasArabic && len(w.ctrls) == 0 {
 		return ev
 	}
-	outside, latin := w.buildGroups()
+	outside, latin := 0, 0
+	if len(w.ctrls) > 0 {
+		outside, latin = w.buildGroups()
+	} else {
+		// No embedding: no group, and every letter is outside (ev.plain
+		// below needs to know that there is one: two runs of letters
+		// are two).
+		w.groups = w.groups[:0]
+		outside = 1
+	}
 	switch {
 	case w.glyphLine(outside):
 		ev.kind = lineGlyph
@@ -91,7 +100,7 @@ func (w *work) lineEvidence() (ev lineEvidence) {
 	W, need := e.score(), e.need()
 	ev.lean = W + P
 	ev.plain = e.segs >= 2 && outside > 0
-	forward := w.forwardPersian()
+	forward := w.forward()
 	switch {
 	case forward || W < -need || W+P < -need:
 		ev.vote = -1
@@ -104,6 +113,66 @@ func (w *work) lineEvidence() (ev lineEvidence) {
 		ev.vote = +1
 	}
 	return ev
+}
+
+// quiet reports, on a cheap look, whether the line in work (after mapFa)
+// surely holds no evidence of visual order (see visualEvidence): it has no
+// embedding control and no presentation form, and it either has fewer than
+// minMirrorWords runs of letters, too few to vote for a mirrored stretch, or
+// reads forwards (forwardPersian, so it votes for logical order: forward).
+// It says nothing of a line without Arabic-script letters, whose evidence
+// costs nothing.
+func (w *work) quiet() (quiet, forward bool) {
+	if len(w.ctrls) > 0 || len(w.forms) > 0 || !w.hasArabic {
+		return false, false
+	}
+	if w.fewWords() {
+		return true, false // whether it reads forwards is not looked at
+	}
+	if w.forward() {
+		return true, true
+	}
+	return false, false
+}
+
+// forward is forwardPersian of the line in work, computed once for quiet
+// and lineEvidence (reset forgets it, and nothing calls either once the
+// line's runes change after cleaning).
+func (w *work) forward() bool {
+	if w.fwd == 0 {
+		w.fwd = 1
+		if w.forwardPersian() {
+			w.fwd = 2
+		}
+	}
+	return w.fwd == 2
+}
+
+// fewWords reports whether the line in work has fewer than minMirrorWords
+// runs of letters as wordScore cuts them (a run starts at a letter outside
+// URLs and e-mail addresses and goes on over letters and marks): at least
+// wordScore's segs, which leaves out the runs that are too long to score.
+func (w *work) fewWords() bool {
+	runs := 0
+	in := false
+	for i, r := range w.runes {
+		if w.flagged && w.flags[i]&fProt != 0 {
+			in = false
+			continue
+		}
+		switch cl := classOf(r); {
+		case cl&cArabicLetter != 0:
+			if !in {
+				if runs++; runs >= minMirrorWords {
+					return false
+				}
+				in = true
+			}
+		case cl&cMark == 0:
+			in = false
+		}
+	}
+	return true
 }
 
 // minMirrorWords is the fewest Arabic-script words with which a line votes

@@ -5,6 +5,7 @@ import (
 	"bytes"
 	"encoding/binary"
 	"io"
+	"math/bits"
 	"sync"
 	"unicode"
 	"unicode/utf16"
@@ -306,34 +307,22 @@ func (st *stats) step(p []byte, atEOF bool) int {
 }
 
 // validUTF8 reports whether p is valid UTF-8, as utf8.Valid does, and
-// counts its bytes that are not ASCII. It is fast on text made of ASCII and
-// two-byte sequences (Arabic script, accented Latin): eight ASCII bytes at a
-// time, two-byte sequences inline, the rest through utf8.DecodeRune.
+// counts its bytes that are not ASCII: utf8.Valid, which is fast, then a
+// count of the bytes with bit 7 set, eight at a time, for valid input only
+// (invalid input is scanned again byte by byte by the caller).
 func validUTF8(p []byte) (nonASCII int64, ok bool) {
-	for i := 0; i < len(p); {
-		if i+8 <= len(p) && binary.LittleEndian.Uint64(p[i:])&0x8080808080808080 == 0 {
-			i += 8
-			continue
-		}
-		switch c := p[i]; {
-		case c < utf8.RuneSelf:
-			i++
-		case c >= 0xC2 && c <= 0xDF:
-			if i+1 >= len(p) || p[i+1]&0xC0 != 0x80 {
-				return nonASCII, false
-			}
-			i += 2
-			nonASCII += 2
-		default:
-			r, size := utf8.DecodeRune(p[i:])
-			if r == utf8.RuneError && size == 1 {
-				return nonASCII, false
-			}
-			i += size
-			nonASCII += int64(size)
-		}
+	if !utf8.Valid(p) {
+		return 0, false
 	}
-	return nonASCII, true
+	n := 0
+	i := 0
+	for ; i+8 <= len(p); i += 8 {
+		n += bits.OnesCount64(binary.LittleEndian.Uint64(p[i:]) & 0x8080808080808080)
+	}
+	for _, c := range p[i:] {
+		n += int(c >> 7)
+	}
+	return int64(n), true
 }
 
 // looksUTF16 returns UTF16LE or UTF16BE when head, bytes with a NUL among
