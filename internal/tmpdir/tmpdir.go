@@ -24,10 +24,15 @@ type Dir struct {
 	lock *os.File // open on Path, locked
 }
 
+// maxTries is how many directories New makes before it gives up: each
+// try fails only if a sweep takes the directory between its mkdir and its
+// lock, which a sweep running in a tight loop does about one time in ten.
+const maxTries = 100
+
 // New makes a directory in parent whose name starts with prefix (as
 // os.MkdirTemp does) and locks it.
 func New(parent, prefix string) (*Dir, error) {
-	for range 10 {
+	for range maxTries {
 		p, err := os.MkdirTemp(parent, prefix)
 		if err != nil {
 			return nil, err
