@@ -155,22 +155,7 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 				if !t.inWord || t.word.cls != cArabic {
 					t.startWord(i, cArabic)
 				}
-				j, aw, f := i, &t.aw, arabicFeat[uint8(r-arabic.First)]
-				for {
-					aw.addBase(r, f)
-					j += 2
-					if j+2 < len(lt) && lt[j] == 0xE2 && lt[j+1] == 0x80 && lt[j+2] == 0x8C { // ZWNJ
-						aw.zwnj()
-						j += 3
-					}
-					if !arabic.Starts(lt, j) {
-						break
-					}
-					r = arabic.RuneAt(lt, j)
-					if f = arabicFeat[uint8(r-arabic.First)]; f&(fLetter|fMark) == 0 {
-						break
-					}
-				}
+				j := t.aw.run(lt, i, r, arabicFeat[uint8(r-arabic.First)])
 				t.word.end = int32(j)
 				i = j
 				continue
