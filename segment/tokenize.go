@@ -257,6 +257,64 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 	return p
 }
 
+// persianLine reads the line that starts at ls, as line would, when it is
+// a line that the engine's fast path would find Persian: words of letters
+// and marks of U+0600–U+06FF (with single ZWNJs inside) and no Arabic
+// points (nor لا, nor letters of other languages), between spaces and
+// plain punctuation that cannot join, drop or split words. It returns the
+// line's end, the Persian points of its words and whether one has ی/ک; ok
+// is false for any other line (then nothing is done that line must undo).
+func (t *tokenizer) persianLine(text []byte, ls, limit int) (le, sumP int, anyYK, ok bool) {
+	lt := text[:limit]
+	words := 0
+	for i := ls; i < len(lt); {
+		c := lt[i]
+		if c < utf8.RuneSelf {
+			switch asciiClass[c] {
+			case cSpace:
+				i++
+				continue
+			case cBreak:
+				i++
+				if c == '\r' && i < len(lt) && lt[i] == '\n' {
+					i++
+				}
+				return i, sumP, anyYK, words > 0
+			}
+			switch c {
+			case ',', ';', '!', '?', '.', ':', '(', ')', '"':
+				i++
+				continue
+			}
+			return 0, 0, false, false
+		}
+		if !arabic.Starts(lt, i) {
+			return 0, 0, false, false
+		}
+		r := arabic.RuneAt(lt, i)
+		if arabicClass[uint8(r-arabic.First)] != cArabic {
+			if r == '،' || r == '؛' || r == '؟' {
+				i += 2
+				continue
+			}
+			return 0, 0, false, false
+		}
+		t.aw.reset()
+		i = t.aw.run(lt, i, r, arabicFeat[uint8(r-arabic.First)])
+		if i < len(lt) && lt[i] >= utf8.RuneSelf && !arabic.Starts(lt, i) {
+			return 0, 0, false, false // a rune that may go on the word
+		}
+		p, q, _, feat := t.aw.evidence()
+		if q != 0 || feat&(tkLa|tkOtherLang) != 0 {
+			return 0, 0, false, false
+		}
+		sumP += p
+		anyYK = anyYK || feat&tkPersianYK != 0
+		words++
+	}
+	return len(lt), sumP, anyYK, words > 0 && limit == len(text)
+}
+
 // nonSpace notes a non-space rune at i: the start of a run of them.
 func (t *tokenizer) nonSpace(i int) {
 	if t.runStart < 0 {
