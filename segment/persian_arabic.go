@@ -232,7 +232,12 @@ func (a *arabicWord) reset() { *a = arabicWord{zwnjAt: -1, fatAt: -1} }
 func (a *arabicWord) addBase(r rune, f uint16) {
 	a.feat |= f
 	if f&fLetter == 0 {
-		a.addMark(r, f, a.letters, a.last)
+		if f&fHaraka != 0 {
+			a.harakat++
+			a.mark = uint16(r)
+		} else if r == 0x064B {
+			a.fatAt, a.fatPrev = a.letters, a.last
+		}
 		return
 	}
 	if a.letters < maxHashLetters {
@@ -243,38 +248,33 @@ func (a *arabicWord) addBase(r rune, f uint16) {
 	a.mark = 0
 }
 
-// addMark takes the mark r with the features f, after n letters, the last
-// of them last.
-func (a *arabicWord) addMark(r rune, f uint16, n int32, last uint16) {
-	if f&fHaraka != 0 {
-		a.harakat++
-		a.mark = uint16(r)
-	} else if r == 0x064B {
-		a.fatAt, a.fatPrev = n, last
-	}
-}
-
 // run reads the run of letters and marks of U+0600–U+06FF (and the single
 // ZWNJs between them) that starts at lt[j] with the rune r and its
 // features f, and returns its end. It is addBase and zwnj over the run,
-// with the letter state in registers: the tokenizer's hottest loop.
+// with the word's state in registers and its runes decoded in place (as
+// arabic.Starts and arabic.RuneAt would, with one bounds check a rune):
+// the tokenizer's hottest loop.
 func (a *arabicWord) run(lt []byte, j int, r rune, f uint16) int {
-	feat, k, n, last := a.feat, a.kRaw, a.letters, a.last
+	feat, k, n, last, x := a.feat, a.kRaw, a.letters, a.last, uint8(r-0x600)
 	for {
 		feat |= f
 		if f&fLetter != 0 {
 			if n < maxHashLetters {
-				k = k<<8 | uint64(letterRaw[uint8(r-0x600)])
+				k = k<<8 | uint64(x) // ٱ is ا in the key: settle mends it
 			}
 			n++
-			last = uint16(r)
-			a.mark = 0
+			last, a.mark = 0x600+uint16(x), 0
 		} else {
-			a.addMark(r, f, n, last)
+			a.letters, a.last = n, last // what addBase reads
+			a.addBase(0x600+rune(x), f)
 		}
 		j += 2
-		if !arabic.Starts(lt, j) {
-			if j+2 >= len(lt) || lt[j] != 0xE2 || lt[j+1] != 0x80 || lt[j+2] != 0x8C { // ZWNJ
+		if j+1 >= len(lt) {
+			break
+		}
+		b0, b1 := lt[j], lt[j+1]
+		if b0-0xD8 >= 4 || b1&0xC0 != 0x80 { // not a rune of U+0600–U+06FF: a ZWNJ?
+			if b0 != 0xE2 || b1 != 0x80 || j+2 >= len(lt) || lt[j+2] != 0x8C {
 				break
 			}
 			feat |= fZWNJ
@@ -282,12 +282,15 @@ func (a *arabicWord) run(lt []byte, j int, r rune, f uint16) int {
 				a.zwnjAt = int16(min(n, 100))
 			}
 			j += 3
-			if !arabic.Starts(lt, j) {
+			if j+1 >= len(lt) {
+				break
+			}
+			if b0, b1 = lt[j], lt[j+1]; b0-0xD8 >= 4 || b1&0xC0 != 0x80 {
 				break
 			}
 		}
-		r = arabic.RuneAt(lt, j)
-		if f = arabicFeat[uint8(r-arabic.First)]; f&(fLetter|fMark) == 0 {
+		x = b0&3<<6 | b1&0x3F // the rune minus U+0600
+		if f = arabicFeat[x]; f&(fLetter|fMark) == 0 {
 			break
 		}
 	}
@@ -298,6 +301,18 @@ func (a *arabicWord) run(lt []byte, j int, r rune, f uint16) int {
 // settle sets kFold and first, from kRaw, when the word is finished.
 func (a *arabicWord) settle() {
 	k, n := a.kRaw, min(a.letters, maxHashLetters)
+	if a.feat&fWasla != 0 { // run keys ٱ as written: as ا, like letterRaw
+		var w uint64
+		for s := 8 * (n - 1); s >= 0; s -= 8 {
+			c := uint8(k >> s)
+			if c == 'ٱ'-0x600 {
+				c = 'ا' - 0x600
+			}
+			w = w<<8 | uint64(c)
+		}
+		k = w
+		a.kRaw = k
+	}
 	if a.feat&fFolds != 0 {
 		var f uint64
 		for s := 8 * (n - 1); s >= 0; s -= 8 {
