@@ -118,14 +118,7 @@ func (e *engine) line(view []byte, base, ls, limit, evTo int) int {
 		e.b.advance(base + le)
 		return le
 	}
-	if le, sumP, anyYK, ok := e.tk.persianLine(view, ls, limit); ok {
-		// The same fast path as below, for a line of Arabic-script words
-		// with no Arabic evidence, read without tokens.
-		e.b.boundary(base+ls, e.blank)
-		e.blank = false
-		e.persianFast(view, base, evTo, sumP, anyYK)
-		e.b.cut(base+ls, labPersian)
-		e.b.advance(base + le)
+	if le, ok := e.persianLine(view, base, ls, limit, evTo); ok {
 		return le
 	}
 	le := e.tk.line(view, ls, limit)
@@ -199,6 +192,22 @@ var asciiKind = func() (k [256]uint8) {
 	}
 	return k
 }()
+
+// persianLine takes the line at ls as the fast path below would when it
+// is a line of Arabic-script words with no Arabic evidence, read without
+// tokens (tokenizer.persianLine); ok is false if it is not.
+func (e *engine) persianLine(view []byte, base, ls, limit, evTo int) (le int, ok bool) {
+	le, sumP, anyYK, ok := e.tk.persianLine(view, ls, limit)
+	if !ok {
+		return 0, false
+	}
+	e.b.boundary(base+ls, e.blank)
+	e.blank = false
+	e.persianFast(view, base, evTo, sumP, anyYK)
+	e.b.cut(base+ls, labPersian)
+	e.b.advance(base + le)
+	return le, true
+}
 
 // persianFast notes a line of Arabic-script words taken by the fast path
 // (Persian) with sumP Persian points, anyYK telling whether a word has ی/ک.
