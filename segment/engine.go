@@ -118,6 +118,9 @@ func (e *engine) line(view []byte, base, ls, limit, evTo int) int {
 		e.b.advance(base + le)
 		return le
 	}
+	if le, ok := e.persianLine(view, base, ls, limit, evTo); ok {
+		return le
+	}
 	le := e.tk.line(view, ls, limit)
 	e.tk.le = le
 	toks := e.tk.toks
@@ -139,11 +142,8 @@ func (e *engine) line(view []byte, base, ls, limit, evTo int) int {
 		// Fast path: one script, and no Arabic evidence to weigh: the
 		// units would all be Persian (S5.5) and merge.
 		lab := classLabels[tk.cls0]
-		if tk.cls0 == cArabic && (tk.sumP > 0 || tk.anyYK && !e.docPersianYKAt(view, base, evTo)) {
-			e.lastArab = lab // decided on evidence of its own: the context of later lines (S5.6)
-			if e.ctx != nil {
-				e.ctx.fastPath()
-			}
+		if tk.cls0 == cArabic {
+			e.persianFast(view, base, evTo, tk.sumP, tk.anyYK)
 		}
 		e.b.cut(base+ls, lab)
 		e.b.advance(base + le)
@@ -192,6 +192,33 @@ var asciiKind = func() (k [256]uint8) {
 	}
 	return k
 }()
+
+// persianLine takes the line at ls as the fast path below would when it
+// is a line of Arabic-script words with no Arabic evidence, read without
+// tokens (tokenizer.persianLine); ok is false if it is not.
+func (e *engine) persianLine(view []byte, base, ls, limit, evTo int) (le int, ok bool) {
+	le, sumP, anyYK, ok := e.tk.persianLine(view, ls, limit)
+	if !ok {
+		return 0, false
+	}
+	e.b.boundary(base+ls, e.blank)
+	e.blank = false
+	e.persianFast(view, base, evTo, sumP, anyYK)
+	e.b.cut(base+ls, labPersian)
+	e.b.advance(base + le)
+	return le, true
+}
+
+// persianFast notes a line of Arabic-script words taken by the fast path
+// (Persian) with sumP Persian points, anyYK telling whether a word has ی/ک.
+func (e *engine) persianFast(view []byte, base, evTo, sumP int, anyYK bool) {
+	if sumP > 0 || anyYK && !e.docPersianYKAt(view, base, evTo) {
+		e.lastArab = labPersian // decided on evidence of its own: the context of later lines (S5.6)
+		if e.ctx != nil {
+			e.ctx.fastPath()
+		}
+	}
+}
 
 // asciiLine reports whether the line text[ls:] (up to limit) is all ASCII,
 // has a letter, and holds nothing the tokenizer could read as a URL, an

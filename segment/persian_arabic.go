@@ -205,16 +205,17 @@ func wordKey(s string, fold, prefix bool) uint64 {
 
 // arabicWord accumulates the evidence of one Arabic-script word as its runes
 // are read: the OR of its letter features, its letter and harakat counts,
-// its first letters, its last letter and last mark, where a fathatan stood,
-// the keys of its first letters folded to their Persian forms and as
-// written (for the function words), and how many letters come before its
-// first ZWNJ.
+// its last letter and last mark, where a fathatan stood, the key of its
+// first letters as written, and how many letters come before its first
+// ZWNJ. When the word is finished, settle derives from the key the key
+// folded to the Persian forms and the first letters (for the function
+// words), so that reading a letter costs a shift and an OR.
 type arabicWord struct {
-	kFold   uint64 // wordKey of the letters so far, folded
-	kRaw    uint64 // and as written
+	kFold   uint64 // wordKey of the letters, folded (set by settle)
+	kRaw    uint64 // and as written (while reading)
 	letters int32
 	harakat int32
-	first   [3]uint8 // folded, minus U+0600
+	first   [3]uint8 // folded, minus U+0600 (set by settle)
 	last    uint16
 	mark    uint16 // the haraka after the last letter, 0 if none
 	fatAt   int32  // letters before the last fathatan, -1 if none
@@ -229,7 +230,6 @@ func (a *arabicWord) reset() { *a = arabicWord{zwnjAt: -1, fatAt: -1} }
 // addBase takes the next rune of the word, a letter or mark of U+0600–U+06FF,
 // and its features f (arabicFeat).
 func (a *arabicWord) addBase(r rune, f uint16) {
-	i := uint8(r - 0x600)
 	a.feat |= f
 	if f&fLetter == 0 {
 		if f&fHaraka != 0 {
@@ -240,17 +240,89 @@ func (a *arabicWord) addBase(r rune, f uint16) {
 		}
 		return
 	}
-	if n := a.letters; n < maxHashLetters {
-		fr := letterFold[i]
-		a.kFold = a.kFold<<8 | uint64(fr)
-		a.kRaw = a.kRaw<<8 | uint64(letterRaw[i])
-		if n < int32(len(a.first)) {
-			a.first[n] = fr
-		}
+	if a.letters < maxHashLetters {
+		a.kRaw = a.kRaw<<8 | uint64(letterRaw[uint8(r-0x600)])
 	}
 	a.letters++
 	a.last = uint16(r)
 	a.mark = 0
+}
+
+// run reads the run of letters and marks of U+0600–U+06FF (and the single
+// ZWNJs between them) that starts at lt[j] with the rune r and its
+// features f, and returns its end. It is addBase and zwnj over the run,
+// with the word's state in registers and its runes decoded in place (as
+// arabic.Starts and arabic.RuneAt would, with one bounds check a rune):
+// the tokenizer's hottest loop.
+func (a *arabicWord) run(lt []byte, j int, r rune, f uint16) int {
+	feat, k, n, last, x := a.feat, a.kRaw, a.letters, a.last, uint8(r-0x600)
+	for {
+		feat |= f
+		if f&fLetter != 0 {
+			if n < maxHashLetters {
+				k = k<<8 | uint64(x) // ٱ is ا in the key: settle mends it
+			}
+			n++
+			last, a.mark = 0x600+uint16(x), 0
+		} else {
+			a.letters, a.last = n, last // what addBase reads
+			a.addBase(0x600+rune(x), f)
+		}
+		j += 2
+		if j+1 >= len(lt) {
+			break
+		}
+		b0, b1 := lt[j], lt[j+1]
+		if b0-0xD8 >= 4 || b1&0xC0 != 0x80 { // not a rune of U+0600–U+06FF: a ZWNJ?
+			if b0 != 0xE2 || b1 != 0x80 || j+2 >= len(lt) || lt[j+2] != 0x8C {
+				break
+			}
+			feat |= fZWNJ
+			if a.zwnjAt < 0 {
+				a.zwnjAt = int16(min(n, 100))
+			}
+			j += 3
+			if j+1 >= len(lt) {
+				break
+			}
+			if b0, b1 = lt[j], lt[j+1]; b0-0xD8 >= 4 || b1&0xC0 != 0x80 {
+				break
+			}
+		}
+		x = b0&3<<6 | b1&0x3F // the rune minus U+0600
+		if f = arabicFeat[x]; f&(fLetter|fMark) == 0 {
+			break
+		}
+	}
+	a.feat, a.kRaw, a.letters, a.last = feat, k, n, last
+	return j
+}
+
+// settle sets kFold and first, from kRaw, when the word is finished.
+func (a *arabicWord) settle() {
+	k, n := a.kRaw, min(a.letters, maxHashLetters)
+	if a.feat&fWasla != 0 { // run keys ٱ as written: as ا, like letterRaw
+		var w uint64
+		for s := 8 * (n - 1); s >= 0; s -= 8 {
+			c := uint8(k >> s)
+			if c == 'ٱ'-0x600 {
+				c = 'ا' - 0x600
+			}
+			w = w<<8 | uint64(c)
+		}
+		k = w
+		a.kRaw = k
+	}
+	if a.feat&fFolds != 0 {
+		var f uint64
+		for s := 8 * (n - 1); s >= 0; s -= 8 {
+			f = f<<8 | uint64(letterFold[uint8(k>>s)])
+		}
+		k = f
+	}
+	a.kFold = k
+	top := k << (8 * (maxHashLetters - n)) >> 40 // the first three letters, first highest (0 for the letters a short word lacks)
+	a.first = [3]uint8{uint8(top >> 16), uint8(top >> 8), uint8(top)}
 }
 
 // zwnj notes a ZWNJ inside the word.
@@ -278,6 +350,7 @@ func (a *arabicWord) add(r rune) {
 // evidence returns the Persian and Arabic points of the finished word, its
 // grammar value (token.g) and its token features (tk*).
 func (a *arabicWord) evidence() (p, q int, g uint8, feat uint16) {
+	a.settle()
 	fp := featPoints[a.feat&(fLetter-1)]
 	p, q = int(fp[0]), int(fp[1])
 	if a.feat&fMark != 0 {

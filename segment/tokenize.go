@@ -155,22 +155,7 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 				if !t.inWord || t.word.cls != cArabic {
 					t.startWord(i, cArabic)
 				}
-				j, aw, f := i, &t.aw, arabicFeat[uint8(r-arabic.First)]
-				for {
-					aw.addBase(r, f)
-					j += 2
-					if j+2 < len(lt) && lt[j] == 0xE2 && lt[j+1] == 0x80 && lt[j+2] == 0x8C { // ZWNJ
-						aw.zwnj()
-						j += 3
-					}
-					if !arabic.Starts(lt, j) {
-						break
-					}
-					r = arabic.RuneAt(lt, j)
-					if f = arabicFeat[uint8(r-arabic.First)]; f&(fLetter|fMark) == 0 {
-						break
-					}
-				}
+				j := t.aw.run(lt, i, r, arabicFeat[uint8(r-arabic.First)])
 				t.word.end = int32(j)
 				i = j
 				continue
@@ -270,6 +255,64 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 		t.toks[n-1].end = int32(p)
 	}
 	return p
+}
+
+// persianLine reads the line that starts at ls, as line would, when it is
+// a line that the engine's fast path would find Persian: words of letters
+// and marks of U+0600–U+06FF (with single ZWNJs inside) and no Arabic
+// points (nor لا, nor letters of other languages), between spaces and
+// plain punctuation that cannot join, drop or split words. It returns the
+// line's end, the Persian points of its words and whether one has ی/ک; ok
+// is false for any other line (then nothing is done that line must undo).
+func (t *tokenizer) persianLine(text []byte, ls, limit int) (le, sumP int, anyYK, ok bool) {
+	lt := text[:limit]
+	words := 0
+	for i := ls; i < len(lt); {
+		c := lt[i]
+		if c < utf8.RuneSelf {
+			switch asciiClass[c] {
+			case cSpace:
+				i++
+				continue
+			case cBreak:
+				i++
+				if c == '\r' && i < len(lt) && lt[i] == '\n' {
+					i++
+				}
+				return i, sumP, anyYK, words > 0
+			}
+			switch c {
+			case ',', ';', '!', '?', '.', ':', '(', ')', '"':
+				i++
+				continue
+			}
+			return 0, 0, false, false
+		}
+		if !arabic.Starts(lt, i) {
+			return 0, 0, false, false
+		}
+		r := arabic.RuneAt(lt, i)
+		if arabicClass[uint8(r-arabic.First)] != cArabic {
+			if r == '،' || r == '؛' || r == '؟' {
+				i += 2
+				continue
+			}
+			return 0, 0, false, false
+		}
+		t.aw.reset()
+		i = t.aw.run(lt, i, r, arabicFeat[uint8(r-arabic.First)])
+		if i < len(lt) && lt[i] >= utf8.RuneSelf && !arabic.Starts(lt, i) {
+			return 0, 0, false, false // a rune that may go on the word
+		}
+		p, q, _, feat := t.aw.evidence()
+		if q != 0 || feat&(tkLa|tkOtherLang) != 0 {
+			return 0, 0, false, false
+		}
+		sumP += p
+		anyYK = anyYK || feat&tkPersianYK != 0
+		words++
+	}
+	return len(lt), sumP, anyYK, words > 0 && limit == len(text)
 }
 
 // nonSpace notes a non-space rune at i: the start of a run of them.
