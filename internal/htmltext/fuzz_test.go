@@ -17,6 +17,7 @@ func FuzzExtract(f *testing.F) {
 		"<p>Hello &amp; <b>سلام</b></p>", "<pre>\n a  b</pre><br>x", "<table><tr><td>a<td>b</table>",
 		"<head><title>t</title>text", "&#x6AF;&copyright&#1;&#xD800;", "a\x00b\xffc", "<script>x</script><style>",
 		"<template><p>x</template>y", "<!-- c -->z<![CDATA[q]]>", "<p>" + string(bytes.Repeat([]byte("word "), 300)),
+		"<div hidden>a<span>b</div>c", `<b style="display:none">x</b><section><i hidden>y</section>z`,
 	} {
 		f.Add([]byte(s), false)
 		f.Add([]byte(s), true)

@@ -4,9 +4,10 @@
 // The page is read through golang.org/x/net/html's tokenizer, on its bytes
 // as stored (the tokenizer needs only ASCII markup, which every encoding
 // that pages use but UTF-16 keeps): the head, scripts, styles, templates
-// and noscript are dropped; block elements end lines, paragraphs and
-// headings end paragraphs (a blank line), br is a line break, table cells
-// are separated by tabs; whitespace collapses to one space except in pre
+// and noscript are dropped, and so are elements the page hides (the hidden
+// attribute, display:none: see hidden.go); block elements end lines,
+// paragraphs and headings end paragraphs (a blank line), br is a line
+// break, table cells are separated by tabs; whitespace collapses to one space except in pre
 // and textarea; entities are decoded; text is decoded from the page's
 // charset (UTF-8, Windows-1256, any single-byte or legacy charset the
 // WHATWG Encoding Standard names). Each byte of the text is accounted for
@@ -95,6 +96,7 @@ type Reader struct {
 	preStart  bool // right after a pre start tag: a first newline is dropped
 	rawDrop   bool // the next text token is a script's or style's content
 	cellInRow bool // a cell has been seen in the current table row
+	hidden    hiddenState
 	name      [16]byte
 	err       error
 }
@@ -210,7 +212,7 @@ func (r *Reader) step() {
 			r.inHead = false
 			r.drop--
 		}
-		if r.rawDrop || r.drop > 0 {
+		if r.rawDrop || r.drop > 0 || r.hidden.n > 0 {
 			r.markup(int64(len(raw)))
 			return
 		}
@@ -335,6 +337,14 @@ func (r *Reader) startTag(name []byte, selfClosing bool) {
 		}
 		return
 	}
+	if r.hidden.n > 0 {
+		r.hiddenStart(name, selfClosing)
+		return
+	}
+	if (k == kInline || k == kBlock || k == kPara || k == kPre) && !selfClosing && r.hides(name) {
+		r.hidden.push(name)
+		return
+	}
 	switch k {
 	case kDrop:
 		if !selfClosing {
@@ -378,6 +388,9 @@ func (r *Reader) endTag(name []byte) {
 		case kRaw:
 			r.rawDrop = false
 		}
+		return
+	}
+	if r.hidden.n > 0 && r.hiddenEnd(name) {
 		return
 	}
 	switch k {

@@ -49,6 +49,44 @@ func TestRules(t *testing.T) {
 	}
 }
 
+// TestHidden pins hidden.go: what a page hides is dropped where its end is
+// certain, and kept where it is not.
+func TestHidden(t *testing.T) {
+	deep := strings.Repeat("<span>", maxHidden) + "shown" + strings.Repeat("</span>", maxHidden)
+	for _, c := range []struct{ page, want string }{
+		{"<div hidden>no</div>yes", "yes"},
+		{"<div HIDDEN=hidden><p>no</p><div>no</div></div><p>yes</p>", "yes"},
+		{`a<span style="display:none">b</span>c`, "ac"},
+		{`<div style="color: red; DISPLAY : None !important">no</div>yes`, "yes"},
+		{`<div style="display:none; display: block">shown</div>`, "shown"},
+		{`<div style="display:block">shown</div><div style="x-display:none">shown</div>`, "shown\nshown"},
+		{"<div hidden><div>no</div>still no</div>yes", "yes"},
+		{"<div hidden><br>no<img src=x><br/></div>yes", "yes"},
+		{"<div hidden><script>var s = '</div>';</script>no</div>yes", "yes"},
+		{"<div hidden><ul><li>no<li>no</ul></div>yes", "yes"},    // optional end tags inside are closed by their parent
+		{"<section><span hidden>no</section>yes", "yes"},         // an ancestor's end tag ends it, as in a browser
+		{"<p hidden>kept</p>b", "kept\n\nb"},                     // the end of a p is not certain: kept
+		{"<ul><li hidden>kept<li>b</ul>", "kept\nb"},             // nor that of an li
+		{"<table><tr hidden><td>kept</td></tr></table>", "kept"}, // nor that of a row
+		{"<div hidden>" + deep + "</div>yes", "shown\nyes"},      // deeper than tracked: shown from there
+		{"<template><div hidden>no</div></template><div>yes</div>", "yes"},
+	} {
+		if got, _ := extract(t, c.page, Options{}); got != c.want {
+			t.Errorf("%q: got %q, want %q", c.page, got, c.want)
+		}
+	}
+	// The text after a hidden element maps back to the page's bytes; the
+	// hidden element belongs to neither block.
+	page := "<p>a <span hidden>no</span>b</p>"
+	got, r := extract(t, page, Options{})
+	if got != "a b" {
+		t.Fatalf("got %q", got)
+	}
+	if end, start := r.Map.Boundary(2); end != int64(len("<p>a ")) || start != int64(strings.Index(page, "b</p>")) {
+		t.Errorf("Boundary(2) = %d, %d; want %d, %d", end, start, len("<p>a "), strings.Index(page, "b</p>"))
+	}
+}
+
 func TestInvalidUTF8(t *testing.T) {
 	r := NewReader(strings.NewReader("<p>ok \xff bad</p>"), Options{Name: "page.html"})
 	_, err := io.ReadAll(r)
