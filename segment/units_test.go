@@ -60,6 +60,7 @@ func TestHostAndAbsorption(t *testing.T) {
 		{"Hi | سلام", "en fa", "S2.6 one bar is a pair separator"},
 		{"01 • Abbreviate (v) • مختصر کردن", "en fa", "S2.6 bullets"},
 		{"گفت مادر Mama said", "fa en", "S2.7 two halves"},
+		{"بچه\u200cها میگن فردا برف میاد The kids say it will snow tomorrow", "fa en", "S2.7 a colloquial half: joined present forms are verbs"},
 		{"Mama مادر", "en", "S2.7 no grammar: one unit"},
 		{"Part A. جدول مقایسه", "fa", "S3.2 a letter before a full stop is a label"},
 		{"قیمت A18 Pro بالا است.", "fa", "S3.2 a letter run into digits is a name"},

@@ -102,6 +102,33 @@ func pastForms() map[string]int8 {
 	return out
 }
 
+// persianPresentStems are common Persian present stems, as written and as
+// spoken (گ beside گوی, ر beside رو, دون beside دان): after the prefix می
+// or نمی and with a personal ending, written (م ی د یم ید ند) or
+// colloquial (ه ن ین), they are verbs (presentForms), the colloquial ones
+// typed joined on web pages: "میگه", "نمیدونم". The prefix and the stem
+// alone are no verb form (میدان "square", میز is no form at all).
+const persianPresentStems = "کن ش شو ر رو گ گوی زن خور دان دون خواه خوا بین گیر ده د آی یا " +
+	"توان تون رس بر آور یار نویس خوان خون پرس شنو کش گذار ذار ساز مان مون نشین شین فهم " +
+	"پوش گرد افت فت فرست بند"
+
+// presentForms returns the forms of the present stems
+// (persianPresentStems) that are no word of persianFunctionWords already
+// (میان "between" is one, and keeps its points).
+func presentForms() map[string]int8 {
+	out := map[string]int8{}
+	for _, st := range strings.Fields(persianPresentStems) {
+		for _, pre := range []string{"می", "نمی"} {
+			for _, end := range []string{"م", "ی", "د", "یم", "ید", "ند", "ه", "ن", "ین"} {
+				if w := pre + st + end; persianFunctionWords[w] == 0 {
+					out[w] = 2
+				}
+			}
+		}
+	}
+	return out
+}
+
 // persianVerbs are the words of persianFunctionWords that make a clause:
 // verbs, auxiliaries and subject pronouns (2 grammar points each; the other
 // function words have 1).
@@ -277,11 +304,13 @@ var (
 	arabicScriptWords = func() *keyset.Map {
 		m := map[uint64]uint16{}
 		words, verbs := maps.Clone(persianFunctionWords), persianVerbs
-		for w, v := range pastForms() {
-			if _, ok := words[w]; !ok {
-				words[w] = v
+		for _, forms := range []map[string]int8{pastForms(), presentForms()} {
+			for w, v := range forms {
+				if _, ok := words[w]; !ok {
+					words[w] = v
+				}
+				verbs += " " + w
 			}
-			verbs += " " + w
 		}
 		for w, v := range withGrammar(words, verbs, arabicScriptGrammar, arabicScriptConjunctions) {
 			m[wordKey(w, true, false)] |= uint16(v) << awPersianShift
