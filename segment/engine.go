@@ -170,13 +170,13 @@ const (
 	akLetter              // A–Z, a–z
 	akDot                 // a dot: part of a host name when a letter follows
 	akBreak               // LF, VT, FF, CR
-	akStop                // a byte of a multi-byte rune, @ / \: let the tokenizer decide
+	akStop                // a byte of a multi-byte rune, @ / \ <: let the tokenizer decide
 )
 
 var asciiKind = func() (k [256]uint8) {
 	for c := range 256 {
 		switch cls := classOf(rune(c)); {
-		case c >= utf8.RuneSelf || c == '@' || c == '/' || c == '\\':
+		case c >= utf8.RuneSelf || c == '@' || c == '/' || c == '\\' || c == '<':
 			k[c] = akStop
 		case c == '\n' || c == '\v' || c == '\f' || c == '\r':
 			k[c] = akBreak

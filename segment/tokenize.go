@@ -557,6 +557,13 @@ func (t *tokenizer) neutral(i int, r rune, w, limit int) int {
 		t.quoteMark(i, r)
 		t.nonSpace(i)
 		return next
+	case '<':
+		if j := inlineTagEnd(text, next, limit); j > 0 { // S1.5: <i>, </font>
+			t.endWord()
+			t.endNum()
+			t.nonSpace(i)
+			return j
+		}
 	}
 	t.endWord()
 	t.endNum()

@@ -1,0 +1,72 @@
+package segment
+
+// S1.5: the inline tags of subtitles and pasted web text.
+//
+// Subtitles wrap their lines in <i>…</i>, <b>, <u> and <font color="…">,
+// and text copied from web pages keeps a <br> or a <span> now and then. The
+// letters of such a tag are no word of any language: counted as Latin they
+// cut a Persian subtitle line inside its closing tag. Only the elements of
+// inline formatting are read this way; a <div> or <p> line is markup whose
+// letters count (S2.8), and a <file> or <name> that names no element is text.
+
+// inlineTags are the elements S1.5 reads as neutral, lower case.
+var inlineTags = map[string]bool{
+	"i": true, "b": true, "u": true, "s": true, "em": true, "strong": true, "font": true,
+	"span": true, "small": true, "big": true, "sub": true, "sup": true, "mark": true,
+	"br": true, "tt": true, "del": true, "ins": true,
+}
+
+// maxTag is the longest inline tag S1.5 reads, attributes included.
+const maxTag = 256
+
+// inlineTagEnd returns the end of the inline tag whose '<' is at i-1, or 0
+// when there is none: an optional '/', the name of an inline element, then
+// '>' or '/>' right away, or attributes of which one at least has a value
+// (<font color="#ff0">: "<b and c>" is text) and then '>', on one line and
+// within maxTag bytes.
+func inlineTagEnd(text []byte, i, limit int) int {
+	j := i
+	if j < limit && text[j] == '/' {
+		j++
+	}
+	var name [6]byte
+	k := j
+	for k < limit && k-j < len(name) && text[k]|0x20 >= 'a' && text[k]|0x20 <= 'z' {
+		name[k-j] = text[k] | 0x20
+		k++
+	}
+	if k == j || !inlineTags[string(name[:k-j])] {
+		return 0
+	}
+	attrs, value := false, false
+	var quote byte
+	for n := k; n < limit && n-i < maxTag; n++ {
+		c := text[n]
+		switch {
+		case quote != 0:
+			if c == quote {
+				quote = 0
+			}
+		case c == '>':
+			if attrs && !value {
+				return 0
+			}
+			return n + 1
+		case c == '\n' || c == '\r' || c == '<':
+			return 0
+		case c == ' ' || c == '\t' || c == '/':
+		case n == k:
+			return 0 // the name goes on: <bdi>, <spanish>
+		case c == '=':
+			value = true
+		case c == '"' || c == '\'':
+			if !value {
+				return 0
+			}
+			quote = c
+		default:
+			attrs = true
+		}
+	}
+	return 0
+}
