@@ -248,3 +248,27 @@ func TestNegatedVerb(t *testing.T) {
 		}
 	}
 }
+
+// The verb forms made from stems are no Arabic function word (the table
+// would then weigh them for Persian), and the subjunctive makes no word of
+// the stems left out for that reason.
+func TestVerbFormsNotArabic(t *testing.T) {
+	forms := presentForms()
+	for w := range pastForms() {
+		forms[w] = 2
+	}
+	arabic := map[uint64]string{}
+	for w := range arabicFunctionWords {
+		arabic[wordKey(w, true, false)] = w // folded: ي and ك read as ی and ک
+	}
+	for w := range forms {
+		if a, ok := arabic[wordKey(w, true, false)]; ok && wordKey(w, true, false) != 0 {
+			t.Errorf("%s is a verb form and the Arabic function word %s", w, a)
+		}
+	}
+	for _, w := range []string{"بره", "برید", "بدهی", "بافت", "میدان", "بدون", "میان"} {
+		if _, ok := presentForms()[w]; ok {
+			t.Errorf("%s is made a verb form", w)
+		}
+	}
+}

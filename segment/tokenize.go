@@ -847,8 +847,9 @@ func digitBefore(text []byte, ls, i int) bool {
 // continues reports whether the sentence goes on after a terminator that
 // follows a foreign word (S2.4): "Saves اجرا در پایانه؟ the current session"
 // is one English sentence with a Persian term in it, because the sentence
-// began in Latin and goes on with a lowercase Latin word (not a label like
-// "c)").
+// (or its part after a pair separator: "Nima: این را بفرستم؟ git pull" ends
+// the question) began in Latin and goes on with a lowercase Latin word (not
+// a label like "c)").
 func (t *tokenizer) continues(j, limit int) bool {
 	n := len(t.toks)
 	if n == 0 || t.toks[n-1].cls == cLatin || t.toks[n-1].cls < cLatin {
@@ -874,7 +875,7 @@ func (t *tokenizer) continues(j, limit int) bool {
 		return false
 	}
 	k := n - 1
-	for k > 0 && t.toks[k].flags&(tfSentence|tfCell) == 0 {
+	for k > 0 && t.toks[k].flags&(tfSentence|tfCell|tfPair) == 0 {
 		k--
 	}
 	for k < n && t.toks[k].cls < cLatin {

@@ -112,20 +112,33 @@ const persianPresentStems = "کن ش شو ر رو گ گوی زن خور دان �
 	"توان تون رس بر آور یار نویس خوان خون پرس شنو کش گذار ذار ساز مان مون نشین شین فهم " +
 	"پوش گرد افت فت فرست بند"
 
+// persianSubjunctiveStems are the present stems whose subjunctive, the
+// prefix ب with a personal ending (بکنم, بزنی, بگه, بتونیم), is read as a
+// verb. Stems whose forms are other words are left out: ر (بره "lamb",
+// برید Arabic "mail"), ده (بدهی "debt"), افت (بافت "texture"), and those
+// that change after ب (آی, یا, آور: بیایم, بیاورم).
+const persianSubjunctiveStems = "کن ش شو رو گ گوی زن خور دان دون خواه خوا بین گیر توان تون رس " +
+	"بر یار نویس خوان خون پرس شنو کش گذار ذار ساز مان مون نشین شین فهم پوش گرد فرست بند"
+
 // presentForms returns the forms of the present stems
-// (persianPresentStems) that are no word of persianFunctionWords already
-// (میان "between" is one, and keeps its points).
+// (persianPresentStems after می and نمی, persianSubjunctiveStems after ب)
+// that are no word of persianFunctionWords already (میان "between" is
+// one, and keeps its points).
 func presentForms() map[string]int8 {
 	out := map[string]int8{}
-	for _, st := range strings.Fields(persianPresentStems) {
-		for _, pre := range []string{"می", "نمی"} {
-			for _, end := range []string{"م", "ی", "د", "یم", "ید", "ند", "ه", "ن", "ین"} {
-				if w := pre + st + end; persianFunctionWords[w] == 0 {
-					out[w] = 2
+	add := func(stems string, prefixes ...string) {
+		for _, st := range strings.Fields(stems) {
+			for _, pre := range prefixes {
+				for _, end := range []string{"م", "ی", "د", "یم", "ید", "ند", "ه", "ن", "ین"} {
+					if w := pre + st + end; persianFunctionWords[w] == 0 {
+						out[w] = 2
+					}
 				}
 			}
 		}
 	}
+	add(persianPresentStems, "می", "نمی")
+	add(persianSubjunctiveStems, "ب")
 	return out
 }
 
