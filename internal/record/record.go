@@ -208,7 +208,8 @@ const hexDigits = "0123456789abcdef"
 
 // appendString appends s as a JSON string the way encoding/json does with
 // SetEscapeHTML(false): an invalid UTF-8 byte becomes \ufffd, and U+2028 and U+2029
-// are escaped.
+// are escaped. Runs of bytes that need no escape are copied in one append;
+// in runs of ASCII they are found eight bytes at a time (asciiStop).
 func appendString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
@@ -217,6 +218,9 @@ func appendString(dst []byte, s string) []byte {
 		if c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' {
 				i++
+				if i+8 <= len(s) && s[i] < utf8.RuneSelf {
+					i = skipASCII(s, i) // two ASCII bytes in a row: likely a run of them
+				}
 				continue
 			}
 			dst = append(dst, s[start:i]...)
@@ -263,4 +267,32 @@ func appendString(dst []byte, s string) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
+}
+
+// skipASCII returns the end of the run of ASCII that needs no escape at
+// s[i:], found eight bytes at a time (asciiStop); it stops 8 bytes or
+// fewer before the end of s.
+func skipASCII(s string, i int) int {
+	for i+8 <= len(s) {
+		m := asciiStop(binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8)))
+		if m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+		i += 8
+	}
+	return i
+}
+
+// asciiStop looks at eight bytes of a string (x, little-endian) and returns
+// a mask with bit 7 set in the bytes that appendString cannot take as
+// plain ASCII (a byte at 0x80 or above, a control character, '"' or '\\'),
+// or 0 when there is none. Only the lowest byte flagged is sure to be such
+// a byte (a borrow of the subtractions flags only bytes above one that is
+// flagged already), which is all appendString uses.
+func asciiStop(x uint64) uint64 {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	return (x | (x - 0x20*ones) | ((x ^ '"'*ones) - ones) | ((x ^ '\\'*ones) - ones)) & high
 }
