@@ -37,6 +37,12 @@ type work struct {
 	hazm        bool // the hazm preset applies to the line (emit.go, hazm.go)
 	tatweel     bool // a tatweel was dropped
 	fwd         int8 // forward: 0 not computed yet, 1 false, 2 true
+	// same: runes are the runes of src, one for one, unchanged (mapFa
+	// changed nothing, and nothing has changed them since), so that
+	// emitFa can write src as it is when it would write every rune and
+	// space as it stands.
+	same bool
+	src  []byte
 
 	// visual-order buffers (visual.go, reorder.go)
 	groups  []group
@@ -75,6 +81,8 @@ func (w *work) reset() {
 	w.wide = false
 	w.tatweel = false
 	w.fwd = 0
+	w.same = false
+	w.src = nil
 }
 
 // token gathers what the rules need to know about one whitespace-delimited
@@ -156,6 +164,7 @@ func (n *Normalizer) mapFa(body []byte) {
 		w.runes = make([]rune, 0, len(body)+len(body)/4)
 	}
 	fa := &n.faMap
+	w.same, w.src = len(w.runes) == 0, body
 	for i := 0; i < len(body); {
 		if arabic.Starts(body, i) {
 			ar := arabic.RuneAt(body, i)
@@ -166,6 +175,9 @@ func (n *Normalizer) mapFa(body []byte) {
 			tok.nonASCII = true
 			x := fa[uint8(ar-arabic.First)]
 			i += 2
+			if x != ar {
+				w.same = false
+			}
 			if x < 0 {
 				if ar == tatweel {
 					w.tatweel = true
@@ -192,6 +204,9 @@ func (n *Normalizer) mapFa(body []byte) {
 			size = 2
 		default:
 			r, size = utf8.DecodeRune(body[i:])
+			if size == 1 {
+				w.same = false // an invalid byte: written as U+FFFD
+			}
 		}
 		start := i
 		i += size
@@ -214,6 +229,7 @@ func (n *Normalizer) mapFa(body []byte) {
 			continue
 		}
 		if dropAll(r) {
+			w.same = false
 			if r >= lre && r <= rlo || r == pdf {
 				w.ctrls = append(w.ctrls, ctrl{int32(len(w.runes)), r})
 			}
@@ -248,6 +264,7 @@ func (n *Normalizer) putMapped(r rune) {
 	w := &n.w
 	if r >= arabic.FormsFirst && r <= arabic.FormsLast {
 		if pf, ok := foldForm(r); ok {
+			w.same = false
 			first := len(w.runes)
 			for _, x := range pf.Text {
 				if x = n.mapRune(x); x < 0 {
@@ -268,7 +285,11 @@ func (n *Normalizer) putMapped(r rune) {
 			return
 		}
 	}
-	if x := n.mapRune(r); x >= 0 {
+	x := n.mapRune(r)
+	if x != r {
+		w.same = false
+	}
+	if x >= 0 {
 		w.put(x, 0)
 		if isArabicLetter(x) {
 			w.hasArabic = true
@@ -348,6 +369,7 @@ func (n *Normalizer) endToken(body []byte, end int, tok *token) {
 	// glued before the address ("ایمیلuser@example.org") is not part of
 	// it and is mapped as usual, and a presentation form, which no
 	// address holds, is folded wherever it stands.
+	w.same = false // not worth telling when the token comes out as it was
 	w.runes = w.runes[:tok.startRune]
 	if w.flagged {
 		w.flags = w.flags[:tok.startRune]
@@ -413,6 +435,7 @@ func (w *work) persianDigits() {
 			for k := i; k < j; k++ {
 				if r := rs[k]; r >= '0' && r <= '9' {
 					rs[k] = 0x06F0 + r - '0'
+					w.same = false
 				}
 			}
 		}

@@ -21,6 +21,42 @@ import (
 // one call, paragraph by paragraph (as the pipeline normalizes blocks) and
 // through Transform in chunks.
 func TestQuietStretches(t *testing.T) {
+	docs := stretchDocs(t)
+	lines, loud := 0, 0
+	for _, opts := range []Options{{}, {Digits: DigitsFa}, {Preset: PresetHazm}} {
+		quiet, full := New("fa", opts), New("fa", opts)
+		full.fullEvidence = true
+		same := func(what string, doc []byte, got, want []byte) {
+			t.Helper()
+			if !bytes.Equal(got, want) || quiet.RepairedLines() != full.RepairedLines() {
+				t.Fatalf("%s (%+v), %d bytes from %q: repaired %d, want %d; equal output %v",
+					what, opts, len(doc), firstLine(doc), quiet.RepairedLines(), full.RepairedLines(), bytes.Equal(got, want))
+			}
+		}
+		for _, doc := range docs {
+			want := full.Bytes(doc)
+			same("Bytes", doc, quiet.Bytes(doc), want)
+			if full.RepairedLines() > 0 {
+				loud++
+			}
+			lines += bytes.Count(doc, []byte("\n"))
+			for _, para := range bytes.SplitAfter(doc, []byte("\n\n")) {
+				same("a paragraph", para, quiet.Bytes(para), full.Bytes(para))
+			}
+			sizes := []int{1 + len(doc)%4093, 64, 7}
+			same("Transform", doc, chunked(t, quiet, doc, sizes, 512), chunked(t, full, doc, sizes, 512))
+		}
+	}
+	if loud < 100 {
+		t.Errorf("only %d documents had lines repaired: the mixtures do not exercise loud stretches", loud)
+	}
+	t.Logf("%d documents, %d lines; %d runs repaired lines", len(docs), lines, loud)
+}
+
+// stretchDocs returns the documents of TestQuietStretches: every fixture,
+// the dev, realdev and pdfdev documents, generated text, and documents that
+// mix logical and visual lines at random.
+func stretchDocs(t *testing.T) [][]byte {
 	var docs [][]byte
 	add := func(paths ...string) {
 		for _, p := range paths {
@@ -92,35 +128,7 @@ func TestQuietStretches(t *testing.T) {
 	}
 	docs = append(docs, long.Bytes())
 
-	lines, loud := 0, 0
-	for _, opts := range []Options{{}, {Digits: DigitsFa}, {Preset: PresetHazm}} {
-		quiet, full := New("fa", opts), New("fa", opts)
-		full.fullEvidence = true
-		same := func(what string, doc []byte, got, want []byte) {
-			t.Helper()
-			if !bytes.Equal(got, want) || quiet.RepairedLines() != full.RepairedLines() {
-				t.Fatalf("%s (%+v), %d bytes from %q: repaired %d, want %d; equal output %v",
-					what, opts, len(doc), firstLine(doc), quiet.RepairedLines(), full.RepairedLines(), bytes.Equal(got, want))
-			}
-		}
-		for _, doc := range docs {
-			want := full.Bytes(doc)
-			same("Bytes", doc, quiet.Bytes(doc), want)
-			if full.RepairedLines() > 0 {
-				loud++
-			}
-			lines += bytes.Count(doc, []byte("\n"))
-			for _, para := range bytes.SplitAfter(doc, []byte("\n\n")) {
-				same("a paragraph", para, quiet.Bytes(para), full.Bytes(para))
-			}
-			sizes := []int{1 + len(doc)%4093, 64, 7}
-			same("Transform", doc, chunked(t, quiet, doc, sizes, 512), chunked(t, full, doc, sizes, 512))
-		}
-	}
-	if loud < 100 {
-		t.Errorf("only %d documents had lines repaired: the mixtures do not exercise loud stretches", loud)
-	}
-	t.Logf("%d documents, %d lines; %d runs repaired lines", len(docs), lines, loud)
+	return docs
 }
 
 func firstLine(b []byte) []byte {
@@ -183,4 +191,51 @@ func TestMayBeProtected(t *testing.T) {
 	if turned < len(tokens)/2 {
 		t.Errorf("only %d of %d tokens turned away", turned, len(tokens))
 	}
+}
+
+// TestEmitAsItCame checks emitFa's copy of a line already in normal form
+// (work.same): under every option, on the documents of TestQuietStretches
+// and on lines made of pieces that each change under some rule (Arabic
+// ye and kaf, tatweel, controls, presentation forms, stray ZWNJs, spaced
+// affixes, digits, diacritics, addresses glued to Persian, invalid bytes)
+// between pieces that do not, the normalizer gives what one that encodes
+// every line rune by rune gives, in one call and paragraph by paragraph.
+func TestEmitAsItCame(t *testing.T) {
+	docs := stretchDocs(t)
+	pieces := []string{"کتاب", "را", "از", "خانه", " ", " ", " ", "\t", "می\u200cروم", ".", "،", "abc", "12", "۱۲",
+		"ي", "ك", "ى", "\u0640", "\u200f", "\u202b", "\u202c", "\ufeff", "\ufe8d", "\ufefb", "\u200c", "\u200c\u200c",
+		"می روم", "کتاب ها", "نمی خواهم", "\u064e", "\u0651", "٣", "https://x.ir/کتاب", "ایمیلuser@example.org",
+		"\xff", "\xd8", "\u00a0", "😀", "\r", "\u0670", "ۀ", "هٔ"}
+	rng := rand.New(rand.NewPCG(16, 2))
+	for range 3000 {
+		var sb strings.Builder
+		for range rng.IntN(40) {
+			sb.WriteString(pieces[rng.IntN(len(pieces))])
+			if rng.IntN(12) == 0 {
+				sb.WriteByte('\n')
+			}
+		}
+		docs = append(docs, []byte(sb.String()))
+	}
+	copied := 0
+	for _, opts := range []Options{{}, {Digits: DigitsFa}, {Digits: DigitsLatin}, {StripDiacritics: true},
+		{NoAffixJoin: true}, {NoVisualRepair: true}, {Preset: PresetHazm}} {
+		fast, slow := New("fa", opts), New("fa", opts)
+		slow.slowEmit = true
+		for _, doc := range docs {
+			for _, in := range append([][]byte{doc}, bytes.SplitAfter(doc, []byte("\n\n"))...) {
+				if got, want := fast.Bytes(in), slow.Bytes(in); !bytes.Equal(got, want) || fast.RepairedLines() != slow.RepairedLines() {
+					t.Fatalf("%+v, %d bytes from %q:\n got %q\nwant %q", opts, len(in), firstLine(in), firstLine(got), firstLine(want))
+				}
+			}
+		}
+		if slow.asCame != 0 {
+			t.Fatalf("%+v: the rune-by-rune normalizer copied %d lines", opts, slow.asCame)
+		}
+		copied += fast.asCame
+	}
+	if copied < 10000 {
+		t.Errorf("only %d lines copied as they came: the test does not exercise the copy", copied)
+	}
+	t.Logf("%d lines copied as they came", copied)
 }
