@@ -43,6 +43,10 @@ type work struct {
 	// space as it stands.
 	same bool
 	src  []byte
+	// kept: besides same, every ZWNJ stands between two letters and no
+	// run of spaces may take an affix (plainFa): emitFa writes src with
+	// no further look.
+	kept bool
 
 	// visual-order buffers (visual.go, reorder.go)
 	groups  []group
@@ -83,6 +87,7 @@ func (w *work) reset() {
 	w.fwd = 0
 	w.same = false
 	w.src = nil
+	w.kept = false
 }
 
 // token gathers what the rules need to know about one whitespace-delimited
@@ -256,6 +261,108 @@ func (n *Normalizer) mapFa(body []byte) {
 		}
 	}
 	n.endToken(body, len(body), &tok)
+}
+
+// plainFa is mapFa for a line that the rules leave as it is, in one
+// simpler pass: it fills work as mapFa would, and sets work.kept, when the
+// line body holds only ASCII (no digit under DigitsFa) and runes of the
+// Arabic block that map to themselves and are no mark, ZWNJs each between
+// two letters of the block, no run of spaces after می or before ها (where
+// joinAt may put a ZWNJ), and no token that may be a URL or e-mail address
+// (one with '@' or ':', or with '.' and an ASCII letter: an address that
+// isProtected accepts is such a token). Else it returns false and leaves
+// work as it was (reset: the caller then calls mapFa).
+func (n *Normalizer) plainFa(body []byte) bool {
+	w := &n.w
+	if cap(w.runes) < len(body) {
+		w.runes = make([]rune, 0, len(body)+len(body)/4)
+	}
+	rs := w.runes[:0]
+	fa := &n.faMap
+	digitsFa := n.opts.Digits == DigitsFa
+	var (
+		letter            bool // the last rune is a letter of the block
+		dot, latin, atCol bool // of the token being read
+		plural            int8 // 1: after a run of spaces, 2: after ' ' and ه
+		hasArabic         bool
+		asciiDigits       bool
+		zwnjs             int
+	)
+	for i := 0; i < len(body); {
+		if arabic.Starts(body, i) {
+			ar := arabic.RuneAt(body, i)
+			cx := uint8(ar - arabic.First)
+			cl := arabicBlock[cx]
+			if fa[cx] != ar || cl&cMark != 0 {
+				return false
+			}
+			switch {
+			case plural == 2 && ar == 'ا':
+				return false
+			case plural == 1 && ar == 'ه':
+				plural = 2
+			default:
+				plural = 0
+			}
+			letter = cl&cArabicLetter != 0
+			hasArabic = hasArabic || letter
+			rs = append(rs, ar)
+			i += 2
+			continue
+		}
+		c := body[i]
+		if c >= utf8.RuneSelf {
+			// A ZWNJ between two letters of the block, and nothing else.
+			if !(letter && c == 0xE2 && i+2 < len(body) && body[i+1] == 0x80 && body[i+2] == 0x8C && arabic.Starts(body, i+3) &&
+				arabicBlock[uint8(arabic.RuneAt(body, i+3)-arabic.First)]&cArabicLetter != 0) {
+				return false
+			}
+			rs = append(rs, zwnj)
+			zwnjs++
+			letter, plural = false, 0
+			i += 3
+			continue
+		}
+		i++
+		switch {
+		case c == ' ':
+			if plural == 0 && len(rs) >= 2 && rs[len(rs)-1] == 'ی' && rs[len(rs)-2] == 'م' {
+				return false
+			}
+			plural = 1
+			dot, latin, atCol = false, false, false
+		case c == '\t' || c == '\r' || c == '\v' || c == '\f':
+			plural = 0
+			dot, latin, atCol = false, false, false
+		default:
+			plural = 0
+			switch {
+			case c == '.':
+				dot = true
+			case c == '@' || c == ':':
+				atCol = true
+			case c >= '0' && c <= '9':
+				asciiDigits = true
+				if digitsFa {
+					return false
+				}
+			case isASCIILetter(c):
+				latin = true
+			}
+			if atCol || dot && latin {
+				return false
+			}
+		}
+		letter = false
+		rs = append(rs, rune(c))
+	}
+	if !hasArabic {
+		return false // lineEvidence would look at no rune: no gain
+	}
+	w.runes = rs
+	w.hasArabic, w.asciiDigits, w.zwnjs = true, asciiDigits, zwnjs
+	w.same, w.src, w.kept = true, body, true
+	return true
 }
 
 // putMapped puts a non-ASCII rune that is not a control: a presentation

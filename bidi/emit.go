@@ -9,13 +9,17 @@ import (
 // joining, and UTF-8 encoding of the line onto dst.
 func (n *Normalizer) emitFa(dst []byte) []byte {
 	w := &n.w
+	if w.kept && w.same && n.opts.Preset != PresetHazm && !n.slow {
+		n.asCame++ // plainFa found nothing to change
+		return append(dst, w.src...)
+	}
 	runes := len(w.runes)
 	if w.zwnjs > 0 {
 		w.cleanZWNJ() // drops ZWNJs, changes no other rune
 	}
 	w.hazm = n.opts.Preset == PresetHazm && w.hasArabic
 	join := !n.opts.NoAffixJoin && w.hasArabic
-	if w.same && !w.hazm && len(w.runes) == runes && !n.slowEmit && (!join || w.spacesKept()) {
+	if w.same && !w.hazm && len(w.runes) == runes && !n.slow && (!join || w.spacesKept()) {
 		// Every rune would be written as it came: the line is already
 		// in normal form.
 		n.asCame++

@@ -194,12 +194,13 @@ func TestMayBeProtected(t *testing.T) {
 }
 
 // TestEmitAsItCame checks emitFa's copy of a line already in normal form
-// (work.same): under every option, on the documents of TestQuietStretches
+// (work.same, and plainFa's work.kept): under every option, on the documents of TestQuietStretches
 // and on lines made of pieces that each change under some rule (Arabic
 // ye and kaf, tatweel, controls, presentation forms, stray ZWNJs, spaced
 // affixes, digits, diacritics, addresses glued to Persian, invalid bytes)
 // between pieces that do not, the normalizer gives what one that encodes
-// every line rune by rune gives, in one call and paragraph by paragraph.
+// every line rune by rune gives (mapFa, no copy), in one call and
+// paragraph by paragraph.
 func TestEmitAsItCame(t *testing.T) {
 	docs := stretchDocs(t)
 	pieces := []string{"کتاب", "را", "از", "خانه", " ", " ", " ", "\t", "می\u200cروم", ".", "،", "abc", "12", "۱۲",
@@ -221,7 +222,7 @@ func TestEmitAsItCame(t *testing.T) {
 	for _, opts := range []Options{{}, {Digits: DigitsFa}, {Digits: DigitsLatin}, {StripDiacritics: true},
 		{NoAffixJoin: true}, {NoVisualRepair: true}, {Preset: PresetHazm}} {
 		fast, slow := New("fa", opts), New("fa", opts)
-		slow.slowEmit = true
+		slow.slow = true
 		for _, doc := range docs {
 			for _, in := range append([][]byte{doc}, bytes.SplitAfter(doc, []byte("\n\n"))...) {
 				if got, want := fast.Bytes(in), slow.Bytes(in); !bytes.Equal(got, want) || fast.RepairedLines() != slow.RepairedLines() {
@@ -238,4 +239,56 @@ func TestEmitAsItCame(t *testing.T) {
 		t.Errorf("only %d lines copied as they came: the test does not exercise the copy", copied)
 	}
 	t.Logf("%d lines copied as they came", copied)
+}
+
+// TestPlainFa checks that plainFa, where it takes a line, fills work as
+// mapFa does, under every option, on the lines of TestEmitAsItCame's
+// documents; and that it takes most lines of the dev documents.
+func TestPlainFa(t *testing.T) {
+	var lines [][]byte
+	for _, doc := range stretchDocs(t) {
+		for _, l := range bytes.Split(doc, []byte("\n")) {
+			lines = append(lines, bytes.TrimSuffix(l, []byte("\r")))
+		}
+	}
+	for _, extra := range []string{"می روم", "کتاب ها", "کتاب  ها", "کتاب \tها", "هم هایی", "ی ها", "مي روم", "علی\u200cرضا", "\u200cکتاب",
+		"کتاب\u200c", "کتاب\u200c\u200cها", "a.b کتاب", "کتاب.ir", "x@y کتاب", "۱.۲ کتاب", "1.2 کتاب", "کتاب: این", "کتاب ۱۲ 12",
+		"کتاب هَا", "میْ روم", "مَی روم", "کتابَ\u200cها", "کتاب\u200cَها"} {
+		lines = append(lines, []byte(extra))
+	}
+	taken := 0
+	for _, opts := range []Options{{}, {Digits: DigitsFa}, {Digits: DigitsLatin}, {StripDiacritics: true}, {Preset: PresetHazm}} {
+		n := New("fa", opts)
+		for _, l := range lines {
+			n.w.reset()
+			if !n.plainFa(l) {
+				if len(n.w.runes) != 0 {
+					t.Fatalf("%q: plainFa refused it but left runes", l)
+				}
+				continue
+			}
+			taken++
+			got := n.w
+			n.w = work{}
+			n.mapFa(l)
+			want := n.w
+			if string(got.runes) != string(want.runes) || got.flagged != want.flagged || len(want.flags) != 0 ||
+				len(want.forms) != 0 || len(want.ctrls) != 0 || got.hasArabic != want.hasArabic || got.zwnjs != want.zwnjs ||
+				got.asciiDigits != want.asciiDigits || got.wide != want.wide || got.tatweel != want.tatweel ||
+				got.same != want.same || !bytes.Equal(got.src, want.src) {
+				t.Fatalf("%+v, %q: plainFa's work differs from mapFa's:\n got %+v\nwant %+v", opts, l, got, want)
+			}
+			// kept: what emitFa writes rune by rune is the line (the
+			// hazm preset has rules of its own, which kept does not skip).
+			n.slow = true
+			if out := n.emitFa(nil); opts.Preset != PresetHazm && !bytes.Equal(out, l) {
+				t.Fatalf("%+v, %q: plainFa kept it, but emitFa writes %q", opts, l, out)
+			}
+			n.slow = false
+		}
+	}
+	if taken < 20000 {
+		t.Errorf("plainFa took only %d lines", taken)
+	}
+	t.Logf("plainFa took %d of %d lines (5 option sets)", taken, 5*len(lines))
 }
