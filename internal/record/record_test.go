@@ -52,7 +52,7 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 		if !bytes.Equal(got, want) {
 			t.Fatalf("record\n got %s\nwant %s", got, want)
 		}
-		if text := r.AppendJSONText(nil, []byte(r.Text)); !bytes.Equal(text, want) {
+		if text := r.AppendJSONText(nil, []byte(r.Text)); utf8.ValidString(r.Text) && !bytes.Equal(text, want) { // its text must be valid
 			t.Fatalf("AppendJSONText\n got %s\nwant %s", text, want)
 		}
 		m := r.Manifest(randString(rng), rng.Int64N(1<<30), rng.Int64N(1<<30), []byte{0xde, 0xad})
@@ -239,6 +239,61 @@ func TestAppendStringLong(t *testing.T) {
 		if got := appendString(nil, s); !bytes.Equal(got, want) {
 			t.Fatalf("%q:\n got %s\nwant %s", s, got, want)
 		}
+	}
+}
+
+// appendValidString gives appendString's bytes for valid UTF-8: on the
+// valid strings among longString's, cut anywhere, on generated mixed text
+// and on each rune near U+2028 at every offset of an eight-byte step.
+func TestAppendValidString(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	var strs []string
+	for len(strs) < 5000 {
+		s := longString(rng)
+		if len(s) > 0 {
+			s = s[rng.IntN(len(s)):]
+		}
+		if utf8.ValidString(s) {
+			strs = append(strs, s)
+		}
+	}
+	strs = append(strs, string(textgen.Bytes(textgen.Mixed, 256<<10, 2)))
+	for _, r := range []rune{0x2027, 0x2028, 0x2029, 0x202A, 0x200C, 0x2000, 0xE000, 0x1F600, '"', '\\', 0x1F, 0x7F} {
+		for pad := range 9 {
+			strs = append(strs, strings.Repeat("a", pad)+string(r)+"سلام"+string(r))
+		}
+	}
+	for _, s := range strs {
+		if got, want := appendValidString(nil, s), appendString(nil, s); !bytes.Equal(got, want) {
+			t.Fatalf("%q:\n got %s\nwant %s", s, got, want)
+		}
+	}
+}
+
+// validStop's lowest flagged byte is the first byte of the eight that
+// appendValidString must look at, on random words and on words of valid
+// UTF-8.
+func TestValidStop(t *testing.T) {
+	rng := rand.New(rand.NewPCG(11, 12))
+	check := func(b []byte) {
+		want := 8
+		for i, c := range b {
+			if c < 0x20 || c == '"' || c == '\\' || c == 0xE2 {
+				want = i
+				break
+			}
+		}
+		m := validStop(binary.LittleEndian.Uint64(b))
+		if got := bits.TrailingZeros64(m) >> 3; got != want || m&^0x8080808080808080 != 0 {
+			t.Fatalf("validStop(% x) = %#x: stops at %d, want %d", b, m, got, want)
+		}
+	}
+	var b [8]byte
+	for i := 0; i < 200000; i++ {
+		binary.LittleEndian.PutUint64(b[:], rng.Uint64())
+		check(b[:])
+		s := longString(rng) + "12345678"
+		check([]byte(s[:8]))
 	}
 }
 
