@@ -263,15 +263,17 @@ func (n *Normalizer) mapFa(body []byte) {
 	n.endToken(body, len(body), &tok)
 }
 
-// plainFa is mapFa for a line that the rules leave as it is, in one
-// simpler pass: it fills work as mapFa would, and sets work.kept, when the
-// line body holds only ASCII (no digit under DigitsFa) and runes of the
-// Arabic block that map to themselves and are no mark, ZWNJs each between
-// two letters of the block, no run of spaces after می or before ها (where
-// joinAt may put a ZWNJ), and no token that may be a URL or e-mail address
-// (one with '@' or ':', or with '.' and an ASCII letter: an address that
-// isProtected accepts is such a token). Else it returns false and leaves
-// work as it was (reset: the caller then calls mapFa).
+// plainFa is mapFa for a line whose runes cleaning leaves as they are, in
+// one simpler pass: when every rune of the line body maps to itself (ASCII,
+// runes of the Arabic block that the Persian rules keep, and any other
+// valid rune that is not a control, a space other than ASCII, or a
+// presentation form) and no token is a URL or e-mail address (isProtected,
+// as mapFa's endToken asks it), it fills work exactly as mapFa would and
+// returns true; else it returns false and leaves work as it was (reset:
+// the caller then calls mapFa). It also sets work.kept when emitFa is sure
+// to write the runes as they are: every ZWNJ between two letters of the
+// block, and no run of spaces that joinAt might join (after a mark, after
+// ی that follows م or a mark, before ه followed by ا or a mark).
 func (n *Normalizer) plainFa(body []byte) bool {
 	w := &n.w
 	if cap(w.runes) < len(body) {
@@ -279,89 +281,134 @@ func (n *Normalizer) plainFa(body []byte) bool {
 	}
 	rs := w.runes[:0]
 	fa := &n.faMap
-	digitsFa := n.opts.Digits == DigitsFa
-	var (
-		letter            bool // the last rune is a letter of the block
-		dot, latin, atCol bool // of the token being read
-		plural            int8 // 1: after a run of spaces, 2: after ' ' and ه
-		hasArabic         bool
-		asciiDigits       bool
-		zwnjs             int
+	// What the line holds so far, in one word so that the loop keeps its
+	// state in registers.
+	const (
+		pArabic  = 1 << iota // an Arabic-script letter
+		pDigits              // an ASCII digit
+		pWide                // a rune above U+FFFF
+		pDoubt               // a ZWNJ or a run of spaces that emitFa must decide (not kept)
+		pSuspect             // the token since the last ASCII space holds '.', '@' or ':'
+		pAddr                // it holds an ASCII letter, '@' or ':', without which isProtected accepts no token
+		pLetter              // the last rune that is no mark is an Arabic-script letter
+		pMark                // the last rune is a mark
 	)
+	var st uint8
+	plural := int8(0) // 1: the last rune is ' ', 2: after ' ' and ه
+	zwnjs, tokStart := 0, 0
 	for i := 0; i < len(body); {
 		if arabic.Starts(body, i) {
 			ar := arabic.RuneAt(body, i)
 			cx := uint8(ar - arabic.First)
-			cl := arabicBlock[cx]
-			if fa[cx] != ar || cl&cMark != 0 {
+			if fa[cx] != ar {
 				return false
 			}
-			switch {
-			case plural == 2 && ar == 'ا':
-				return false
-			case plural == 1 && ar == 'ه':
-				plural = 2
-			default:
+			cl := arabicBlock[cx]
+			if cl&cMark != 0 {
+				st |= pMark
+				if plural == 2 {
+					st |= pDoubt
+				}
+				plural = 0
+			} else {
+				st &^= pMark | pLetter
+				if cl&cArabicLetter != 0 {
+					st |= pLetter | pArabic
+				}
+				switch {
+				case plural == 2 && ar == 'ا':
+					st |= pDoubt
+				case plural == 1 && ar == 'ه':
+					plural = 2
+					rs = append(rs, ar)
+					i += 2
+					continue
+				}
 				plural = 0
 			}
-			letter = cl&cArabicLetter != 0
-			hasArabic = hasArabic || letter
 			rs = append(rs, ar)
 			i += 2
 			continue
 		}
 		c := body[i]
-		if c >= utf8.RuneSelf {
-			// A ZWNJ between two letters of the block, and nothing else.
-			if !(letter && c == 0xE2 && i+2 < len(body) && body[i+1] == 0x80 && body[i+2] == 0x8C && arabic.Starts(body, i+3) &&
-				arabicBlock[uint8(arabic.RuneAt(body, i+3)-arabic.First)]&cArabicLetter != 0) {
-				return false
+		if c < utf8.RuneSelf {
+			i++
+			switch c {
+			case ' ', '\t', '\r', '\v', '\f':
+				if st&(pSuspect|pAddr) == pSuspect|pAddr && isProtected(body[tokStart:i-1]) {
+					return false // an address: endToken protects or writes it again
+				}
+				tokStart = i
+				if c == ' ' && plural != 1 {
+					// The start of a run of spaces.
+					if k := len(rs); k >= 2 && (st&pMark != 0 || rs[k-1] == 'ی' && (rs[k-2] == 'م' || isMark(rs[k-2]))) {
+						st |= pDoubt
+					}
+				}
+				st &^= pSuspect | pAddr
+				plural = 0
+				if c == ' ' {
+					plural = 1
+				}
+			case '.':
+				st |= pSuspect
+				plural = 0
+			case '@', ':':
+				st |= pSuspect | pAddr
+				plural = 0
+			default:
+				if c >= '0' && c <= '9' {
+					st |= pDigits
+				} else if isASCIILetter(c) {
+					st |= pAddr
+				}
+				plural = 0
 			}
-			rs = append(rs, zwnj)
-			zwnjs++
-			letter, plural = false, 0
-			i += 3
+			st &^= pLetter | pMark
+			rs = append(rs, rune(c))
 			continue
 		}
-		i++
+		var r rune
+		size := 2
+		if c >= 0xC2 && c < 0xE0 && i+1 < len(body) && body[i+1]&0xC0 == 0x80 {
+			r = rune(c&0x1F)<<6 | rune(body[i+1]&0x3F)
+		} else if r, size = utf8.DecodeRune(body[i:]); size == 1 {
+			return false // invalid: written as U+FFFD
+		}
+		if dropAll(r) || isSpace(r) || r >= arabic.FormsFirst && r <= arabic.FormsLast {
+			return false
+		}
+		cl := classOf(r)
 		switch {
-		case c == ' ':
-			if plural == 0 && len(rs) >= 2 && rs[len(rs)-1] == 'ی' && rs[len(rs)-2] == 'م' {
-				return false
+		case r == zwnj:
+			zwnjs++
+			if st&pLetter == 0 || !arabic.Starts(body, i+3) || arabicBlock[uint8(arabic.RuneAt(body, i+3)-arabic.First)]&cArabicLetter == 0 {
+				st |= pDoubt // cleanZWNJ decides it
 			}
-			plural = 1
-			dot, latin, atCol = false, false, false
-		case c == '\t' || c == '\r' || c == '\v' || c == '\f':
-			plural = 0
-			dot, latin, atCol = false, false, false
-		default:
-			plural = 0
-			switch {
-			case c == '.':
-				dot = true
-			case c == '@' || c == ':':
-				atCol = true
-			case c >= '0' && c <= '9':
-				asciiDigits = true
-				if digitsFa {
-					return false
-				}
-			case isASCIILetter(c):
-				latin = true
-			}
-			if atCol || dot && latin {
-				return false
+		case plural == 2 && cl&cMark != 0:
+			st |= pDoubt
+		}
+		if cl&cMark != 0 {
+			st |= pMark
+		} else {
+			st &^= pMark | pLetter
+			if cl&cArabicLetter != 0 {
+				st |= pLetter | pArabic
 			}
 		}
-		letter = false
-		rs = append(rs, rune(c))
+		if r > 0xFFFF {
+			st |= pWide
+		}
+		plural = 0
+		rs = append(rs, r)
+		i += size
 	}
-	if !hasArabic {
-		return false // lineEvidence would look at no rune: no gain
+	if st&(pSuspect|pAddr) == pSuspect|pAddr && isProtected(body[tokStart:]) {
+		return false
 	}
 	w.runes = rs
-	w.hasArabic, w.asciiDigits, w.zwnjs = true, asciiDigits, zwnjs
-	w.same, w.src, w.kept = true, body, true
+	w.hasArabic, w.asciiDigits, w.zwnjs, w.wide = st&pArabic != 0, st&pDigits != 0, zwnjs, st&pWide != 0
+	w.same, w.src, w.kept = true, body, st&pDoubt == 0
 	return true
 }
 
