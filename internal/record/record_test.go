@@ -29,11 +29,7 @@ func stdJSON(t testing.TB, v any) []byte {
 func randString(rng *rand.Rand) string {
 	pieces := []string{"a", "<", ">", "&", "\"", "\\", "\n", "\r", "\t", "\b", "\f", "\x00", "\x1f", "\x7f",
 		"ی", "\u200c", "\u2028", "\u2029", "😀", "\xff", "\xe2\x82", "\uFFFD", " ", "/"}
-	var sb strings.Builder
-	for n := rng.IntN(30); n > 0; n-- {
-		sb.WriteString(pieces[rng.IntN(len(pieces))])
-	}
-	return sb.String()
+	return joinPieces(rng, pieces, 30)
 }
 
 // AppendJSON writes what encoding/json writes, for any strings, and the
@@ -215,8 +211,13 @@ func BenchmarkAppendJSON(b *testing.B) {
 func longString(rng *rand.Rand) string {
 	pieces := []string{"abcdefgh", "the ", "سلام ", "می\u200cروم", "کتاب", "\u0080", "\u07ff", "\u0800", "é",
 		"\xc0\x80", "\xc1\xbf", "\x80", "\xd8", "\xdf", "\xe2\x80\xa8", "\u2029", "\"", "\\", "\x1f", "\x7f", "\n", "😀", "\xff"}
+	return joinPieces(rng, pieces, 80)
+}
+
+// joinPieces joins up to max pieces picked at random.
+func joinPieces(rng *rand.Rand, pieces []string, max int) string {
 	var sb strings.Builder
-	for n := rng.IntN(80); n > 0; n-- {
+	for n := rng.IntN(max); n > 0; n-- {
 		sb.WriteString(pieces[rng.IntN(len(pieces))])
 	}
 	return sb.String()
@@ -270,63 +271,46 @@ func TestAppendValidString(t *testing.T) {
 	}
 }
 
-// validStop's lowest flagged byte is the first byte of the eight that
-// appendValidString must look at, on random words and on words of valid
-// UTF-8.
-func TestValidStop(t *testing.T) {
-	rng := rand.New(rand.NewPCG(11, 12))
-	check := func(b []byte) {
-		want := 8
-		for i, c := range b {
-			if c < 0x20 || c == '"' || c == '\\' || c == 0xE2 {
-				want = i
-				break
+// The lowest byte flagged by asciiStop and validStop is the first of the
+// eight that appendString cannot copy as plain ASCII, and that
+// appendValidString must look at: on random words, on ASCII words and on
+// words made of the pieces of longString.
+func TestStopMasks(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		mask func(uint64) uint64
+		stop func(c byte) bool
+	}{
+		{"asciiStop", asciiStop, func(c byte) bool { return c >= 0x80 || c < 0x20 || c == '"' || c == '\\' }},
+		{"validStop", validStop, func(c byte) bool { return c < 0x20 || c == '"' || c == '\\' || c == 0xE2 }},
+	} {
+		rng := rand.New(rand.NewPCG(7, 8))
+		check := func(b []byte) {
+			want := 8
+			for i, c := range b {
+				if tc.stop(c) {
+					want = i
+					break
+				}
+			}
+			m := tc.mask(binary.LittleEndian.Uint64(b))
+			if got := bits.TrailingZeros64(m) >> 3; got != want || m&^0x8080808080808080 != 0 {
+				t.Fatalf("%s(% x) = %#x: stops at %d, want %d", tc.name, b, m, got, want)
 			}
 		}
-		m := validStop(binary.LittleEndian.Uint64(b))
-		if got := bits.TrailingZeros64(m) >> 3; got != want || m&^0x8080808080808080 != 0 {
-			t.Fatalf("validStop(% x) = %#x: stops at %d, want %d", b, m, got, want)
-		}
-	}
-	var b [8]byte
-	for i := 0; i < 200000; i++ {
-		binary.LittleEndian.PutUint64(b[:], rng.Uint64())
-		check(b[:])
-		s := longString(rng) + "12345678"
-		check([]byte(s[:8]))
-	}
-}
-
-// asciiStop's lowest flagged byte is the first byte of the eight that
-// appendString cannot copy as plain ASCII, on random words, on ASCII words
-// and on words made of the pieces of longString.
-func TestASCIIStop(t *testing.T) {
-	rng := rand.New(rand.NewPCG(7, 8))
-	check := func(b []byte) {
-		want := 8
-		for i, c := range b {
-			if c >= 0x80 || c < 0x20 || c == '"' || c == '\\' {
-				want = i
-				break
+		var b [8]byte
+		for i := 0; i < 200000; i++ {
+			binary.LittleEndian.PutUint64(b[:], rng.Uint64())
+			check(b[:])
+			for j := range b {
+				if b[j] &= 0x7F; rng.IntN(4) > 0 {
+					b[j] |= 0x20
+				}
 			}
+			check(b[:])
+			s := longString(rng) + "12345678"
+			check([]byte(s[:8]))
 		}
-		m := asciiStop(binary.LittleEndian.Uint64(b))
-		if got := bits.TrailingZeros64(m) >> 3; got != want || m&^0x8080808080808080 != 0 {
-			t.Fatalf("asciiStop(% x) = %#x: stops at %d, want %d", b, m, got, want)
-		}
-	}
-	var b [8]byte
-	for i := 0; i < 200000; i++ {
-		binary.LittleEndian.PutUint64(b[:], rng.Uint64())
-		check(b[:])
-		for j := range b {
-			if b[j] &= 0x7F; rng.IntN(4) > 0 {
-				b[j] |= 0x20
-			}
-		}
-		check(b[:])
-		s := longString(rng) + "12345678"
-		check([]byte(s[:8]))
 	}
 }
 
