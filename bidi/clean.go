@@ -37,6 +37,16 @@ type work struct {
 	hazm        bool // the hazm preset applies to the line (emit.go, hazm.go)
 	tatweel     bool // a tatweel was dropped
 	fwd         int8 // forward: 0 not computed yet, 1 false, 2 true
+	// same: runes are the runes of src, one for one, unchanged (mapFa
+	// changed nothing, and nothing has changed them since), so that
+	// emitFa can write src as it is when it would write every rune and
+	// space as it stands.
+	same bool
+	src  []byte
+	// kept: besides same, every ZWNJ stands between two letters and no
+	// run of spaces may take an affix (plainFa): emitFa writes src with
+	// no further look.
+	kept bool
 
 	// visual-order buffers (visual.go, reorder.go)
 	groups  []group
@@ -75,6 +85,9 @@ func (w *work) reset() {
 	w.wide = false
 	w.tatweel = false
 	w.fwd = 0
+	w.same = false
+	w.src = nil
+	w.kept = false
 }
 
 // token gathers what the rules need to know about one whitespace-delimited
@@ -156,6 +169,7 @@ func (n *Normalizer) mapFa(body []byte) {
 		w.runes = make([]rune, 0, len(body)+len(body)/4)
 	}
 	fa := &n.faMap
+	w.same, w.src = len(w.runes) == 0, body
 	for i := 0; i < len(body); {
 		if arabic.Starts(body, i) {
 			ar := arabic.RuneAt(body, i)
@@ -166,6 +180,9 @@ func (n *Normalizer) mapFa(body []byte) {
 			tok.nonASCII = true
 			x := fa[uint8(ar-arabic.First)]
 			i += 2
+			if x != ar {
+				w.same = false
+			}
 			if x < 0 {
 				if ar == tatweel {
 					w.tatweel = true
@@ -192,6 +209,9 @@ func (n *Normalizer) mapFa(body []byte) {
 			size = 2
 		default:
 			r, size = utf8.DecodeRune(body[i:])
+			if size == 1 {
+				w.same = false // an invalid byte: written as U+FFFD
+			}
 		}
 		start := i
 		i += size
@@ -214,6 +234,7 @@ func (n *Normalizer) mapFa(body []byte) {
 			continue
 		}
 		if dropAll(r) {
+			w.same = false
 			if r >= lre && r <= rlo || r == pdf {
 				w.ctrls = append(w.ctrls, ctrl{int32(len(w.runes)), r})
 			}
@@ -242,12 +263,162 @@ func (n *Normalizer) mapFa(body []byte) {
 	n.endToken(body, len(body), &tok)
 }
 
+// plainFa is mapFa for a line whose runes cleaning leaves as they are, in
+// one simpler pass: when every rune of the line body maps to itself (ASCII,
+// runes of the Arabic block that the Persian rules keep, and any other
+// valid rune that is not a control, a space other than ASCII, or a
+// presentation form) and no token is a URL or e-mail address (isProtected,
+// as mapFa's endToken asks it), it fills work exactly as mapFa would and
+// returns true; else it returns false and leaves work as it was (reset:
+// the caller then calls mapFa). It also sets work.kept when emitFa is sure
+// to write the runes as they are: every ZWNJ between two letters of the
+// block, and no run of spaces that joinAt might join (after a mark, after
+// ی that follows م or a mark, before ه followed by ا or a mark).
+func (n *Normalizer) plainFa(body []byte) bool {
+	w := &n.w
+	if cap(w.runes) < len(body) {
+		w.runes = make([]rune, 0, len(body)+len(body)/4)
+	}
+	rs := w.runes[:0]
+	fa := &n.faMap
+	// What the line holds so far, in one word so that the loop keeps its
+	// state in registers.
+	const (
+		pArabic  = 1 << iota // an Arabic-script letter
+		pDigits              // an ASCII digit
+		pWide                // a rune above U+FFFF
+		pDoubt               // a ZWNJ or a run of spaces that emitFa must decide (not kept)
+		pSuspect             // the token since the last ASCII space holds '.', '@' or ':'
+		pAddr                // it holds an ASCII letter, '@' or ':', without which isProtected accepts no token
+		pLetter              // the last rune that is no mark is an Arabic-script letter
+		pMark                // the last rune is a mark
+	)
+	var st uint8
+	plural := int8(0) // 1: the last rune is ' ', 2: after ' ' and ه
+	zwnjs, tokStart := 0, 0
+	for i := 0; i < len(body); {
+		if arabic.Starts(body, i) {
+			ar := arabic.RuneAt(body, i)
+			cx := uint8(ar - arabic.First)
+			if fa[cx] != ar {
+				return false
+			}
+			cl := arabicBlock[cx]
+			if cl&cMark != 0 {
+				st |= pMark
+				if plural == 2 {
+					st |= pDoubt
+				}
+				plural = 0
+			} else {
+				st &^= pMark | pLetter
+				if cl&cArabicLetter != 0 {
+					st |= pLetter | pArabic
+				}
+				switch {
+				case plural == 2 && ar == 'ا':
+					st |= pDoubt
+				case plural == 1 && ar == 'ه':
+					plural = 2
+					rs = append(rs, ar)
+					i += 2
+					continue
+				}
+				plural = 0
+			}
+			rs = append(rs, ar)
+			i += 2
+			continue
+		}
+		c := body[i]
+		if c < utf8.RuneSelf {
+			i++
+			switch c {
+			case ' ', '\t', '\r', '\v', '\f':
+				if st&(pSuspect|pAddr) == pSuspect|pAddr && isProtected(body[tokStart:i-1]) {
+					return false // an address: endToken protects or writes it again
+				}
+				tokStart = i
+				if c == ' ' && plural != 1 {
+					// The start of a run of spaces.
+					if k := len(rs); k >= 2 && (st&pMark != 0 || rs[k-1] == 'ی' && (rs[k-2] == 'م' || isMark(rs[k-2]))) {
+						st |= pDoubt
+					}
+				}
+				st &^= pSuspect | pAddr
+				plural = 0
+				if c == ' ' {
+					plural = 1
+				}
+			case '.':
+				st |= pSuspect
+				plural = 0
+			case '@', ':':
+				st |= pSuspect | pAddr
+				plural = 0
+			default:
+				if c >= '0' && c <= '9' {
+					st |= pDigits
+				} else if isASCIILetter(c) {
+					st |= pAddr
+				}
+				plural = 0
+			}
+			st &^= pLetter | pMark
+			rs = append(rs, rune(c))
+			continue
+		}
+		var r rune
+		size := 2
+		if c >= 0xC2 && c < 0xE0 && i+1 < len(body) && body[i+1]&0xC0 == 0x80 {
+			r = rune(c&0x1F)<<6 | rune(body[i+1]&0x3F)
+		} else if r, size = utf8.DecodeRune(body[i:]); size == 1 {
+			return false // invalid: written as U+FFFD
+		}
+		if dropAll(r) || isSpace(r) || r >= arabic.FormsFirst && r <= arabic.FormsLast {
+			return false
+		}
+		cl := classOf(r)
+		switch {
+		case r == zwnj:
+			zwnjs++
+			if st&pLetter == 0 || !arabic.Starts(body, i+3) || arabicBlock[uint8(arabic.RuneAt(body, i+3)-arabic.First)]&cArabicLetter == 0 {
+				st |= pDoubt // cleanZWNJ decides it
+			}
+		case plural == 2 && cl&cMark != 0:
+			st |= pDoubt
+		}
+		if cl&cMark != 0 {
+			st |= pMark
+		} else {
+			st &^= pMark | pLetter
+			if cl&cArabicLetter != 0 {
+				st |= pLetter | pArabic
+			}
+		}
+		if r > 0xFFFF {
+			st |= pWide
+		}
+		plural = 0
+		rs = append(rs, r)
+		i += size
+	}
+	if st&(pSuspect|pAddr) == pSuspect|pAddr && isProtected(body[tokStart:]) {
+		return false
+	}
+	w.runes = rs
+	w.hasArabic, w.asciiDigits, w.zwnjs, w.wide = st&pArabic != 0, st&pDigits != 0, zwnjs, st&pWide != 0
+	w.same, w.src, w.kept = true, body, st&pDoubt == 0
+	return true
+}
+
 // putMapped puts a non-ASCII rune that is not a control: a presentation
 // form folded (and recorded in work.forms), any other rune mapped.
 func (n *Normalizer) putMapped(r rune) {
 	w := &n.w
 	if r >= arabic.FormsFirst && r <= arabic.FormsLast {
 		if pf, ok := foldForm(r); ok {
+			w.same = false
 			first := len(w.runes)
 			for _, x := range pf.Text {
 				if x = n.mapRune(x); x < 0 {
@@ -268,7 +439,11 @@ func (n *Normalizer) putMapped(r rune) {
 			return
 		}
 	}
-	if x := n.mapRune(r); x >= 0 {
+	x := n.mapRune(r)
+	if x != r {
+		w.same = false
+	}
+	if x >= 0 {
 		w.put(x, 0)
 		if isArabicLetter(x) {
 			w.hasArabic = true
@@ -348,6 +523,7 @@ func (n *Normalizer) endToken(body []byte, end int, tok *token) {
 	// glued before the address ("ایمیلuser@example.org") is not part of
 	// it and is mapped as usual, and a presentation form, which no
 	// address holds, is folded wherever it stands.
+	w.same = false // not worth telling when the token comes out as it was
 	w.runes = w.runes[:tok.startRune]
 	if w.flagged {
 		w.flags = w.flags[:tok.startRune]
@@ -413,6 +589,7 @@ func (w *work) persianDigits() {
 			for k := i; k < j; k++ {
 				if r := rs[k]; r >= '0' && r <= '9' {
 					rs[k] = 0x06F0 + r - '0'
+					w.same = false
 				}
 			}
 		}

@@ -9,11 +9,22 @@ import (
 // joining, and UTF-8 encoding of the line onto dst.
 func (n *Normalizer) emitFa(dst []byte) []byte {
 	w := &n.w
+	if w.kept && w.same && n.opts.Preset != PresetHazm && !n.slow {
+		n.asCame++ // plainFa found nothing to change
+		return append(dst, w.src...)
+	}
+	runes := len(w.runes)
 	if w.zwnjs > 0 {
-		w.cleanZWNJ()
+		w.cleanZWNJ() // drops ZWNJs, changes no other rune
 	}
 	w.hazm = n.opts.Preset == PresetHazm && w.hasArabic
 	join := !n.opts.NoAffixJoin && w.hasArabic
+	if w.same && !w.hazm && len(w.runes) == runes && !n.slow && (!join || w.spacesKept()) {
+		// Every rune would be written as it came: the line is already
+		// in normal form.
+		n.asCame++
+		return append(dst, w.src...)
+	}
 	if w.hazm {
 		w.hazmSpacing()
 		if join {
@@ -65,4 +76,24 @@ func (n *Normalizer) emitFa(dst []byte) []byte {
 		}
 	}
 	return dst[:len(dst)+k]
+}
+
+// spacesKept reports whether emitFa, joining affixes, writes every space of
+// the line in work as it stands: no run of spaces becomes a ZWNJ.
+func (w *work) spacesKept() bool {
+	rs := w.runes
+	for i := 0; i < len(rs); i++ {
+		if rs[i] != ' ' || w.flag(i)&fProt != 0 {
+			continue
+		}
+		e := i + 1
+		for e < len(rs) && rs[e] == ' ' {
+			e++
+		}
+		if w.joinAt(i, e) != keepSpace {
+			return false
+		}
+		i = e - 1
+	}
+	return true
 }

@@ -157,6 +157,7 @@ func wordBreak(a rune, af arabic.Joining, b rune, bf arabic.Joining) bool {
 
 // insertRune inserts r before runes[i].
 func (w *work) insertRune(i int, r rune) {
+	w.same = false
 	w.runes = append(w.runes, 0)
 	copy(w.runes[i+1:], w.runes[i:])
 	w.runes[i] = r

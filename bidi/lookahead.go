@@ -292,6 +292,9 @@ func splitLine(line []byte) (body, end []byte) {
 func (n *Normalizer) clean(body []byte) {
 	w := &n.w
 	w.reset()
+	if !n.slow && n.plainFa(body) {
+		return // no tatweel
+	}
 	n.mapFa(body)
 	if !w.tatweel || n.opts.NoVisualRepair {
 		return

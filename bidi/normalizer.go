@@ -45,6 +45,11 @@ type Normalizer struct {
 	// fullEvidence computes the evidence of every line as it comes, with
 	// no cheap look first (feedFa): the tests compare the two.
 	fullEvidence bool
+	// slow turns off plainFa and emitFa's copy of a line already in
+	// normal form (work.same), and asCame counts the lines so copied: the
+	// tests compare the two ways.
+	slow   bool
+	asCame int
 
 	// faMap maps U+0600–U+06FF under the Persian rules and options; -1
 	// drops the rune.

@@ -411,6 +411,7 @@ func (n *Normalizer) repairLine(ev lineEvidence, d decision) bool {
 	default:
 		w.mirror()
 	}
+	w.same = false
 	return true
 }
 

@@ -320,15 +320,14 @@ type chunkSink struct {
 	emit   func(Chunk)
 	stats  map[string]Stat
 	chunks map[string][]byte
-	rec    record.Record
 }
 
 func (s *chunkSink) Document(*pipe.Doc) error { return nil }
 
+// Block adds the record of a block: its text is valid UTF-8, as the
+// pipeline decodes and normalizes it, and is encoded without a copy.
 func (s *chunkSink) Block(rec *record.Record, _, text []byte) error {
-	s.rec = *rec
-	s.rec.Text = string(text)
-	s.add(rec.Lang, len(text), s.rec.AppendJSON)
+	s.add(rec.Lang, len(text), func(dst []byte) []byte { return rec.AppendJSONText(dst, text) })
 	st := s.stats[rec.Lang]
 	st.Blocks++
 	st.Bytes += int64(len(text))

@@ -18,6 +18,8 @@ import (
 	"golang.org/x/text/encoding/charmap"
 	"golang.org/x/text/encoding/unicode"
 	"golang.org/x/text/transform"
+
+	"github.com/langsplit/langsplit/internal/textgen"
 )
 
 const persian = "این یک متن فارسی است که برای آزمون نوشته شده.\n"
@@ -558,4 +560,59 @@ func countNonASCII(p []byte) int64 {
 		n += int(c >> 7)
 	}
 	return int64(n)
+}
+
+// validUTF8 agrees with utf8.Valid, and counts the bytes at 0x80 or above,
+// on random strings of valid and invalid pieces cut anywhere.
+func TestValidUTF8(t *testing.T) {
+	pieces := []string{"a", "abcdefgh ", "سلام ", "\u200c", "\u0080", "\u07ff", "\u0800", "\uffff", "\U00010000", "\U0010ffff", "😀",
+		"\xc0\x80", "\xc1\xbf", "\x80", "\xbf", "\xd8", "\xe2\x82", "\xed\xa0\x80", "\xf4\x90\x80\x80", "\xf5", "\xff", "\xe0\x80\x80", "\xf0\x80\x80\x80"}
+	rng := rand.New(rand.NewPCG(1, 2))
+	for range 20000 {
+		var sb strings.Builder
+		for range rng.IntN(30) {
+			sb.WriteString(pieces[rng.IntN(len(pieces))])
+		}
+		p := []byte(sb.String())
+		if len(p) > 0 {
+			p = p[rng.IntN(len(p)):]
+		}
+		n, ok := validUTF8(p)
+		if ok != utf8.Valid(p) {
+			t.Fatalf("validUTF8(%q) = %v, utf8.Valid %v", p, ok, !ok)
+		}
+		want := int64(0)
+		for _, c := range p {
+			if c >= 0x80 {
+				want++
+			}
+		}
+		if ok && n != want {
+			t.Fatalf("validUTF8(%q) counts %d bytes not ASCII, want %d", p, n, want)
+		}
+	}
+}
+
+// BenchmarkCheckGenerated checks 16 MiB of generated mixed text (the
+// benchmarks' input), beside BenchmarkValidBaseline: utf8.Valid over the
+// same bytes.
+func BenchmarkCheckGenerated(b *testing.B) {
+	in := textgen.Bytes(textgen.Mixed, 16<<20, 1)
+	b.SetBytes(int64(len(in)))
+	for b.Loop() {
+		if _, err := Check("x", bytes.NewReader(in), Options{}); err != nil {
+			b.Fatal(err)
+		}
+	}
+}
+
+// BenchmarkValidBaseline is the baseline of BenchmarkCheckGenerated.
+func BenchmarkValidBaseline(b *testing.B) {
+	in := textgen.Bytes(textgen.Mixed, 16<<20, 1)
+	b.SetBytes(int64(len(in)))
+	for b.Loop() {
+		if !utf8.Valid(in) {
+			b.Fatal("invalid")
+		}
+	}
 }

@@ -150,10 +150,12 @@ func (r *Record) AppendJSON(dst []byte) []byte {
 
 // AppendJSONText appends r as one JSON object and a newline to dst, like
 // AppendJSON, with text as its "text" field (r.Text is not used). text is
-// read, not kept: no copy is made.
+// read, not kept: no copy is made. text must be valid UTF-8, as langsplit's
+// decoders and normalizers give it: it is not validated again (the bytes
+// written for invalid UTF-8 are not specified).
 func (r *Record) AppendJSONText(dst []byte, text []byte) []byte {
 	dst = r.appendHead(dst)
-	dst = appendStringField(dst, `,"text":`, unsafe.String(unsafe.SliceData(text), len(text)))
+	dst = appendValidString(append(dst, `,"text":`...), unsafe.String(unsafe.SliceData(text), len(text)))
 	return append(dst, "}\n"...)
 }
 
@@ -208,7 +210,8 @@ const hexDigits = "0123456789abcdef"
 
 // appendString appends s as a JSON string the way encoding/json does with
 // SetEscapeHTML(false): an invalid UTF-8 byte becomes \ufffd, and U+2028 and U+2029
-// are escaped.
+// are escaped. Runs of bytes that need no escape are copied in one append;
+// in runs of ASCII they are found eight bytes at a time (asciiStop).
 func appendString(dst []byte, s string) []byte {
 	dst = append(dst, '"')
 	start := 0
@@ -217,25 +220,12 @@ func appendString(dst []byte, s string) []byte {
 		if c < utf8.RuneSelf {
 			if c >= 0x20 && c != '"' && c != '\\' {
 				i++
+				if i+8 <= len(s) && s[i] < utf8.RuneSelf {
+					i = skipASCII(s, i) // two ASCII bytes in a row: likely a run of them
+				}
 				continue
 			}
-			dst = append(dst, s[start:i]...)
-			switch c {
-			case '"', '\\':
-				dst = append(dst, '\\', c)
-			case '\n':
-				dst = append(dst, '\\', 'n')
-			case '\r':
-				dst = append(dst, '\\', 'r')
-			case '\t':
-				dst = append(dst, '\\', 't')
-			case '\b':
-				dst = append(dst, '\\', 'b')
-			case '\f':
-				dst = append(dst, '\\', 'f')
-			default:
-				dst = append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
-			}
+			dst = appendEscape(append(dst, s[start:i]...), c)
 			i++
 			start = i
 			continue
@@ -263,4 +253,106 @@ func appendString(dst []byte, s string) []byte {
 	}
 	dst = append(dst, s[start:]...)
 	return append(dst, '"')
+}
+
+// appendEscape appends the escape of an ASCII byte c that JSON strings
+// cannot hold as it is: a control character, '"' or '\\'.
+func appendEscape(dst []byte, c byte) []byte {
+	switch c {
+	case '"', '\\':
+		return append(dst, '\\', c)
+	case '\n':
+		return append(dst, '\\', 'n')
+	case '\r':
+		return append(dst, '\\', 'r')
+	case '\t':
+		return append(dst, '\\', 't')
+	case '\b':
+		return append(dst, '\\', 'b')
+	case '\f':
+		return append(dst, '\\', 'f')
+	}
+	return append(dst, '\\', 'u', '0', '0', hexDigits[c>>4], hexDigits[c&0xF])
+}
+
+// appendValidString is appendString for a string known to be valid UTF-8:
+// the only runes to escape are then the ASCII control characters, '"',
+// '\\', U+2028 and U+2029, found eight bytes at a time (validStop).
+func appendValidString(dst []byte, s string) []byte {
+	dst = append(dst, '"')
+	start := 0
+	for i := 0; i < len(s); {
+		for i+8 <= len(s) {
+			m := validStop(binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8)))
+			if m != 0 {
+				i += bits.TrailingZeros64(m) >> 3
+				break
+			}
+			i += 8
+		}
+		if i == len(s) {
+			break
+		}
+		// A byte validStop flagged (at the start of a rune), or one of the
+		// last seven (anywhere in a rune).
+		switch c := s[i]; {
+		case c >= 0x20 && c != '"' && c != '\\' && c != 0xE2:
+			i++ // no escape, and no rune that needs one starts here
+		case c == 0xE2:
+			if i+2 < len(s) && s[i+1] == 0x80 && (s[i+2] == 0xA8 || s[i+2] == 0xA9) {
+				dst = append(dst, s[start:i]...)
+				dst = append(dst, '\\', 'u', '2', '0', '2', hexDigits[s[i+2]&0xF])
+				start = i + 3
+			}
+			i++
+		default:
+			dst = appendEscape(append(dst, s[start:i]...), c)
+			i++
+			start = i
+		}
+	}
+	dst = append(dst, s[start:]...)
+	return append(dst, '"')
+}
+
+// validStop looks at eight bytes of valid UTF-8 (x, little-endian) and
+// returns a mask with bit 7 set in the bytes that appendValidString looks
+// at: an ASCII control character, '"', '\\', and E2, the lead byte of
+// U+2028 and U+2029; 0 when there is none. As in asciiStop, only the
+// lowest byte flagged is sure to be such a byte.
+func validStop(x uint64) uint64 {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	q, bs, e2 := x^('"'*ones), x^('\\'*ones), x^(0xE2*ones)
+	return ((x-0x20*ones)&^x | (q-ones)&^q | (bs-ones)&^bs | (e2-ones)&^e2) & high
+}
+
+// skipASCII returns the end of the run of ASCII that needs no escape at
+// s[i:], found eight bytes at a time (asciiStop); it stops 8 bytes or
+// fewer before the end of s.
+func skipASCII(s string, i int) int {
+	for i+8 <= len(s) {
+		m := asciiStop(binary.LittleEndian.Uint64(unsafe.Slice(unsafe.StringData(s[i:]), 8)))
+		if m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+		i += 8
+	}
+	return i
+}
+
+// asciiStop looks at eight bytes of a string (x, little-endian) and returns
+// a mask with bit 7 set in the bytes that appendString cannot take as
+// plain ASCII (a byte at 0x80 or above, a control character, '"' or '\\'),
+// or 0 when there is none. Only the lowest byte flagged is sure to be such
+// a byte (a borrow of the subtractions flags only bytes above one that is
+// flagged already), which is all appendString uses.
+func asciiStop(x uint64) uint64 {
+	const (
+		ones = 0x0101010101010101
+		high = 0x8080808080808080
+	)
+	return (x | (x - 0x20*ones) | ((x ^ '"'*ones) - ones) | ((x ^ '\\'*ones) - ones)) & high
 }

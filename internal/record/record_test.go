@@ -3,12 +3,15 @@ package record
 import (
 	"bytes"
 	"crypto/sha256"
+	"encoding/binary"
 	"encoding/json"
+	"math/bits"
 	"math/rand/v2"
 	"strings"
 	"testing"
 	"unicode/utf8"
 
+	"github.com/langsplit/langsplit/internal/textgen"
 	"github.com/langsplit/langsplit/segment"
 )
 
@@ -26,11 +29,7 @@ func stdJSON(t testing.TB, v any) []byte {
 func randString(rng *rand.Rand) string {
 	pieces := []string{"a", "<", ">", "&", "\"", "\\", "\n", "\r", "\t", "\b", "\f", "\x00", "\x1f", "\x7f",
 		"ی", "\u200c", "\u2028", "\u2029", "😀", "\xff", "\xe2\x82", "\uFFFD", " ", "/"}
-	var sb strings.Builder
-	for n := rng.IntN(30); n > 0; n-- {
-		sb.WriteString(pieces[rng.IntN(len(pieces))])
-	}
-	return sb.String()
+	return joinPieces(rng, pieces, 30)
 }
 
 // AppendJSON writes what encoding/json writes, for any strings, and the
@@ -49,7 +48,7 @@ func TestAppendJSONMatchesEncodingJSON(t *testing.T) {
 		if !bytes.Equal(got, want) {
 			t.Fatalf("record\n got %s\nwant %s", got, want)
 		}
-		if text := r.AppendJSONText(nil, []byte(r.Text)); !bytes.Equal(text, want) {
+		if text := r.AppendJSONText(nil, []byte(r.Text)); utf8.ValidString(r.Text) && !bytes.Equal(text, want) { // its text must be valid
 			t.Fatalf("AppendJSONText\n got %s\nwant %s", text, want)
 		}
 		m := r.Manifest(randString(rng), rng.Int64N(1<<30), rng.Int64N(1<<30), []byte{0xde, 0xad})
@@ -201,5 +200,142 @@ func BenchmarkAppendJSON(b *testing.B) {
 	var buf []byte
 	for b.Loop() {
 		buf = r.AppendJSON(buf[:0])
+	}
+}
+
+// longString is randString with longer runs: ASCII words, Persian words
+// with ZWNJ, the two-byte edges (U+0080, U+07FF) and the bytes that are
+// never part of a valid two-byte sequence (C0, C1, a lone continuation or
+// lead), so that appendString's eight-byte steps meet every kind of byte
+// at every offset.
+func longString(rng *rand.Rand) string {
+	pieces := []string{"abcdefgh", "the ", "سلام ", "می\u200cروم", "کتاب", "\u0080", "\u07ff", "\u0800", "é",
+		"\xc0\x80", "\xc1\xbf", "\x80", "\xd8", "\xdf", "\xe2\x80\xa8", "\u2029", "\"", "\\", "\x1f", "\x7f", "\n", "😀", "\xff"}
+	return joinPieces(rng, pieces, 80)
+}
+
+// joinPieces joins up to max pieces picked at random.
+func joinPieces(rng *rand.Rand, pieces []string, max int) string {
+	var sb strings.Builder
+	for n := rng.IntN(max); n > 0; n-- {
+		sb.WriteString(pieces[rng.IntN(len(pieces))])
+	}
+	return sb.String()
+}
+
+// appendString gives encoding/json's bytes on long strings of every kind of
+// byte, cut anywhere (so that every byte is met at every offset of an
+// eight-byte step).
+func TestAppendStringLong(t *testing.T) {
+	rng := rand.New(rand.NewPCG(5, 6))
+	for i := 0; i < 5000; i++ {
+		s := longString(rng)
+		if len(s) > 0 {
+			s = s[rng.IntN(len(s)):]
+		}
+		want, err := json.Marshal(s) // the pieces hold none of the HTML characters Marshal escapes
+		if err != nil {
+			t.Fatal(err)
+		}
+		if got := appendString(nil, s); !bytes.Equal(got, want) {
+			t.Fatalf("%q:\n got %s\nwant %s", s, got, want)
+		}
+	}
+}
+
+// appendValidString gives appendString's bytes for valid UTF-8: on the
+// valid strings among longString's, cut anywhere, on generated mixed text
+// and on each rune near U+2028 at every offset of an eight-byte step.
+func TestAppendValidString(t *testing.T) {
+	rng := rand.New(rand.NewPCG(9, 10))
+	var strs []string
+	for len(strs) < 5000 {
+		s := longString(rng)
+		if len(s) > 0 {
+			s = s[rng.IntN(len(s)):]
+		}
+		if utf8.ValidString(s) {
+			strs = append(strs, s)
+		}
+	}
+	strs = append(strs, string(textgen.Bytes(textgen.Mixed, 256<<10, 2)))
+	for _, r := range []rune{0x2027, 0x2028, 0x2029, 0x202A, 0x200C, 0x2000, 0xE000, 0x1F600, '"', '\\', 0x1F, 0x7F} {
+		for pad := range 9 {
+			strs = append(strs, strings.Repeat("a", pad)+string(r)+"سلام"+string(r))
+		}
+	}
+	for _, s := range strs {
+		if got, want := appendValidString(nil, s), appendString(nil, s); !bytes.Equal(got, want) {
+			t.Fatalf("%q:\n got %s\nwant %s", s, got, want)
+		}
+	}
+}
+
+// The lowest byte flagged by asciiStop and validStop is the first of the
+// eight that appendString cannot copy as plain ASCII, and that
+// appendValidString must look at: on random words, on ASCII words and on
+// words made of the pieces of longString.
+func TestStopMasks(t *testing.T) {
+	for _, tc := range []struct {
+		name string
+		mask func(uint64) uint64
+		stop func(c byte) bool
+	}{
+		{"asciiStop", asciiStop, func(c byte) bool { return c >= 0x80 || c < 0x20 || c == '"' || c == '\\' }},
+		{"validStop", validStop, func(c byte) bool { return c < 0x20 || c == '"' || c == '\\' || c == 0xE2 }},
+	} {
+		rng := rand.New(rand.NewPCG(7, 8))
+		check := func(b []byte) {
+			want := 8
+			for i, c := range b {
+				if tc.stop(c) {
+					want = i
+					break
+				}
+			}
+			m := tc.mask(binary.LittleEndian.Uint64(b))
+			if got := bits.TrailingZeros64(m) >> 3; got != want || m&^0x8080808080808080 != 0 {
+				t.Fatalf("%s(% x) = %#x: stops at %d, want %d", tc.name, b, m, got, want)
+			}
+		}
+		var b [8]byte
+		for i := 0; i < 200000; i++ {
+			binary.LittleEndian.PutUint64(b[:], rng.Uint64())
+			check(b[:])
+			for j := range b {
+				if b[j] &= 0x7F; rng.IntN(4) > 0 {
+					b[j] |= 0x20
+				}
+			}
+			check(b[:])
+			s := longString(rng) + "12345678"
+			check([]byte(s[:8]))
+		}
+	}
+}
+
+// BenchmarkAppendJSONText encodes 64 KiB of generated mixed text (Persian,
+// English, Arabic, with ZWNJs and line breaks) as one record's text, as
+// the CLI encodes its blocks; BenchmarkCopy is the baseline beside it: the
+// same bytes appended as they are.
+func BenchmarkAppendJSONText(b *testing.B) {
+	text := textgen.Bytes(textgen.Mixed, 64<<10, 1)
+	r := Record{Source: "in.txt", Block: 3, Lang: "fa", Script: "Arab", Dir: "rtl", Start: 1000, End: 2000, RuneStart: 800, RuneEnd: 1500}
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	buf := r.AppendJSONText(nil, text)
+	for b.Loop() {
+		buf = r.AppendJSONText(buf[:0], text)
+	}
+}
+
+// BenchmarkCopy is the baseline of BenchmarkAppendJSONText.
+func BenchmarkCopy(b *testing.B) {
+	text := textgen.Bytes(textgen.Mixed, 64<<10, 1)
+	b.SetBytes(int64(len(text)))
+	b.ReportAllocs()
+	buf := append([]byte(nil), text...)
+	for b.Loop() {
+		buf = append(buf[:0], text...)
 	}
 }
