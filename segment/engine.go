@@ -109,12 +109,17 @@ func (e *engine) reset(opts Options, emit func(Block)) {
 // base is the absolute offset of view[0]; evTo is how far the document
 // evidence may be read (the caller guarantees view holds it).
 func (e *engine) line(view []byte, base, ls, limit, evTo int) int {
-	if le, ok := asciiLine(view, ls, limit); ok {
+	if le, letters, ok := asciiLine(view, ls, limit); ok {
 		// Fastest path: an ASCII line with words and nothing that could be
-		// a URL, e-mail address or path is English; no tokens needed.
+		// a URL, e-mail address or path is English; an ASCII line without
+		// letters stays with the block before (S2.1). No tokens needed.
 		e.b.boundary(base+ls, e.blank)
-		e.blank = false
-		e.b.cut(base+ls, labEnglish)
+		if letters {
+			e.blank = false
+			e.b.cut(base+ls, labEnglish)
+		} else {
+			e.blank = isBlank(view[ls:le])
+		}
 		e.b.advance(base + le)
 		return le
 	}
@@ -170,7 +175,7 @@ const (
 	akLetter              // A–Z, a–z
 	akDot                 // a dot: part of a host name when a letter follows
 	akBreak               // LF, VT, FF, CR
-	akStop                // a byte of a multi-byte rune, @ / \: let the tokenizer decide
+	akStop                // a byte of a multi-byte rune, @ / \: let the tokenizer decide (in a line with letters)
 )
 
 var asciiKind = func() (k [256]uint8) {
@@ -220,13 +225,15 @@ func (e *engine) persianFast(view []byte, base, evTo, sumP int, anyYK bool) {
 	}
 }
 
-// asciiLine reports whether the line text[ls:] (up to limit) is all ASCII,
-// has a letter, and holds nothing the tokenizer could read as a URL, an
-// e-mail address or a path (S1.3): then every letter is in an English word,
-// and the line is English whatever its sentences. It returns the end of the
-// line, as tokenizer.line would.
-func asciiLine(text []byte, ls, limit int) (le int, ok bool) {
+// asciiLine reports whether the line text[ls:] (up to limit) is all ASCII
+// and, if it has a letter (letters), holds nothing the tokenizer could read
+// as a URL, an e-mail address or a path (S1.3): then every letter is in an
+// English word, and the line is English whatever its sentences; a line
+// without letters has no words at all. It returns the end of the line, as
+// tokenizer.line would.
+func asciiLine(text []byte, ls, limit int) (le int, letters, ok bool) {
 	var seen uint8
+	stop := false // an @ / or \: a URL, address or path if there are letters
 	lt := text[:limit]
 	for i := ls; i < len(lt); i++ {
 		k := asciiKind[lt[i]]
@@ -237,19 +244,22 @@ func asciiLine(text []byte, ls, limit int) (le int, ok bool) {
 		switch k {
 		case akDot:
 			if i+1 < len(lt) && asciiClass[lt[i+1]] == cLatin {
-				return 0, false
+				return 0, false, false
 			}
 		case akBreak:
 			le = i + 1
 			if lt[i] == '\r' && le < len(lt) && lt[le] == '\n' {
 				le++
 			}
-			return le, seen != 0
+			return le, seen != 0, seen == 0 || !stop
 		default:
-			return 0, false
+			if lt[i] >= utf8.RuneSelf || seen != 0 {
+				return 0, false, false
+			}
+			stop = true
 		}
 	}
-	return limit, seen != 0 && limit == len(text)
+	return limit, seen != 0, limit == len(text) && (seen == 0 || !stop)
 }
 
 // isBlank reports whether a line holds only spaces, bidi controls and its
