@@ -80,6 +80,7 @@ type tokenizer struct {
 	inWord    bool
 	word      *token // the word being read: the last token
 	aw        arabicWord
+	evc       evCache // the evidence of words read before
 	inNum     bool
 	num       *token // the number being read: the last token
 	runStart  int    // start of the current run of non-space runes, or -1
@@ -304,7 +305,7 @@ func (t *tokenizer) persianLine(text []byte, ls, limit int) (le, sumP int, anyYK
 		if i < len(lt) && lt[i] >= utf8.RuneSelf && !arabic.Starts(lt, i) {
 			return 0, 0, false, false // a rune that may go on the word
 		}
-		p, q, _, feat := t.aw.evidence()
+		p, q, _, feat := t.evc.evidence(&t.aw)
 		if q != 0 || feat&(tkLa|tkOtherLang) != 0 {
 			return 0, 0, false, false
 		}
@@ -424,7 +425,7 @@ func (t *tokenizer) endWord() {
 func (t *tokenizer) finishWord() {
 	t.inWord = false
 	if w := t.word; w.cls == cArabic {
-		p, q, g, feat := t.aw.evidence()
+		p, q, g, feat := t.evc.evidence(&t.aw)
 		w.p, w.q, w.g, w.feat = int8(p), int8(q), g, feat // a word has far fewer than 127 points
 		if feat&tkLa != 0 {
 			t.la = int32(len(t.toks))
