@@ -261,10 +261,16 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 // persianLine reads the line that starts at ls, as line would, when it is
 // a line that the engine's fast path would find Persian: words of letters
 // and marks of U+0600–U+06FF (with single ZWNJs inside) and no Arabic
-// points (nor لا, nor letters of other languages), between spaces and
-// plain punctuation that cannot join, drop or split words. It returns the
-// line's end, the Persian points of its words and whether one has ی/ک; ok
-// is false for any other line (then nothing is done that line must undo).
+// points (nor لا, nor letters of other languages), and between them
+// spaces, digits, bidi controls and punctuation. The fast path weighs
+// nothing but the words' evidence, so the punctuation's breaks (sentence
+// ends, pairs, brackets, quotations) do not matter, only what could drop,
+// join or mark words: @ / \ (addresses and paths) and the Quranic brackets
+// ﴾ ﴿ end the fast read, as do a mark after no letter (orphanMark) and a
+// rune that goes on a word (a mark or ZWJ of another block, a
+// presentation form). It returns the line's end, the Persian points of its
+// words and whether one has ی/ک; ok is false for any other line (then
+// nothing is done that line must undo).
 func (t *tokenizer) persianLine(text []byte, ls, limit int) (le, sumP int, anyYK, ok bool) {
 	lt := text[:limit]
 	words := 0
@@ -272,7 +278,7 @@ func (t *tokenizer) persianLine(text []byte, ls, limit int) (le, sumP int, anyYK
 		c := lt[i]
 		if c < utf8.RuneSelf {
 			switch asciiClass[c] {
-			case cSpace:
+			case cSpace, cDigit:
 				i++
 				continue
 			case cBreak:
@@ -281,30 +287,37 @@ func (t *tokenizer) persianLine(text []byte, ls, limit int) (le, sumP int, anyYK
 					i++
 				}
 				return i, sumP, anyYK, words > 0
+			case cNeutral:
+				if c != '@' && c != '/' && c != '\\' {
+					i++
+					continue
+				}
 			}
-			switch c {
-			case ',', ';', '!', '?', '.', ':', '(', ')', '"':
-				i++
-				continue
-			}
-			return 0, 0, false, false
+			return 0, 0, false, false // a Latin letter, or @ / \
 		}
 		if !arabic.Starts(lt, i) {
-			return 0, 0, false, false
+			w, brk := plainRune(lt, i)
+			switch {
+			case brk:
+				return i + w, sumP, anyYK, words > 0
+			case w == 0:
+				return 0, 0, false, false // a letter, a mark, Quranic brackets
+			}
+			i += w
+			continue
 		}
 		r := arabic.RuneAt(lt, i)
-		if arabicClass[uint8(r-arabic.First)] != cArabic {
-			if r == '،' || r == '؛' || r == '؟' {
+		// An if, not a switch: with a switch here All/persian ran at 205
+		// MB/s instead of 270 (same instructions; the branches' layout).
+		if cls := arabicClass[uint8(r-arabic.First)]; cls != cArabic {
+			if cls == cNeutral || cls == cDigit {
 				i += 2
 				continue
 			}
-			return 0, 0, false, false
+			return 0, 0, false, false // a mark after no letter
 		}
 		t.aw.reset()
 		i = t.aw.run(lt, i, r, arabicFeat[uint8(r-arabic.First)])
-		if i < len(lt) && lt[i] >= utf8.RuneSelf && !arabic.Starts(lt, i) {
-			return 0, 0, false, false // a rune that may go on the word
-		}
 		p, q, _, feat := t.evc.evidence(&t.aw)
 		if q != 0 || feat&(tkLa|tkOtherLang) != 0 {
 			return 0, 0, false, false
@@ -314,6 +327,24 @@ func (t *tokenizer) persianLine(text []byte, ls, limit int) (le, sumP int, anyYK
 		words++
 	}
 	return len(lt), sumP, anyYK, words > 0 && limit == len(text)
+}
+
+// plainRune returns the width of the rune at lt[i] (not ASCII, not of
+// U+0600–U+06FF) if persianLine may pass over it: a space, a digit, a bidi
+// control or punctuation other than the Quranic brackets; brk says it is a
+// line break. w is 0 for any other rune. (The rare case, kept out of
+// persianLine's loop.)
+//
+//go:noinline
+func plainRune(lt []byte, i int) (w int, brk bool) {
+	r, w, cls := decode(lt, i)
+	switch {
+	case cls == cSpace || cls == cDigit || cls == cControl || cls == cNeutral && r != '\uFD3E' && r != '\uFD3F':
+		return w, false
+	case cls == cBreak:
+		return w, true
+	}
+	return 0, false
 }
 
 // nonSpace notes a non-space rune at i: the start of a run of them.
