@@ -225,12 +225,13 @@ func (e *engine) persianFast(view []byte, base, evTo, sumP int, anyYK bool) {
 	}
 }
 
-// asciiLine reports whether the line text[ls:] (up to limit) is all ASCII
-// and, if it has a letter (letters), holds nothing the tokenizer could read
-// as a URL, an e-mail address or a path (S1.3): then every letter is in an
-// English word, and the line is English whatever its sentences; a line
-// without letters has no words at all. It returns the end of the line, as
-// tokenizer.line would.
+// asciiLine reports whether the line text[ls:] (up to limit) has no letters
+// but Latin ones (it is ASCII but for Latin letters, marks, spaces, digits,
+// bidi controls and punctuation) and, if it has a letter (letters), holds
+// nothing the tokenizer could read as a URL, an e-mail address or a path
+// (S1.3): then every letter is in an English word, and the line is English
+// whatever its sentences; a line without letters has no words at all. It
+// returns the end of the line, as tokenizer.line would.
 func asciiLine(text []byte, ls, limit int) (le int, letters, ok bool) {
 	var seen uint8
 	stop := false // an @ / or \: a URL, address or path if there are letters
@@ -243,7 +244,7 @@ func asciiLine(text []byte, ls, limit int) (le int, letters, ok bool) {
 		}
 		switch k {
 		case akDot:
-			if i+1 < len(lt) && asciiClass[lt[i+1]] == cLatin {
+			if i+1 < len(lt) && (asciiClass[lt[i+1]] == cLatin || lt[i+1] >= utf8.RuneSelf && latinAt(lt, i+1)) {
 				return 0, false, false
 			}
 		case akBreak:
@@ -253,13 +254,52 @@ func asciiLine(text []byte, ls, limit int) (le int, letters, ok bool) {
 			}
 			return le, seen != 0, seen == 0 || !stop
 		default:
-			if lt[i] >= utf8.RuneSelf || seen != 0 {
+			if lt[i] >= utf8.RuneSelf {
+				w, kind := latinLineRune(lt, i)
+				switch kind {
+				case akStop:
+					return 0, false, false
+				case akBreak:
+					return i + w, seen != 0, seen == 0 || !stop
+				}
+				seen |= kind
+				i += w - 1
+				continue
+			}
+			if seen != 0 {
 				return 0, false, false
 			}
 			stop = true
 		}
 	}
 	return limit, seen != 0, limit == len(text) && (seen == 0 || !stop)
+}
+
+// latinLineRune returns the width of the rune at lt[i], a rune of more than
+// one byte, and its kind for asciiLine: akLetter for a Latin letter, akPlain
+// for a space, digit, bidi control, mark or punctuation (none of which can
+// start a URL or path, or change the class of a line of Latin words),
+// akBreak for a line break, akStop for a letter of another script. (Out of
+// asciiLine's loop: the rare case.)
+//
+//go:noinline
+func latinLineRune(lt []byte, i int) (w int, kind uint8) {
+	_, w, cls := decode(lt, i)
+	switch cls {
+	case cLatin:
+		return w, akLetter
+	case cSpace, cDigit, cControl, cInherit, cNeutral:
+		return w, akPlain
+	case cBreak:
+		return w, akBreak
+	}
+	return w, akStop
+}
+
+// latinAt reports whether the rune at lt[i] is a Latin letter.
+func latinAt(lt []byte, i int) bool {
+	_, _, cls := decode(lt, i)
+	return cls == cLatin
 }
 
 // isBlank reports whether a line holds only spaces, bidi controls and its
