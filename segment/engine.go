@@ -126,6 +126,11 @@ func (e *engine) line(view []byte, base, ls, limit, evTo int) int {
 	if le, ok := e.persianLine(view, base, ls, limit, evTo); ok {
 		return le
 	}
+	return e.tokenLine(view, base, ls, limit, evTo)
+}
+
+// tokenLine decides the line view[ls:] as line does, from its tokens.
+func (e *engine) tokenLine(view []byte, base, ls, limit, evTo int) int {
 	le := e.tk.line(view, ls, limit)
 	e.tk.le = le
 	toks := e.tk.toks

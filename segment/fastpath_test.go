@@ -1,0 +1,119 @@
+package segment
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/langsplit/langsplit/internal/textgen"
+)
+
+// TestFastPathsAgree checks that the engine's fast paths (asciiLine,
+// persianLine) decide every line as the tokenizer and decide do
+// (engine.tokenLine, for every line): the same blocks, and the same context for the lines
+// after (a later line with only a trace of Arabic evidence follows it).
+// The texts are the eval documents, generated text and random lines made
+// of the words and punctuation the fast paths test for.
+func TestFastPathsAgree(t *testing.T) {
+	texts := map[string][]byte{}
+	for _, g := range []string{"../../shared/eval/*/docs/*", "../../shared/eval/pdfdev/*/*.txt"} {
+		files, _ := filepath.Glob(g)
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts[f] = b
+		}
+	}
+	for _, k := range []textgen.Kind{textgen.Mixed, textgen.Persian, textgen.English} {
+		texts["textgen"+string(rune('0'+k))] = textgen.Bytes(k, 1<<20, 5)
+	}
+	r := rand.New(rand.NewPCG(12, 34))
+	for d := range 1000 {
+		texts["random"+strings.Repeat("x", d%7)+string(rune('A'+d%26))+string(rune('a'+d/26))] = randomLines(r, 60)
+	}
+	var fast Segmenter
+	var slow engine
+	for name, text := range texts {
+		got, want := segmentWith(&fast, text), tokenLines(&slow, text)
+		if !slices.Equal(got, want) {
+			i := 0
+			for i < min(len(got), len(want)) && got[i] == want[i] {
+				i++
+			}
+			at := 0
+			if i < len(want) {
+				at = want[i].Start
+			}
+			t.Errorf("%s: the fast paths decide differently near byte %d: got %+v, want %+v; text there: %q",
+				name, at, got[i:min(i+3, len(got))], want[i:min(i+3, len(want))], text[max(0, at-200):min(len(text), at+200)])
+		}
+	}
+}
+
+func segmentWith(s *Segmenter, text []byte) []Block {
+	s.Reset(text, Options{})
+	var out []Block
+	for b, ok := s.Next(); ok; b, ok = s.Next() {
+		out = append(out, b)
+	}
+	return out
+}
+
+// tokenLines segments text as Segmenter.Next does, with every line read by
+// e.tokenLine.
+func tokenLines(e *engine, text []byte) []Block {
+	var out []Block
+	e.reset(Options{}, func(b Block) { out = append(out, b) })
+	n, lc := len(text), min(lineCap, e.opts.MaxBlock)
+	for pos := 0; pos < n; {
+		pos = e.tokenLine(text, 0, pos, min(n, pos+lc), min(n, pos+lc+evidenceAhead))
+	}
+	e.b.finish(n)
+	return out
+}
+
+// Pieces of the random lines of TestFastPathsAgree: Persian words with and
+// without evidence of their own, Arabic words and marks, Latin content and
+// grammar words, numbers in three scripts, and the punctuation that breaks
+// sentences, pairs, cells, quotations and paths.
+var randomPieces = [][]string{
+	{"کتاب", "می\u200cشود", "است", "و", "در", "را", "یک", "خانه", "پرونده\u200cها", "ساعت", "گزارش", "نمی\u200cکند", "پس", "هر", "بیا"},
+	{"الكتاب", "في", "على", "مدرسة", "لا", "يعود", "قالَ", "العِلْمُ", "كتاب", "يوم", "إلى", "ٱلله", "ﷲ", "ٹوپی", "هذه"},
+	{"Docker", "image", "Kubernetes", "server", "Ubuntu", "API", "A", "A18", "mode", "Node", "js", "café", "MILD", "Mr"},
+	{"the", "and", "is", "of", "to", "in", "with", "you", "can", "will"},
+	{"3", "۲۴", "٣", "3.5", "2024", "۱۴۰۲"},
+	{".", "،", ",", "؛", ";", "؟", "?", "!", ":", " - ", " | ", "(", ")", "«", "»", "\"", "'", "’", "…", "/", "@", "\t",
+		"﴿", "﴾", "-", "—", "\u200f", "\u00a0", "www.", ".com", "\u200c", "\u064b", "#", "=", "{", "•", "\\",
+		"/3", "a/", "~/", "@x.com", "//", "\\x"},
+}
+
+// randomLines returns n random lines of randomPieces, blank lines among them.
+func randomLines(r *rand.Rand, n int) []byte {
+	weights := []int{40, 12, 20, 8, 5, 15}
+	var b strings.Builder
+	for range n {
+		if r.IntN(10) == 0 {
+			b.WriteString("\n")
+			continue
+		}
+		for k := range 1 + r.IntN(14) {
+			if k > 0 && r.IntN(5) != 0 {
+				b.WriteByte(' ')
+			}
+			x, g := r.IntN(100), 0
+			for x >= weights[g] {
+				x -= weights[g]
+				g++
+			}
+			p := randomPieces[g]
+			b.WriteString(p[r.IntN(len(p))])
+		}
+		b.WriteString([]string{"\n", ".\n", "\r\n", "؟\n"}[r.IntN(4)])
+	}
+	return []byte(b.String())
+}
