@@ -207,7 +207,7 @@ var asciiKind = func() (k [256]uint8) {
 // is a line of Arabic-script words with no Arabic evidence, read without
 // tokens (tokenizer.persianLine); ok is false if it is not.
 func (e *engine) persianLine(view []byte, base, ls, limit, evTo int) (le int, ok bool) {
-	le, sumP, anyYK, ok := e.tk.persianLine(view, ls, limit)
+	le, sumP, anyYK, ok := e.tk.persianLine(view, ls, limit, e.opts.MaxInline)
 	if !ok {
 		return 0, false
 	}

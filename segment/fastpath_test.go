@@ -84,7 +84,8 @@ func tokenLines(e *engine, text []byte) []Block {
 var randomPieces = [][]string{
 	{"کتاب", "می\u200cشود", "است", "و", "در", "را", "یک", "خانه", "پرونده\u200cها", "ساعت", "گزارش", "نمی\u200cکند", "پس", "هر", "بیا"},
 	{"الكتاب", "في", "على", "مدرسة", "لا", "يعود", "قالَ", "العِلْمُ", "كتاب", "يوم", "إلى", "ٱلله", "ﷲ", "ٹوپی", "هذه"},
-	{"Docker", "image", "Kubernetes", "server", "Ubuntu", "API", "A", "A18", "mode", "Node", "js", "café", "MILD", "Mr"},
+	{"Docker", "image", "Kubernetes", "server", "Ubuntu", "API", "A", "A18", "mode", "Node", "js", "café", "MILD", "Mr",
+		"Docker image server", "Docker image server API", "pull request"},
 	{"the", "and", "is", "of", "to", "in", "with", "you", "can", "will"},
 	{"3", "۲۴", "٣", "3.5", "2024", "۱۴۰۲"},
 	{".", "،", ",", "؛", ";", "؟", "?", "!", ":", " - ", " | ", "(", ")", "«", "»", "\"", "'", "’", "…", "/", "@", "\t",
@@ -101,7 +102,11 @@ func randomLines(r *rand.Rand, n int) []byte {
 			b.WriteString("\n")
 			continue
 		}
-		for k := range 1 + r.IntN(14) {
+		pieces := 1 + r.IntN(14)
+		if r.IntN(3) == 0 {
+			pieces = 2 + r.IntN(3) // short lines, where one word can make the host
+		}
+		for k := range pieces {
 			if k > 0 && r.IntN(5) != 0 {
 				b.WriteByte(' ')
 			}

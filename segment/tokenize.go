@@ -80,6 +80,8 @@ type tokenizer struct {
 	inWord    bool
 	word      *token // the word being read: the last token
 	aw        arabicWord
+	lat       int     // persianLine: Latin words in the line
+	latAt     int     // and the Arabic-script words before them
 	evc       evCache // the evidence of words read before
 	inNum     bool
 	num       *token // the number being read: the last token
@@ -268,17 +270,38 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 // join or mark words: @ / \ (addresses and paths) and the Quranic brackets
 // ﴾ ﴿ end the fast read, as do a mark after no letter (orphanMark) and a
 // rune that goes on a word (a mark or ZWJ of another block, a
-// presentation form). It returns the line's end, the Persian points of its
-// words and whether one has ی/ک; ok is false for any other line (then
-// nothing is done that line must undo).
-func (t *tokenizer) persianLine(text []byte, ls, limit int) (le, sumP int, anyYK, ok bool) {
+// presentation form).
+//
+// It also takes a line of such words with one run of at most maxw ASCII
+// Latin words that are no English grammar words, when decide would find
+// the whole line one Persian unit without weighing anything else: the
+// line is one sentence with no pair, cell, bracket or quotation (between
+// its words only spaces, ASCII digits and , ، ؛; sentence ends only after
+// its last word), so the Latin run stays in it (S3.4: it sits between
+// Persian words; S3.5: it is short and the host is Persian, by the
+// grammar words or the number of the Persian words: hostOfRuns). Such a
+// line's evidence is its Persian words', as in a line of Persian words
+// alone.
+//
+// It returns the line's end, the Persian points of its Arabic-script words
+// and whether one has ی/ک; ok is false for any other line (then nothing is
+// done that line must undo).
+func (t *tokenizer) persianLine(text []byte, ls, limit, maxw int) (le, sumP int, anyYK, ok bool) {
 	lt := text[:limit]
-	words := 0
+	words := 0   // Arabic-script words
+	var st uint8 // the line's state: ps* bits and the OR of the words' grammar (token.g)
+	t.lat, t.latAt = 0, 0
 	for i := ls; i < len(lt); {
 		c := lt[i]
 		if c < utf8.RuneSelf {
 			switch asciiClass[c] {
-			case cSpace, cDigit:
+			case cSpace:
+				if c != ' ' {
+					st |= psBroken // a tab: a cell break (S2.5)
+				}
+				i++
+				continue
+			case cDigit:
 				i++
 				continue
 			case cBreak:
@@ -286,23 +309,45 @@ func (t *tokenizer) persianLine(text []byte, ls, limit int) (le, sumP int, anyYK
 				if c == '\r' && i < len(lt) && lt[i] == '\n' {
 					i++
 				}
-				return i, sumP, anyYK, words > 0
+				return i, sumP, st&psYK != 0, words > 0 && t.latinHosted(words, st)
 			case cNeutral:
-				if c != '@' && c != '/' && c != '\\' {
-					i++
-					continue
+				switch c {
+				case '@', '/', '\\':
+					return 0, 0, false, false
+				case '.', '!', '?':
+					st |= psTerm
+				case ',':
+				default:
+					st |= psBroken
 				}
+				i++
+				continue
+			case cLatin:
+				if t.lat == 0 {
+					t.latAt = words
+				}
+				if st&(psBroken|psTerm) != 0 || t.lat >= maxw || words != t.latAt {
+					return 0, 0, false, false // a break before it, a long or second run
+				}
+				j, content := latinContent(lt, i)
+				if !content {
+					return 0, 0, false, false // a grammar word
+				}
+				t.lat++
+				i = j
+				continue
 			}
-			return 0, 0, false, false // a Latin letter, or @ / \
+			return 0, 0, false, false
 		}
 		if !arabic.Starts(lt, i) {
 			w, brk := plainRune(lt, i)
 			switch {
 			case brk:
-				return i + w, sumP, anyYK, words > 0
+				return i + w, sumP, st&psYK != 0, words > 0 && t.latinHosted(words, st)
 			case w == 0:
 				return 0, 0, false, false // a letter, a mark, Quranic brackets
 			}
+			st |= psBroken
 			i += w
 			continue
 		}
@@ -311,6 +356,11 @@ func (t *tokenizer) persianLine(text []byte, ls, limit int) (le, sumP int, anyYK
 		// MB/s instead of 270 (same instructions; the branches' layout).
 		if cls := arabicClass[uint8(r-arabic.First)]; cls != cArabic {
 			if cls == cNeutral || cls == cDigit {
+				if r == '؟' {
+					st |= psTerm
+				} else if r != '،' && r != '؛' {
+					st |= psBroken
+				}
 				i += 2
 				continue
 			}
@@ -318,15 +368,48 @@ func (t *tokenizer) persianLine(text []byte, ls, limit int) (le, sumP int, anyYK
 		}
 		t.aw.reset()
 		i = t.aw.run(lt, i, r, arabicFeat[uint8(r-arabic.First)])
-		p, q, _, feat := t.evc.evidence(&t.aw)
+		p, q, g, feat := t.evc.evidence(&t.aw)
 		if q != 0 || feat&(tkLa|tkOtherLang) != 0 {
 			return 0, 0, false, false
 		}
 		sumP += p
-		anyYK = anyYK || feat&tkPersianYK != 0
+		st |= st&psTerm<<1 | g | uint8(feat&tkPersianYK)<<psYKShift // a sentence end before a word breaks the line
 		words++
 	}
-	return len(lt), sumP, anyYK, words > 0 && limit == len(text)
+	return len(lt), sumP, st&psYK != 0, words > 0 && limit == len(text) && t.latinHosted(words, st)
+}
+
+// Bits of persianLine's state, above the grammar bits (gPoints, gConj).
+const (
+	psTerm    uint8      = 1 << (iota + 3) // a sentence end
+	psBroken                               // a break between words: a sentence end before one, a tab, other punctuation
+	psYKShift = iota + 3                   // a word with ی/ک (tkPersianYK, bit 0, shifted here)
+	psYK      = 1 << psYKShift
+)
+
+var _ [psBroken - 2*psTerm]struct{} // psTerm<<1 is psBroken
+
+// latinContent reads the run of ASCII letters at lt[i] and returns its end
+// and whether, read as a word, it is no English grammar word (latinGrammar
+// would give it no grammar).
+func latinContent(lt []byte, i int) (end int, content bool) {
+	j := i + 1
+	for j < len(lt) && asciiClass[lt[j]] == cLatin {
+		j++
+	}
+	return j, j-i > 11 || englishWords.Get(hashLatin(lt[i:j])) == 0
+}
+
+// latinHosted reports whether a line that persianLine read, with words
+// Arabic-script words (no Arabic evidence) and state st, is one Persian
+// unit for decide: it has no Latin words, or one run of them (at most
+// MaxInline, no grammar words among them: persianLine checks) after the
+// first t.latAt of the Arabic-script words, in one sentence without pairs,
+// brackets or quotations, and the run sits between Arabic-script words
+// (S3.4) or the Arabic-script words are the host (S3.3: they have grammar
+// points, or more words) and absorb it (S3.5).
+func (t *tokenizer) latinHosted(words int, st uint8) bool {
+	return t.lat == 0 || st&psBroken == 0 && (t.latAt > 0 && t.latAt < words || st&(gPoints|gConj) != 0 || words > t.lat)
 }
 
 // plainRune returns the width of the rune at lt[i] (not ASCII, not of
