@@ -126,7 +126,41 @@ func (e *engine) line(view []byte, base, ls, limit, evTo int) int {
 	if le, ok := e.persianLine(view, base, ls, limit, evTo); ok {
 		return le
 	}
+	// When persianLine gave up before any Latin word, it was at what
+	// sentenceLine gives up at too (Arabic evidence, marks, / @ \, other
+	// letters).
+	if e.tk.sawLatin {
+		if le, ok := e.sentenceLine(view, base, ls, limit, evTo); ok {
+			return le
+		}
+	}
 	return e.tokenLine(view, base, ls, limit, evTo)
+}
+
+// sentenceLine takes the line at ls as decide would when it is a line of
+// sentences of one script each, labelled by their script, read without
+// tokens (tokenizer.sentenceLine); ok is false if it is not.
+func (e *engine) sentenceLine(view []byte, base, ls, limit, evTo int) (le int, ok bool) {
+	le, sumP, anyYK, ok := e.tk.sentenceLine(view, ls, limit)
+	if !ok {
+		return 0, false
+	}
+	e.b.boundary(base+ls, e.blank)
+	e.blank = false
+	arab := false
+	for k, c := range e.tk.cuts[:e.tk.ncuts] {
+		at := int(c.at)
+		if k == 0 {
+			at = ls // S4.1
+		}
+		e.b.cut(base+at, classLabels[c.cls])
+		arab = arab || c.cls == cArabic
+	}
+	if arab {
+		e.persianFast(view, base, evTo, sumP, anyYK)
+	}
+	e.b.advance(base + le)
+	return le, true
 }
 
 // tokenLine decides the line view[ls:] as line does, from its tokens.

@@ -36,6 +36,20 @@ func TestFastPathsAgree(t *testing.T) {
 	for d := range 1000 {
 		texts["random"+strings.Repeat("x", d%7)+string(rune('A'+d%26))+string(rune('a'+d/26))] = randomLines(r, 60)
 	}
+	for d := range 500 {
+		var doc []byte
+		for range 20 {
+			if r.IntN(3) == 0 {
+				doc = append(doc, "قالَ العِلْمُ في الكتاب.\n"...) // the context: Arabic (S5.6)
+			}
+			doc = append(doc, randomSentences(r)...)
+			if r.IntN(2) == 0 {
+				doc = append(doc, "سأل\n"...) // a trace of Arabic evidence: follows the context
+			}
+			doc = append(doc, randomLines(r, 1+r.IntN(2))...)
+		}
+		texts["sentences"+strings.Repeat("x", d%7)+string(rune('A'+d%26))+string(rune('a'+d/26))] = doc
+	}
 	var fast Segmenter
 	var slow engine
 	for name, text := range texts {
@@ -120,5 +134,48 @@ func randomLines(r *rand.Rand, n int) []byte {
 		}
 		b.WriteString([]string{"\n", ".\n", "\r\n", "؟\n"}[r.IntN(4)])
 	}
+	return []byte(b.String())
+}
+
+// randomSentences returns a line of random sentences, most of one script
+// each (randomPieces' Persian or Latin words), between sentence ends, with
+// now and then what makes the tokenizer read it otherwise: an abbreviation
+// or a number before a full stop, a tab, no space after the stop, an
+// Arabic word, a sentence of two scripts.
+func randomSentences(r *rand.Rand) []byte {
+	var b strings.Builder
+	b.WriteString([]string{"", "", "", "", " ", "7 "}[r.IntN(6)])
+	for k := range 1 + r.IntN(5) {
+		if k > 0 {
+			b.WriteString([]string{" ", " ", " ", "  ", "\t", ""}[r.IntN(6)])
+		}
+		script := r.IntN(2) * 2 // Persian or Latin content words
+		for w := range 1 + r.IntN(6) {
+			if w > 0 {
+				b.WriteString([]string{" ", " ", " ", "، ", ", ", " 12 "}[r.IntN(6)])
+			}
+			g := script
+			switch x := r.IntN(30); {
+			case x == 0:
+				g = 2 - script // the other script
+			case x == 1:
+				g = 1 // an Arabic word
+			case x < 6 && script == 2:
+				g = 3 // an English grammar word
+			}
+			p := randomPieces[g]
+			b.WriteString(p[r.IntN(len(p))])
+		}
+		switch x := r.IntN(20); {
+		case x == 0:
+			b.WriteString(" 2024")
+		case x == 1:
+			b.WriteString(" Mr")
+		case x == 2:
+			b.WriteString(" A")
+		}
+		b.WriteString([]string{".", ".", "!", "?", "؟", "...", "؛"}[r.IntN(7)])
+	}
+	b.WriteString("\n")
 	return []byte(b.String())
 }

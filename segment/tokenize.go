@@ -80,8 +80,11 @@ type tokenizer struct {
 	inWord    bool
 	word      *token // the word being read: the last token
 	aw        arabicWord
-	lat       int     // persianLine: Latin words in the line
-	latAt     int     // and the Arabic-script words before them
+	lat       int                          // persianLine: Latin words in the line
+	latAt     int                          // and the Arabic-script words before them
+	sawLatin  bool                         // persianLine met a Latin letter: maybe a line for sentenceLine
+	cuts      [maxSentenceCuts]sentenceCut // sentenceLine: where the line changes script
+	ncuts     int
 	evc       evCache // the evidence of words read before
 	inNum     bool
 	num       *token // the number being read: the last token
@@ -290,7 +293,7 @@ func (t *tokenizer) persianLine(text []byte, ls, limit, maxw int) (le, sumP int,
 	lt := text[:limit]
 	words := 0   // Arabic-script words
 	var st uint8 // the line's state: ps* bits and the OR of the words' grammar (token.g)
-	t.lat, t.latAt = 0, 0
+	t.lat, t.latAt, t.sawLatin = 0, 0, false
 	for i := ls; i < len(lt); {
 		c := lt[i]
 		if c < utf8.RuneSelf {
@@ -323,6 +326,7 @@ func (t *tokenizer) persianLine(text []byte, ls, limit, maxw int) (le, sumP int,
 				i++
 				continue
 			case cLatin:
+				t.sawLatin = true
 				if t.lat == 0 {
 					t.latAt = words
 				}
@@ -410,6 +414,161 @@ func latinContent(lt []byte, i int) (end int, content bool) {
 // points, or more words) and absorb it (S3.5).
 func (t *tokenizer) latinHosted(words int, st uint8) bool {
 	return t.lat == 0 || st&psBroken == 0 && (t.latAt > 0 && t.latAt < words || st&(gPoints|gConj) != 0 || words > t.lat)
+}
+
+// maxSentenceCuts bounds the changes of script that sentenceLine notes in
+// a line (tokenizer.cuts): a line with more is tokenized.
+const maxSentenceCuts = 16
+
+// sentenceLine reads the line that starts at ls, as line would, when it is
+// a line of sentences of one script each, which decide would make one unit
+// each, labelled by its script without weighing anything else: ASCII Latin
+// words (English) or Arabic-script words as persianLine takes them (Persian),
+// with nothing between the words of a sentence but spaces, ASCII digits and
+// , ، ؛, and between sentences a sentence end that the tokenizer finds
+// (S2.2): . ! ? or ؟ right after a word and before a space, the dot not
+// after a Latin abbreviation (after an Arabic-script word, S2.4's
+// continuation needs a sentence that began in Latin: not one of one
+// script). No pair, cell, bracket, quotation, code or path can be in such
+// a line. It notes in t.cuts where the script changes (the first word of
+// a sentence of the other script, where decide cuts: S4.2) and returns
+// the line's end, the Persian points of its Arabic-script words and
+// whether one has ی/ک; ok is false for any other line.
+func (t *tokenizer) sentenceLine(text []byte, ls, limit int) (le, sumP int, anyYK, ok bool) {
+	lt := text[:limit]
+	var cls uint8      // letter class of the sentence's words, 0 before its first
+	wordEnd := -1      // end of the last word
+	latinWord := false // the last word is Latin
+	ended := false     // a sentence ended after the last word
+	tail := false      // sentence ends and spaces only, up to the line end
+	words := 0
+	t.ncuts = 0
+	word := func(i int, c uint8) bool {
+		switch {
+		case tail:
+			return false
+		case ended || cls == 0:
+			if c != cls {
+				if t.ncuts == maxSentenceCuts {
+					return false
+				}
+				t.cuts[t.ncuts] = sentenceCut{at: int32(i), cls: c}
+				t.ncuts++
+			}
+			cls, ended = c, false
+		case c != cls:
+			return false // a sentence of two scripts
+		}
+		return true
+	}
+	for i := ls; i < len(lt); {
+		c := lt[i]
+		if c < utf8.RuneSelf {
+			switch asciiClass[c] {
+			case cSpace:
+				if c != ' ' {
+					return 0, 0, false, false // a tab: a cell break (S2.5)
+				}
+				i++
+				continue
+			case cDigit:
+				if ended || tail {
+					return 0, 0, false, false
+				}
+				i++
+				continue
+			case cBreak:
+				i++
+				if c == '\r' && i < len(lt) && lt[i] == '\n' {
+					i++
+				}
+				return i, sumP, anyYK, words > 0
+			case cLatin:
+				j := i + 1
+				for j < len(lt) && asciiClass[lt[j]] == cLatin {
+					j++
+				}
+				if !word(i, cLatin) {
+					return 0, 0, false, false
+				}
+				wordEnd, latinWord, i = j, true, j
+				continue
+			}
+			switch c {
+			case ',':
+				if ended || tail {
+					return 0, 0, false, false
+				}
+			case '.', '!', '?':
+				if !tail && (ended || wordEnd != i || c == '.' && latinWord && abbreviationWord(lt[wordStart(lt, i):i])) {
+					return 0, 0, false, false
+				}
+				sentenceEnd(lt, i+1, &ended, &tail)
+			default:
+				return 0, 0, false, false
+			}
+			i++
+			continue
+		}
+		if !arabic.Starts(lt, i) {
+			return 0, 0, false, false
+		}
+		r := arabic.RuneAt(lt, i)
+		if cls := arabicClass[uint8(r-arabic.First)]; cls != cArabic {
+			switch {
+			case r == '؟':
+				if !tail && (ended || wordEnd != i) {
+					return 0, 0, false, false
+				}
+				sentenceEnd(lt, i+2, &ended, &tail)
+			case (r == '،' || r == '؛') && !ended && !tail:
+			default:
+				return 0, 0, false, false // other punctuation, Arabic-Indic or Persian digits (points: S5.1), marks
+			}
+			i += 2
+			continue
+		}
+		if !word(i, cArabic) {
+			return 0, 0, false, false
+		}
+		t.aw.reset()
+		i = t.aw.run(lt, i, r, arabicFeat[uint8(r-arabic.First)])
+		p, q, _, feat := t.evc.evidence(&t.aw)
+		if q != 0 || feat&(tkLa|tkOtherLang) != 0 {
+			return 0, 0, false, false
+		}
+		sumP += p
+		anyYK = anyYK || feat&tkPersianYK != 0
+		words++
+		wordEnd, latinWord = i, false
+	}
+	return len(lt), sumP, anyYK, words > 0 && limit == len(text)
+}
+
+// sentenceCut is where sentenceLine's line changes script: the start of a
+// sentence of letter class cls.
+type sentenceCut struct {
+	at  int32
+	cls uint8
+}
+
+// sentenceEnd notes, for sentenceLine, a sentence end whose mark ends at
+// lt[j]: a space follows, and a sentence begins with the next word (ended),
+// or the line ends, maybe after more marks and spaces (tail).
+func sentenceEnd(lt []byte, j int, ended, tail *bool) {
+	if !*tail && j < len(lt) && lt[j] == ' ' {
+		*ended = true
+		return
+	}
+	*tail = true
+}
+
+// wordStart returns the start of the ASCII Latin word that ends at lt[i].
+func wordStart(lt []byte, i int) int {
+	for i > 0 && asciiClass[lt[i-1]] == cLatin {
+		i--
+	}
+	return i
 }
 
 // plainRune returns the width of the rune at lt[i] (not ASCII, not of
@@ -995,10 +1154,11 @@ func (t *tokenizer) continues(j, limit int) bool {
 // of an abbreviation or a label: a single letter (J. K.), a Roman numeral
 // (IV.), a dotted abbreviation (e.g.) or a title (Mr.).
 func (t *tokenizer) abbreviation(tok token) bool {
-	if tok.cls != cLatin {
-		return false
-	}
-	w := t.text[tok.start:tok.end]
+	return tok.cls == cLatin && abbreviationWord(t.text[tok.start:tok.end])
+}
+
+// abbreviationWord is abbreviation for the text w of a Latin word.
+func abbreviationWord(w []byte) bool {
 	if len(w) == 1 {
 		return true
 	}
