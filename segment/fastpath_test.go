@@ -97,7 +97,9 @@ func tokenLines(e *engine, text []byte) []Block {
 // sentences, pairs, cells, quotations and paths.
 var randomPieces = [][]string{
 	{"کتاب", "می\u200cشود", "است", "و", "در", "را", "یک", "خانه", "پرونده\u200cها", "ساعت", "گزارش", "نمی\u200cکند", "پس", "هر", "بیا"},
-	{"الكتاب", "في", "على", "مدرسة", "لا", "يعود", "قالَ", "العِلْمُ", "كتاب", "يوم", "إلى", "ٱلله", "ﷲ", "ٹوپی", "هذه"},
+	{"الكتاب", "في", "على", "مدرسة", "لا", "يعود", "قالَ", "العِلْمُ", "كتاب", "يوم", "إلى", "ٱلله", "ﷲ", "ٹوپی", "هذه",
+		"لا يعود", "لا تحزن", "علیه السلام", "رضی الله عنه", "سأل", "على",
+		"لا 12 يعود", "لا. يعود", "لا تن"},
 	{"Docker", "image", "Kubernetes", "server", "Ubuntu", "API", "A", "A18", "mode", "Node", "js", "café", "MILD", "Mr",
 		"Docker image server", "Docker image server API", "pull request"},
 	{"the", "and", "is", "of", "to", "in", "with", "you", "can", "will"},
@@ -138,18 +140,18 @@ func randomLines(r *rand.Rand, n int) []byte {
 }
 
 // randomSentences returns a line of random sentences, most of one script
-// each (randomPieces' Persian or Latin words), between sentence ends, with
-// now and then what makes the tokenizer read it otherwise: an abbreviation
-// or a number before a full stop, a tab, no space after the stop, an
-// Arabic word, a sentence of two scripts.
+// each (randomPieces' Persian, Arabic or Latin words), between sentence
+// ends, now and then in « », with now and then what makes the tokenizer
+// read it otherwise: an abbreviation or a number before a full stop, a
+// tab, no space after the stop, an Arabic word, a sentence of two scripts.
 func randomSentences(r *rand.Rand) []byte {
 	var b strings.Builder
-	b.WriteString([]string{"", "", "", "", " ", "7 "}[r.IntN(6)])
+	b.WriteString([]string{"", "", "", "", " ", "7 ", "«", "«"}[r.IntN(8)])
 	for k := range 1 + r.IntN(5) {
 		if k > 0 {
 			b.WriteString([]string{" ", " ", " ", "  ", "\t", ""}[r.IntN(6)])
 		}
-		script := r.IntN(2) * 2 // Persian or Latin content words
+		script := r.IntN(3) // Persian, Arabic or Latin content words
 		for w := range 1 + r.IntN(6) {
 			if w > 0 {
 				b.WriteString([]string{" ", " ", " ", "، ", ", ", " 12 "}[r.IntN(6)])
@@ -157,7 +159,7 @@ func randomSentences(r *rand.Rand) []byte {
 			g := script
 			switch x := r.IntN(30); {
 			case x == 0:
-				g = 2 - script // the other script
+				g = (script + 1 + r.IntN(2)) % 3 // another script
 			case x == 1:
 				g = 1 // an Arabic word
 			case x < 6 && script == 2:
@@ -176,6 +178,6 @@ func randomSentences(r *rand.Rand) []byte {
 		}
 		b.WriteString([]string{".", ".", "!", "?", "؟", "...", "؛"}[r.IntN(7)])
 	}
-	b.WriteString("\n")
+	b.WriteString([]string{"\n", "\n", "\n", "»\n", " »\n"}[r.IntN(5)])
 	return []byte(b.String())
 }
