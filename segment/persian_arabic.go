@@ -438,7 +438,9 @@ const evGrammarShift = 13
 
 var _ [1<<evGrammarShift - 2*int(tkLa)]struct{} // tkLa < 1<<evGrammarShift: the features fit below g
 
-// evidence returns a.evidence(), from the cache when the word is in it.
+// evidence returns a.evidence(), from the cache when the word is in it;
+// then a is not settled (its folded key and first letters are not set:
+// settle sets them).
 func (c *evCache) evidence(a *arabicWord) (p, q int, g uint8, feat uint16) {
 	if a.feat&(fLetter|fMark) != fLetter || a.letters > maxHashLetters {
 		return a.evidence() // marks, or more letters than the key holds: not a function of the key
@@ -446,7 +448,6 @@ func (c *evCache) evidence(a *arabicWord) (p, q int, g uint8, feat uint16) {
 	k, tag := a.kRaw, uint32(a.feat)|uint32(uint8(a.zwnjAt))<<16|uint32(uint8(a.last))<<24
 	e := &c[(k^uint64(tag)<<40)*0x9E3779B97F4A7C15>>(64-evCacheBits)]
 	if e.k == k && e.tag == tag {
-		a.settle() // the word's folded key and first letters, as evidence leaves them
 		return int(e.p), int(e.q), uint8(e.gf >> evGrammarShift), e.gf & (1<<evGrammarShift - 1)
 	}
 	p, q, g, feat = a.evidence()

@@ -703,6 +703,7 @@ func (t *tokenizer) finishWord() {
 		if feat&tkLa != 0 {
 			t.la = int32(len(t.toks))
 		} else if t.la != 0 && int(t.la) == len(t.toks)-1 {
+			t.aw.settle() // for its first letter (evc may not have settled it)
 			negatedVerb(t.toks, w, &t.aw)
 			q = int(w.q)
 		}
