@@ -1,6 +1,9 @@
 package segment
 
-import "unicode/utf8"
+import (
+	"encoding/binary"
+	"unicode/utf8"
+)
 
 // Sizes that bound the work and memory of one decision.
 const (
@@ -275,7 +278,15 @@ func asciiLine(text []byte, ls, limit int) (le int, letters, ok bool) {
 	var seen uint8
 	stop := false // an @ / or \: a URL, address or path if there are letters
 	lt := text[:limit]
+	next := ls // where to try plainRun again: past the eight bytes it stopped at
 	for i := ls; i < len(lt); i++ {
+		if seen != 0 && i >= next {
+			// After a letter only the bytes past akLetter matter.
+			if i = plainRun(lt, i); i == len(lt) {
+				break
+			}
+			next = i + 8
+		}
 		k := asciiKind[lt[i]]
 		if k <= akLetter {
 			seen |= k
@@ -312,6 +323,26 @@ func asciiLine(text []byte, ls, limit int) (le int, letters, ok bool) {
 		}
 	}
 	return limit, seen != 0, limit == len(text) && (seen == 0 || !stop)
+}
+
+// plainRun returns the first i' >= i where the eight bytes lt[i':i'+8] hold
+// one that asciiLine must look at (past akLetter: not ASCII, below U+0020,
+// . @ / \), or fewer than eight bytes are left: it skips the rest eight at
+// a time. (TestPlainRun checks the bytes it lets pass against asciiKind.)
+func plainRun(lt []byte, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(lt); i += 8 {
+		x := binary.LittleEndian.Uint64(lt[i:])
+		// A byte of 0x80 or more, or below 0x20; then a byte equal to . @ / \
+		// (y has a zero byte).
+		m := x&highs | (x-0x20*ones)&^x
+		y1, y2, y3, y4 := x^'.'*ones, x^'@'*ones, x^'/'*ones, x^'\\'*ones
+		m |= (y1-ones)&^y1 | (y2-ones)&^y2 | (y3-ones)&^y3 | (y4-ones)&^y4
+		if m&highs != 0 {
+			break
+		}
+	}
+	return i
 }
 
 // latinLineRune returns the width of the rune at lt[i], a rune of more than

@@ -181,3 +181,20 @@ func randomSentences(r *rand.Rand) []byte {
 	b.WriteString([]string{"\n", "\n", "\n", "»\n", " »\n"}[r.IntN(5)])
 	return []byte(b.String())
 }
+
+// TestPlainRun checks that plainRun never lets pass an eight-byte run with
+// a byte of a kind past akLetter, and lets pass the runs of the others but
+// the control bytes below U+0020 (those go byte by byte).
+func TestPlainRun(t *testing.T) {
+	for c := range 256 {
+		run := []byte("abcdefgh")
+		run[c%8] = byte(c)
+		plain := asciiKind[c] <= akLetter
+		switch passes := plainRun(run, 0) == 8; {
+		case passes && !plain:
+			t.Errorf("byte %#x: plainRun passes it; its kind is %d", c, asciiKind[c])
+		case !passes && plain && c >= 0x20:
+			t.Errorf("byte %#x: plainRun stops at it; its kind is %d", c, asciiKind[c])
+		}
+	}
+}
