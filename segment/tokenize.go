@@ -308,11 +308,7 @@ func (t *tokenizer) persianLine(text []byte, ls, limit, maxw int) (le, sumP int,
 				i++
 				continue
 			case cBreak:
-				i++
-				if c == '\r' && i < len(lt) && lt[i] == '\n' {
-					i++
-				}
-				return i, sumP, st&psYK != 0, words > 0 && t.latinHosted(words, st)
+				return breakEnd(lt, i), sumP, st&psYK != 0, words > 0 && t.latinHosted(words, st)
 			case cNeutral:
 				switch c {
 				case '@', '/', '\\':
@@ -463,14 +459,14 @@ func (t *tokenizer) sentenceLine(text []byte, ls, limit int) (le, sumP int, anyY
 	}
 	for i := ls; i < len(lt); {
 		c := lt[i]
+		if c == ' ' {
+			i++
+			continue
+		}
 		if c < utf8.RuneSelf {
 			switch asciiClass[c] {
 			case cSpace:
-				if c != ' ' {
-					return 0, 0, false, false // a tab: a cell break (S2.5)
-				}
-				i++
-				continue
+				return 0, 0, false, false // a tab: a cell break (S2.5)
 			case cDigit:
 				if ended || tail {
 					return 0, 0, false, false
@@ -478,11 +474,7 @@ func (t *tokenizer) sentenceLine(text []byte, ls, limit int) (le, sumP int, anyY
 				i++
 				continue
 			case cBreak:
-				i++
-				if c == '\r' && i < len(lt) && lt[i] == '\n' {
-					i++
-				}
-				return i, sumP, anyYK, words > 0
+				return breakEnd(lt, i), sumP, anyYK, words > 0
 			case cLatin:
 				j := i + 1
 				for j < len(lt) && asciiClass[lt[j]] == cLatin {
@@ -531,18 +523,28 @@ func (t *tokenizer) sentenceLine(text []byte, ls, limit int) (le, sumP int, anyY
 		if !word(i, cArabic) {
 			return 0, 0, false, false
 		}
-		t.aw.reset()
-		i = t.aw.run(lt, i, r, arabicFeat[uint8(r-arabic.First)])
-		p, q, _, feat := t.evc.evidence(&t.aw)
-		if q != 0 || feat&(tkLa|tkOtherLang) != 0 {
+		j, p, feat, plain := t.plainWord(lt, i, r)
+		if !plain {
 			return 0, 0, false, false
 		}
 		sumP += p
 		anyYK = anyYK || feat&tkPersianYK != 0
 		words++
-		wordEnd, latinWord = i, false
+		wordEnd, latinWord, i = j, false, j
 	}
 	return len(lt), sumP, anyYK, words > 0 && limit == len(text)
+}
+
+// plainWord reads the Arabic-script word that starts at lt[i] with the
+// letter r, as line would, and returns its end, its Persian points and its
+// token features; plain is false when the word has Arabic points, is لا or
+// has letters of other languages (persianLine's test, written out there in
+// its loop).
+func (t *tokenizer) plainWord(lt []byte, i int, r rune) (j, p int, feat uint16, plain bool) {
+	t.aw.reset()
+	j = t.aw.run(lt, i, r, arabicFeat[uint8(r-arabic.First)])
+	p, q, _, feat := t.evc.evidence(&t.aw)
+	return j, p, feat, q == 0 && feat&(tkLa|tkOtherLang) == 0
 }
 
 // sentenceCut is where sentenceLine's line changes script: the start of a
@@ -569,6 +571,15 @@ func wordStart(lt []byte, i int) int {
 		i--
 	}
 	return i
+}
+
+// breakEnd returns the end of the ASCII line break at lt[i]: after it, or
+// after CR LF.
+func breakEnd(lt []byte, i int) int {
+	if lt[i] == '\r' && i+1 < len(lt) && lt[i+1] == '\n' {
+		return i + 2
+	}
+	return i + 1
 }
 
 // plainRune returns the width of the rune at lt[i] (not ASCII, not of
