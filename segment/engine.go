@@ -144,7 +144,7 @@ func (e *engine) line(view []byte, base, ls, limit, evTo int) int {
 // sentences of one script each, labelled by their script, read without
 // tokens (tokenizer.sentenceLine); ok is false if it is not.
 func (e *engine) sentenceLine(view []byte, base, ls, limit, evTo int) (le int, ok bool) {
-	le, sumP, anyYK, ok := e.tk.sentenceLine(view, ls, limit)
+	le, sumP, anyYK, ok := e.tk.sentenceLine(view, ls, limit, e.opts.MaxInline)
 	if !ok {
 		return 0, false
 	}

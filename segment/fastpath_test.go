@@ -43,6 +43,12 @@ func TestFastPathsAgree(t *testing.T) {
 				doc = append(doc, "قالَ العِلْمُ في الكتاب.\n"...) // the context: Arabic (S5.6)
 			}
 			doc = append(doc, randomSentences(r)...)
+			if r.IntN(8) == 0 {
+				// An English sentence with a Persian word of evidence, then a
+				// Persian one without: only the Persian sentence's evidence
+				// counts for the context (S5.6).
+				doc = append(doc, "Please open the پرونده\u200cها now. ساعت خانه.\n"...)
+			}
 			if r.IntN(2) == 0 {
 				doc = append(doc, "سأل\n"...) // a trace of Arabic evidence: follows the context
 			}

@@ -417,46 +417,72 @@ func (t *tokenizer) latinHosted(words int, st uint8) bool {
 const maxSentenceCuts = 16
 
 // sentenceLine reads the line that starts at ls, as line would, when it is
-// a line of sentences of one script each, which decide would make one unit
-// each, labelled by its script without weighing anything else: ASCII Latin
-// words (English) or Arabic-script words as persianLine takes them (Persian),
-// with nothing between the words of a sentence but spaces, ASCII digits and
-// , ، ؛, and between sentences a sentence end that the tokenizer finds
-// (S2.2): . ! ? or ؟ right after a word and before a space, the dot not
-// after a Latin abbreviation (after an Arabic-script word, S2.4's
-// continuation needs a sentence that began in Latin: not one of one
-// script). No pair, cell, bracket, quotation, code or path can be in such
-// a line. It notes in t.cuts where the script changes (the first word of
-// a sentence of the other script, where decide cuts: S4.2) and returns
-// the line's end, the Persian points of its Arabic-script words and
+// a line of sentences which decide would make one unit each, labelled by
+// the script of its first word (its host) without weighing anything else:
+// ASCII Latin words (English) and Arabic-script words as persianLine takes
+// them (Persian), with nothing between the words of a sentence but spaces,
+// ASCII digits and , ، ؛, and between sentences a sentence end that the
+// tokenizer finds (S2.2): . ! ? or ؟ right after a word and before a
+// space, the dot not after a Latin abbreviation, and not after an
+// Arabic-script word in a sentence begun in Latin when a lowercase Latin
+// word follows (S2.4: continues). A sentence may hold one run of at most
+// maxw words of the other script, none a grammar word, that joins its host
+// (S3.4: between host words; S3.5: the host has more words, or, Persian,
+// a grammar word: hostOfRuns); such words' evidence is not the line's.
+// No pair, cell, bracket, quotation, code or path can be in such a line.
+// It notes in t.cuts where the host changes (the first word of a sentence
+// of the other host, where decide cuts: S4.2) and returns the line's end,
+// the Persian points of the Arabic-script words of Persian sentences and
 // whether one has ی/ک; ok is false for any other line.
-func (t *tokenizer) sentenceLine(text []byte, ls, limit int) (le, sumP int, anyYK, ok bool) {
+func (t *tokenizer) sentenceLine(text []byte, ls, limit, maxw int) (le, sumP int, anyYK, ok bool) {
 	lt := text[:limit]
-	var cls uint8      // letter class of the sentence's words, 0 before its first
 	wordEnd := -1      // end of the last word
 	latinWord := false // the last word is Latin
 	ended := false     // a sentence ended after the last word
 	tail := false      // sentence ends and spaces only, up to the line end
-	words := 0
-	t.ncuts = 0
-	word := func(i int, c uint8) bool {
+	// The sentence: the class of its first word (its host, 0 before the
+	// first), its host words, its words of the other class (one run of
+	// them), the host words before that run, whether host words follow it,
+	// and the OR of the grammar of its Arabic-script host words.
+	var cls, hg uint8
+	hw, fw, fAt, fEnded := 0, 0, 0, false
+	hosted := func() bool { // the foreign run joins the host (S3.4, S3.5)
+		return fw == 0 || hw > 0 && (fAt > 0 && fEnded || cls == cArabic && hg&(gPoints|gConj) != 0 || hw > fw)
+	}
+	// word notes a word of class c at i and reports whether it is of the
+	// host; ok is false if the line cannot be read so.
+	word := func(i int, c uint8) (host, ok bool) {
 		switch {
 		case tail:
-			return false
+			return false, false
 		case ended || cls == 0:
+			if cls != 0 && !hosted() {
+				return false, false
+			}
 			if c != cls {
 				if t.ncuts == maxSentenceCuts {
-					return false
+					return false, false
 				}
 				t.cuts[t.ncuts] = sentenceCut{at: int32(i), cls: c}
 				t.ncuts++
 			}
-			cls, ended = c, false
-		case c != cls:
-			return false // a sentence of two scripts
+			cls, ended, hg, hw, fw, fEnded = c, false, 0, 0, 0, false
 		}
-		return true
+		if c == cls {
+			fEnded = fEnded || fw > 0
+			hw++
+			return true, true
+		}
+		if fEnded || fw == maxw {
+			return false, false // a second run, or a long one
+		}
+		if fw == 0 {
+			fAt = hw
+		}
+		fw++
+		return false, true
 	}
+	t.ncuts = 0
 	for i := ls; i < len(lt); {
 		c := lt[i]
 		if c == ' ' {
@@ -474,14 +500,18 @@ func (t *tokenizer) sentenceLine(text []byte, ls, limit int) (le, sumP int, anyY
 				i++
 				continue
 			case cBreak:
-				return breakEnd(lt, i), sumP, anyYK, words > 0
+				return breakEnd(lt, i), sumP, anyYK, t.ncuts > 0 && hosted()
 			case cLatin:
-				j := i + 1
+				host, ok := word(i, cLatin)
+				j, content := i+1, true
+				if !host {
+					j, content = latinContent(lt, i)
+				}
 				for j < len(lt) && asciiClass[lt[j]] == cLatin {
 					j++
 				}
-				if !word(i, cLatin) {
-					return 0, 0, false, false
+				if !ok || !content {
+					return 0, 0, false, false // a grammar word can make the host (S3.3)
 				}
 				wordEnd, latinWord, i = j, true, j
 				continue
@@ -492,7 +522,8 @@ func (t *tokenizer) sentenceLine(text []byte, ls, limit int) (le, sumP int, anyY
 					return 0, 0, false, false
 				}
 			case '.', '!', '?':
-				if !tail && (ended || wordEnd != i || c == '.' && latinWord && abbreviationWord(lt[wordStart(lt, i):i])) {
+				if !tail && (ended || wordEnd != i || c == '.' && latinWord && abbreviationWord(lt[wordStart(lt, i):i])) ||
+					cls == cLatin && !latinWord && continuesLatin(lt, i+1) {
 					return 0, 0, false, false
 				}
 				sentenceEnd(lt, i+1, &ended, &tail)
@@ -506,10 +537,10 @@ func (t *tokenizer) sentenceLine(text []byte, ls, limit int) (le, sumP int, anyY
 			return 0, 0, false, false
 		}
 		r := arabic.RuneAt(lt, i)
-		if cls := arabicClass[uint8(r-arabic.First)]; cls != cArabic {
+		if arabicClass[uint8(r-arabic.First)] != cArabic {
 			switch {
 			case r == '؟':
-				if !tail && (ended || wordEnd != i) {
+				if !tail && (ended || wordEnd != i) || cls == cLatin && !latinWord && continuesLatin(lt, i+2) {
 					return 0, 0, false, false
 				}
 				sentenceEnd(lt, i+2, &ended, &tail)
@@ -520,31 +551,45 @@ func (t *tokenizer) sentenceLine(text []byte, ls, limit int) (le, sumP int, anyY
 			i += 2
 			continue
 		}
-		if !word(i, cArabic) {
+		host, ok := word(i, cArabic)
+		if !ok {
 			return 0, 0, false, false
 		}
-		j, p, feat, plain := t.plainWord(lt, i, r)
-		if !plain {
-			return 0, 0, false, false
+		j, p, g, feat, plain := t.plainWord(lt, i, r)
+		switch {
+		case !plain, !host && g != 0:
+			return 0, 0, false, false // Arabic evidence; a grammar word can make the host (S3.3)
+		case host:
+			sumP += p // the evidence of the Persian sentences only
+			anyYK = anyYK || feat&tkPersianYK != 0
+			hg |= g
 		}
-		sumP += p
-		anyYK = anyYK || feat&tkPersianYK != 0
-		words++
 		wordEnd, latinWord, i = j, false, j
 	}
-	return len(lt), sumP, anyYK, words > 0 && limit == len(text)
+	return len(lt), sumP, anyYK, t.ncuts > 0 && limit == len(text) && hosted()
+}
+
+// continuesLatin reports whether a lowercase Latin word of two letters or
+// more follows the sentence end whose mark ends at lt[j]: after an
+// Arabic-script word in a sentence begun in Latin, the tokenizer lets the
+// sentence go on (S2.4: continues).
+func continuesLatin(lt []byte, j int) bool {
+	for j < len(lt) && lt[j] == ' ' {
+		j++
+	}
+	return j+1 < len(lt) && lt[j] >= 'a' && lt[j] <= 'z' && asciiClass[lt[j+1]] == cLatin
 }
 
 // plainWord reads the Arabic-script word that starts at lt[i] with the
-// letter r, as line would, and returns its end, its Persian points and its
-// token features; plain is false when the word has Arabic points, is لا or
-// has letters of other languages (persianLine's test, written out there in
-// its loop).
-func (t *tokenizer) plainWord(lt []byte, i int, r rune) (j, p int, feat uint16, plain bool) {
+// letter r, as line would, and returns its end, its Persian points, its
+// grammar value and its token features; plain is false when the word has
+// Arabic points, is لا or has letters of other languages (persianLine's
+// test, written out there in its loop).
+func (t *tokenizer) plainWord(lt []byte, i int, r rune) (j, p int, g uint8, feat uint16, plain bool) {
 	t.aw.reset()
 	j = t.aw.run(lt, i, r, arabicFeat[uint8(r-arabic.First)])
-	p, q, _, feat := t.evc.evidence(&t.aw)
-	return j, p, feat, q == 0 && feat&(tkLa|tkOtherLang) == 0
+	p, q, g, feat := t.evc.evidence(&t.aw)
+	return j, p, g, feat, q == 0 && feat&(tkLa|tkOtherLang) == 0
 }
 
 // sentenceCut is where sentenceLine's line changes script: the start of a
