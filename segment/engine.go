@@ -141,20 +141,28 @@ func (e *engine) line(view []byte, base, ls, limit, evTo int) int {
 }
 
 // sentenceLine takes the line at ls as decide would when it is a line of
-// sentences of one script each, labelled by their script, read without
-// tokens (tokenizer.sentenceLine); ok is false if it is not.
+// sentences each labelled by its host's script, read without tokens
+// (tokenizer.sentenceLine); ok is false if it is not.
 func (e *engine) sentenceLine(view []byte, base, ls, limit, evTo int) (le int, ok bool) {
 	le, sumP, anyYK, ok := e.tk.sentenceLine(view, ls, limit, e.opts.MaxInline)
-	if !ok {
-		return 0, false
+	if ok {
+		e.fastCuts(view, base, ls, le, evTo, sumP, anyYK)
 	}
+	return le, ok
+}
+
+// fastCuts notes the line view[ls:le] that a fast path read: its cuts
+// (tokenizer.cuts: at the line start, S4.1, then where the language
+// changes, S4.2) and the evidence of its Persian words, sumP points and
+// anyYK telling whether one has ی/ک (persianFast).
+func (e *engine) fastCuts(view []byte, base, ls, le, evTo, sumP int, anyYK bool) {
 	e.b.boundary(base+ls, e.blank)
 	e.blank = false
 	arab := false
 	for k, c := range e.tk.cuts[:e.tk.ncuts] {
 		at := int(c.at)
 		if k == 0 {
-			at = ls // S4.1
+			at = ls
 		}
 		e.b.cut(base+at, classLabels[c.cls])
 		arab = arab || c.cls == cArabic
@@ -163,7 +171,6 @@ func (e *engine) sentenceLine(view []byte, base, ls, limit, evTo int) (le int, o
 		e.persianFast(view, base, evTo, sumP, anyYK)
 	}
 	e.b.advance(base + le)
-	return le, true
 }
 
 // tokenLine decides the line view[ls:] as line does, from its tokens.
@@ -245,15 +252,11 @@ var asciiKind = func() (k [256]uint8) {
 // tokens (tokenizer.persianLine); ok is false if it is not.
 func (e *engine) persianLine(view []byte, base, ls, limit, evTo int) (le int, ok bool) {
 	le, sumP, anyYK, ok := e.tk.persianLine(view, ls, limit, e.opts.MaxInline)
-	if !ok {
-		return 0, false
+	if ok {
+		e.tk.cuts[0], e.tk.ncuts = sentenceCut{at: int32(ls), cls: cArabic}, 1
+		e.fastCuts(view, base, ls, le, evTo, sumP, anyYK)
 	}
-	e.b.boundary(base+ls, e.blank)
-	e.blank = false
-	e.persianFast(view, base, evTo, sumP, anyYK)
-	e.b.cut(base+ls, labPersian)
-	e.b.advance(base + le)
-	return le, true
+	return le, ok
 }
 
 // persianFast notes a line of Arabic-script words taken by the fast path
