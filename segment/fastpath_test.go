@@ -158,9 +158,17 @@ func randomSentences(r *rand.Rand) []byte {
 			b.WriteString([]string{" ", " ", " ", "  ", "\t", ""}[r.IntN(6)])
 		}
 		script := r.IntN(3) // Persian, Arabic or Latin content words
-		for w := range 1 + r.IntN(6) {
+		n, second := 1+r.IntN(6), -1
+		if r.IntN(4) == 0 { // two runs: a caption (شكل 8.47. Selecting legacy layer mode)
+			second = 1 + r.IntN(2)
+			n = second + 1 + r.IntN(5)
+		}
+		for w := range n {
 			if w > 0 {
-				b.WriteString([]string{" ", " ", " ", "، ", ", ", " 12 "}[r.IntN(6)])
+				b.WriteString([]string{" ", " ", " ", "، ", ", ", " 12 ", "\u00a0", "\u00a08.47.\u00a0", " 2024. "}[r.IntN(9)])
+			}
+			if w == second {
+				script = (script + 1 + r.IntN(2)) % 3
 			}
 			g := script
 			switch x := r.IntN(30); {

@@ -418,66 +418,93 @@ const maxSentenceCuts = 16
 
 // sentenceLine reads the line that starts at ls, as line would, when it is
 // a line of sentences which decide would make one unit each, labelled by
-// the script of its first word (its host) without weighing anything else:
-// ASCII Latin words (English) and Arabic-script words as persianLine takes
-// them (Persian), with nothing between the words of a sentence but spaces,
-// ASCII digits and , ، ؛, and between sentences a sentence end that the
-// tokenizer finds (S2.2): . ! ? or ؟ right after a word and before a
-// space, the dot not after a Latin abbreviation, and not after an
-// Arabic-script word in a sentence begun in Latin when a lowercase Latin
-// word follows (S2.4: continues). A sentence may hold one run of at most
-// maxw words of the other script, none a grammar word, that joins its host
-// (S3.4: between host words; S3.5: the host has more words, or, Persian,
-// a grammar word: hostOfRuns); such words' evidence is not the line's.
-// No pair, cell, bracket, quotation, code or path can be in such a line.
-// It notes in t.cuts where the host changes (the first word of a sentence
-// of the other host, where decide cuts: S4.2) and returns the line's end,
-// the Persian points of the Arabic-script words of Persian sentences and
-// whether one has ی/ک; ok is false for any other line.
+// the script of its host without weighing anything else: ASCII Latin words
+// (English) and Arabic-script words as persianLine takes them (Persian),
+// with nothing between the words of a sentence but spaces (a no-break
+// space too), ASCII digits, numbering dots (8.47.) and , ، ؛, and between
+// sentences a sentence end that the tokenizer finds (S2.2): . ! ? or ؟
+// right after a word and before a space, the dot not after a Latin
+// abbreviation, and not after an Arabic-script word in a sentence begun in
+// Latin when a lowercase Latin word follows (S2.4: continues). A sentence
+// is of the script of its first word, or holds one run of the other
+// script, none of its words a grammar word, that joins the host (S3.3-S3.5,
+// as hostOfRuns and runs find them): at most maxw words between words of
+// the first script (S3.4), or after words of the first script that have
+// more words or, Persian, a grammar word; or the run is longer than the
+// words before it and none of those is a grammar word either, and the run
+// is the host. Only the evidence of Persian sentences is the line's. No
+// pair, cell, bracket, quotation, code or path can be in such a line. It
+// notes in t.cuts where the label changes (the first word of a sentence,
+// where decide cuts: S4.2) and returns the line's end, the Persian points
+// of the Arabic-script words of Persian sentences and whether one has ی/ک;
+// ok is false for any other line.
 func (t *tokenizer) sentenceLine(text []byte, ls, limit, maxw int) (le, sumP int, anyYK, ok bool) {
 	lt := text[:limit]
 	wordEnd := -1      // end of the last word
 	latinWord := false // the last word is Latin
 	ended := false     // a sentence ended after the last word
 	tail := false      // sentence ends and spaces only, up to the line end
-	// The sentence: the class of its first word (its host, 0 before the
-	// first), its host words, its words of the other class (one run of
-	// them), the host words before that run, whether host words follow it,
-	// and the OR of the grammar of its Arabic-script host words.
+	// The sentence: where it starts, the class of its first word (0 before
+	// the first), its words of that class, its words of the other class
+	// (one run of them) and where that run starts, the words of the first
+	// class before it, whether words of the first class follow it, the OR
+	// of the grammar of its Arabic-script words of the first class, and the
+	// Persian points and ی/ک of its Arabic-script words.
 	var cls, hg uint8
-	hw, fw, fAt, fEnded := 0, 0, 0, false
-	hosted := func() bool { // the foreign run joins the host (S3.4, S3.5)
-		return fw == 0 || hw > 0 && (fAt > 0 && fEnded || cls == cArabic && hg&(gPoints|gConj) != 0 || hw > fw)
+	start, hw, fw, fStart, fAt, fEnded, sP, sYK := 0, 0, 0, 0, 0, false, 0, false
+	var last uint8 // the label class of the sentence before
+	// closed labels the sentence that ends (S3.3-S3.5) and notes a cut
+	// where the label changes; ok is false if decide might label it
+	// otherwise.
+	closed := func() bool {
+		lab := cls
+		switch {
+		case cls == 0 || fw == 0:
+		case fw <= maxw && (fAt > 0 && fEnded || cls == cArabic && hg&(gPoints|gConj) != 0 || hw > fw):
+			// the run joins the first class: S3.4 between its words, S3.5
+			// the host by grammar or words
+		case !fEnded && fw > hw && hg&(gPoints|gConj) == 0 && (cls == cArabic || latinContents(lt[start:fStart])):
+			// two runs without a grammar word: the longer is the host
+			// and absorbs the other (S3.3, S3.5)
+			lab = cLatin + cArabic - cls
+		default:
+			return false
+		}
+		if lab == cArabic {
+			sumP, anyYK = sumP+sP, anyYK || sYK
+		}
+		if lab != 0 && lab != last {
+			if t.ncuts == maxSentenceCuts {
+				return false
+			}
+			t.cuts[t.ncuts] = sentenceCut{at: int32(start), cls: lab}
+			t.ncuts++
+			last = lab
+		}
+		return true
 	}
 	// word notes a word of class c at i and reports whether it is of the
-	// host; ok is false if the line cannot be read so.
+	// sentence's first class; ok is false if the line cannot be read so.
 	word := func(i int, c uint8) (host, ok bool) {
 		switch {
 		case tail:
 			return false, false
 		case ended || cls == 0:
-			if cls != 0 && !hosted() {
+			if !closed() {
 				return false, false
 			}
-			if c != cls {
-				if t.ncuts == maxSentenceCuts {
-					return false, false
-				}
-				t.cuts[t.ncuts] = sentenceCut{at: int32(i), cls: c}
-				t.ncuts++
-			}
-			cls, ended, hg, hw, fw, fEnded = c, false, 0, 0, 0, false
+			cls, ended, hg, hw, fw, fEnded, sP, sYK, start = c, false, 0, 0, 0, false, 0, false, i
 		}
 		if c == cls {
 			fEnded = fEnded || fw > 0
 			hw++
 			return true, true
 		}
-		if fEnded || fw == maxw {
-			return false, false // a second run, or a long one
+		if fEnded {
+			return false, false // a second run
 		}
 		if fw == 0 {
-			fAt = hw
+			fAt, fStart = hw, i
 		}
 		fw++
 		return false, true
@@ -487,6 +514,10 @@ func (t *tokenizer) sentenceLine(text []byte, ls, limit, maxw int) (le, sumP int
 		c := lt[i]
 		if c == ' ' {
 			i++
+			continue
+		}
+		if nbspAt(lt, i) {
+			i += 2 // a no-break space: a space to the tokenizer
 			continue
 		}
 		if c < utf8.RuneSelf {
@@ -500,7 +531,8 @@ func (t *tokenizer) sentenceLine(text []byte, ls, limit, maxw int) (le, sumP int
 				i++
 				continue
 			case cBreak:
-				return breakEnd(lt, i), sumP, anyYK, t.ncuts > 0 && hosted()
+				le := breakEnd(lt, i)
+				return le, sumP, anyYK, closed() && t.ncuts > 0
 			case cLatin:
 				host, ok := word(i, cLatin)
 				j, content := i+1, true
@@ -522,6 +554,9 @@ func (t *tokenizer) sentenceLine(text []byte, ls, limit, maxw int) (le, sumP int
 					return 0, 0, false, false
 				}
 			case '.', '!', '?':
+				if c == '.' && !tail && !ended && i > ls && asciiClass[lt[i-1]] == cDigit && (i+1 == len(lt) || lt[i+1] != '.') {
+					break // 8.47. and 2024. are numbering, no sentence end (digitBefore)
+				}
 				if !tail && (ended || wordEnd != i || c == '.' && latinWord && abbreviationWord(lt[wordStart(lt, i):i])) ||
 					cls == cLatin && !latinWord && continuesLatin(lt, i+1) {
 					return 0, 0, false, false
@@ -560,13 +595,31 @@ func (t *tokenizer) sentenceLine(text []byte, ls, limit, maxw int) (le, sumP int
 		case !plain, !host && g != 0:
 			return 0, 0, false, false // Arabic evidence; a grammar word can make the host (S3.3)
 		case host:
-			sumP += p // the evidence of the Persian sentences only
-			anyYK = anyYK || feat&tkPersianYK != 0
 			hg |= g
 		}
+		sP, sYK = sP+p, sYK || feat&tkPersianYK != 0 // the line's if the sentence is Persian
 		wordEnd, latinWord, i = j, false, j
 	}
-	return len(lt), sumP, anyYK, t.ncuts > 0 && limit == len(text) && hosted()
+	return len(lt), sumP, anyYK, limit == len(text) && closed() && t.ncuts > 0
+}
+
+// nbspAt reports whether a no-break space (U+00A0) starts at lt[i].
+func nbspAt(lt []byte, i int) bool { return i+1 < len(lt) && lt[i] == 0xC2 && lt[i+1] == 0xA0 }
+
+// latinContents reports whether every run of ASCII letters in w is a word
+// that latinGrammar would give no grammar (latinContent).
+func latinContents(w []byte) bool {
+	for i := 0; i < len(w); i++ {
+		if asciiClass[w[i]] != cLatin {
+			continue
+		}
+		j, content := latinContent(w, i)
+		if !content {
+			return false
+		}
+		i = j
+	}
+	return true
 }
 
 // continuesLatin reports whether a lowercase Latin word of two letters or
@@ -574,8 +627,12 @@ func (t *tokenizer) sentenceLine(text []byte, ls, limit, maxw int) (le, sumP int
 // Arabic-script word in a sentence begun in Latin, the tokenizer lets the
 // sentence go on (S2.4: continues).
 func continuesLatin(lt []byte, j int) bool {
-	for j < len(lt) && lt[j] == ' ' {
-		j++
+	for j < len(lt) && (lt[j] == ' ' || nbspAt(lt, j)) {
+		if lt[j] == ' ' {
+			j++
+		} else {
+			j += 2
+		}
 	}
 	return j+1 < len(lt) && lt[j] >= 'a' && lt[j] <= 'z' && asciiClass[lt[j+1]] == cLatin
 }
@@ -603,7 +660,7 @@ type sentenceCut struct {
 // lt[j]: a space follows, and a sentence begins with the next word (ended),
 // or the line ends, maybe after more marks and spaces (tail).
 func sentenceEnd(lt []byte, j int, ended, tail *bool) {
-	if !*tail && j < len(lt) && lt[j] == ' ' {
+	if !*tail && j < len(lt) && (lt[j] == ' ' || nbspAt(lt, j)) {
 		*ended = true
 		return
 	}
