@@ -5,6 +5,8 @@ package segment_test
 
 import (
 	"bytes"
+	"os"
+	"path/filepath"
 	"testing"
 	"unicode/utf8"
 
@@ -23,40 +25,73 @@ var benchInputs = []struct {
 	{"mixed", textgen.Mixed},
 }
 
+// realdevDocs is where the real-text documents are beside the repository
+// (../shared/eval/realdev: hand-labelled real Persian, Arabic and English
+// pages and manuals).
+const realdevDocs = "../../shared/eval/realdev/docs"
+
+// realdevText returns the realdev documents concatenated, or skips b when
+// they are absent: the benchmarks' check that what is fast on generated
+// text is fast on real text too.
+func realdevText(b *testing.B) []byte {
+	b.Helper()
+	docs, _ := filepath.Glob(filepath.Join(realdevDocs, "*"))
+	var text []byte
+	for _, d := range docs {
+		t, err := os.ReadFile(d)
+		if err != nil {
+			b.Fatal(err)
+		}
+		text = append(text, t...)
+		if len(t) > 0 && t[len(t)-1] != '\n' {
+			text = append(text, '\n')
+		}
+	}
+	if len(text) == 0 {
+		b.Skip("no realdev documents at " + realdevDocs)
+	}
+	return text
+}
+
+// benchTexts runs f as a sub-benchmark of b for each input: the generated
+// kinds of benchInputs and the realdev documents.
+func benchTexts(b *testing.B, f func(b *testing.B, text []byte)) {
+	for _, in := range benchInputs {
+		text := textgen.Bytes(in.kind, benchSize, 1)
+		b.Run(in.name, func(b *testing.B) { f(b, text) })
+	}
+	b.Run("realdev", func(b *testing.B) { f(b, realdevText(b)) })
+}
+
 // BenchmarkBaseline is the yardstick for the others: a plain UTF-8
 // decoding loop over the same bytes (what any segmenter must at least do).
 func BenchmarkBaseline(b *testing.B) {
-	for _, in := range benchInputs {
-		text := textgen.Bytes(in.kind, benchSize, 1)
-		b.Run(in.name, func(b *testing.B) {
-			b.SetBytes(int64(len(text)))
-			b.ReportAllocs()
-			n := 0
-			for b.Loop() {
-				for i := 0; i < len(text); {
-					_, w := utf8.DecodeRune(text[i:])
-					i += w
-					n++
-				}
+	benchTexts(b, func(b *testing.B, text []byte) {
+		b.SetBytes(int64(len(text)))
+		b.ReportAllocs()
+		n := 0
+		for b.Loop() {
+			for i := 0; i < len(text); {
+				_, w := utf8.DecodeRune(text[i:])
+				i += w
+				n++
 			}
-			_ = n
-		})
-	}
+		}
+		_ = n
+	})
 }
 
 // BenchmarkAll ranges over All on a string.
 func BenchmarkAll(b *testing.B) {
-	for _, in := range benchInputs {
-		text := string(textgen.Bytes(in.kind, benchSize, 1))
-		b.Run(in.name, func(b *testing.B) {
-			b.SetBytes(int64(len(text)))
-			b.ReportAllocs()
-			for b.Loop() {
-				for range segment.All(text) {
-				}
+	benchTexts(b, func(b *testing.B, bs []byte) {
+		text := string(bs)
+		b.SetBytes(int64(len(text)))
+		b.ReportAllocs()
+		for b.Loop() {
+			for range segment.All(text) {
 			}
-		})
-	}
+		}
+	})
 }
 
 // BenchmarkSegmenter steps a reused Segmenter: the allocation-free tier.

@@ -1,6 +1,9 @@
 package segment
 
-import "unicode/utf8"
+import (
+	"encoding/binary"
+	"unicode/utf8"
+)
 
 // Sizes that bound the work and memory of one decision.
 const (
@@ -109,18 +112,69 @@ func (e *engine) reset(opts Options, emit func(Block)) {
 // base is the absolute offset of view[0]; evTo is how far the document
 // evidence may be read (the caller guarantees view holds it).
 func (e *engine) line(view []byte, base, ls, limit, evTo int) int {
-	if le, ok := asciiLine(view, ls, limit); ok {
+	if le, letters, ok := asciiLine(view, ls, limit); ok {
 		// Fastest path: an ASCII line with words and nothing that could be
-		// a URL, e-mail address or path is English; no tokens needed.
+		// a URL, e-mail address or path is English; an ASCII line without
+		// letters stays with the block before (S2.1). No tokens needed.
 		e.b.boundary(base+ls, e.blank)
-		e.blank = false
-		e.b.cut(base+ls, labEnglish)
+		if letters {
+			e.blank = false
+			e.b.cut(base+ls, labEnglish)
+		} else {
+			e.blank = isBlank(view[ls:le])
+		}
 		e.b.advance(base + le)
 		return le
 	}
 	if le, ok := e.persianLine(view, base, ls, limit, evTo); ok {
 		return le
 	}
+	// When persianLine gave up before any Latin word, it was at what
+	// sentenceLine gives up at too (Arabic evidence, marks, / @ \, other
+	// letters).
+	if e.tk.sawLatin {
+		if le, ok := e.sentenceLine(view, base, ls, limit, evTo); ok {
+			return le
+		}
+	}
+	return e.tokenLine(view, base, ls, limit, evTo)
+}
+
+// sentenceLine takes the line at ls as decide would when it is a line of
+// sentences each labelled by its host's script, read without tokens
+// (tokenizer.sentenceLine); ok is false if it is not.
+func (e *engine) sentenceLine(view []byte, base, ls, limit, evTo int) (le int, ok bool) {
+	le, sumP, anyYK, ok := e.tk.sentenceLine(view, ls, limit, e.opts.MaxInline)
+	if ok {
+		e.fastCuts(view, base, ls, le, evTo, sumP, anyYK)
+	}
+	return le, ok
+}
+
+// fastCuts notes the line view[ls:le] that a fast path read: its cuts
+// (tokenizer.cuts: at the line start, S4.1, then where the language
+// changes, S4.2) and the evidence of its Persian words, sumP points and
+// anyYK telling whether one has ی/ک (persianFast).
+func (e *engine) fastCuts(view []byte, base, ls, le, evTo, sumP int, anyYK bool) {
+	e.b.boundary(base+ls, e.blank)
+	e.blank = false
+	arab := false
+	for k, c := range e.tk.cuts[:e.tk.ncuts] {
+		at := int(c.at)
+		if k == 0 {
+			at = ls
+		}
+		e.b.cut(base+at, classLabels[c.cls])
+		arab = arab || c.cls == cArabic
+	}
+	if arab {
+		e.persianFast(view, base, evTo, sumP, anyYK)
+	}
+	e.b.advance(base + le)
+}
+
+// tokenLine decides the line view[ls:] as line does, from its tokens.
+func (e *engine) tokenLine(view []byte, base, ls, limit, evTo int) int {
 	le := e.tk.line(view, ls, limit)
 	e.tk.le = le
 	toks := e.tk.toks
@@ -170,7 +224,7 @@ const (
 	akLetter              // A–Z, a–z
 	akDot                 // a dot: part of a host name when a letter follows
 	akBreak               // LF, VT, FF, CR
-	akStop                // a byte of a multi-byte rune, @ / \ <: let the tokenizer decide
+	akStop                // a byte of a multi-byte rune, @ / \ <: let the tokenizer decide (in a line with letters)
 )
 
 var asciiKind = func() (k [256]uint8) {
@@ -197,16 +251,12 @@ var asciiKind = func() (k [256]uint8) {
 // is a line of Arabic-script words with no Arabic evidence, read without
 // tokens (tokenizer.persianLine); ok is false if it is not.
 func (e *engine) persianLine(view []byte, base, ls, limit, evTo int) (le int, ok bool) {
-	le, sumP, anyYK, ok := e.tk.persianLine(view, ls, limit)
-	if !ok {
-		return 0, false
+	le, sumP, anyYK, ok := e.tk.persianLine(view, ls, limit, e.opts.MaxInline)
+	if ok {
+		e.tk.cuts[0], e.tk.ncuts = sentenceCut{at: int32(ls), cls: cArabic}, 1
+		e.fastCuts(view, base, ls, le, evTo, sumP, anyYK)
 	}
-	e.b.boundary(base+ls, e.blank)
-	e.blank = false
-	e.persianFast(view, base, evTo, sumP, anyYK)
-	e.b.cut(base+ls, labPersian)
-	e.b.advance(base + le)
-	return le, true
+	return le, ok
 }
 
 // persianFast notes a line of Arabic-script words taken by the fast path
@@ -220,15 +270,26 @@ func (e *engine) persianFast(view []byte, base, evTo, sumP int, anyYK bool) {
 	}
 }
 
-// asciiLine reports whether the line text[ls:] (up to limit) is all ASCII,
-// has a letter, and holds nothing the tokenizer could read as a URL, an
-// e-mail address or a path (S1.3): then every letter is in an English word,
-// and the line is English whatever its sentences. It returns the end of the
-// line, as tokenizer.line would.
-func asciiLine(text []byte, ls, limit int) (le int, ok bool) {
+// asciiLine reports whether the line text[ls:] (up to limit) has no letters
+// but Latin ones (it is ASCII but for Latin letters, marks, spaces, digits,
+// bidi controls and punctuation) and, if it has a letter (letters), holds
+// nothing the tokenizer could read as a URL, an e-mail address or a path
+// (S1.3): then every letter is in an English word, and the line is English
+// whatever its sentences; a line without letters has no words at all. It
+// returns the end of the line, as tokenizer.line would.
+func asciiLine(text []byte, ls, limit int) (le int, letters, ok bool) {
 	var seen uint8
+	stop := false // an @ / or \: a URL, address or path if there are letters
 	lt := text[:limit]
+	next := ls // where to try plainRun again: past the eight bytes it stopped at
 	for i := ls; i < len(lt); i++ {
+		if seen != 0 && i >= next {
+			// After a letter only the bytes past akLetter matter.
+			if i = plainRun(lt, i); i == len(lt) {
+				break
+			}
+			next = i + 8
+		}
 		k := asciiKind[lt[i]]
 		if k <= akLetter {
 			seen |= k
@@ -236,20 +297,83 @@ func asciiLine(text []byte, ls, limit int) (le int, ok bool) {
 		}
 		switch k {
 		case akDot:
-			if i+1 < len(lt) && asciiClass[lt[i+1]] == cLatin {
-				return 0, false
+			if i+1 < len(lt) && (asciiClass[lt[i+1]] == cLatin || lt[i+1] >= utf8.RuneSelf && latinAt(lt, i+1)) {
+				return 0, false, false
 			}
 		case akBreak:
 			le = i + 1
 			if lt[i] == '\r' && le < len(lt) && lt[le] == '\n' {
 				le++
 			}
-			return le, seen != 0
+			return le, seen != 0, seen == 0 || !stop
 		default:
-			return 0, false
+			if lt[i] >= utf8.RuneSelf {
+				w, kind := latinLineRune(lt, i)
+				switch kind {
+				case akStop:
+					return 0, false, false
+				case akBreak:
+					return i + w, seen != 0, seen == 0 || !stop
+				}
+				seen |= kind
+				i += w - 1
+				continue
+			}
+			if seen != 0 {
+				return 0, false, false
+			}
+			stop = true
 		}
 	}
-	return limit, seen != 0 && limit == len(text)
+	return limit, seen != 0, limit == len(text) && (seen == 0 || !stop)
+}
+
+// plainRun returns the first i' >= i where the eight bytes lt[i':i'+8] hold
+// one that asciiLine must look at (past akLetter: not ASCII, below U+0020,
+// . @ / \ <), or fewer than eight bytes are left: it skips the rest eight
+// at a time. (TestPlainRun checks the bytes it lets pass against
+// asciiKind.)
+func plainRun(lt []byte, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(lt); i += 8 {
+		x := binary.LittleEndian.Uint64(lt[i:])
+		// A byte of 0x80 or more, or below 0x20; then a byte equal to . @ / \
+		// or < (y has a zero byte).
+		m := x&highs | (x-0x20*ones)&^x
+		y1, y2, y3, y4, y5 := x^'.'*ones, x^'@'*ones, x^'/'*ones, x^'\\'*ones, x^'<'*ones
+		m |= (y1-ones)&^y1 | (y2-ones)&^y2 | (y3-ones)&^y3 | (y4-ones)&^y4 | (y5-ones)&^y5
+		if m&highs != 0 {
+			break
+		}
+	}
+	return i
+}
+
+// latinLineRune returns the width of the rune at lt[i], a rune of more than
+// one byte, and its kind for asciiLine: akLetter for a Latin letter, akPlain
+// for a space, digit, bidi control, mark or punctuation (none of which can
+// start a URL or path, or change the class of a line of Latin words),
+// akBreak for a line break, akStop for a letter of another script. (Out of
+// asciiLine's loop: the rare case.)
+//
+//go:noinline
+func latinLineRune(lt []byte, i int) (w int, kind uint8) {
+	_, w, cls := decode(lt, i)
+	switch cls {
+	case cLatin:
+		return w, akLetter
+	case cSpace, cDigit, cControl, cInherit, cNeutral:
+		return w, akPlain
+	case cBreak:
+		return w, akBreak
+	}
+	return w, akStop
+}
+
+// latinAt reports whether the rune at lt[i] is a Latin letter.
+func latinAt(lt []byte, i int) bool {
+	_, _, cls := decode(lt, i)
+	return cls == cLatin
 }
 
 // isBlank reports whether a line holds only spaces, bidi controls and its

@@ -410,6 +410,51 @@ func (a *arabicWord) evidence() (p, q int, g uint8, feat uint16) {
 	return p, q, g, feat
 }
 
+// evCacheBits sets the size of evCache: 1<<evCacheBits words (16 bytes
+// each), enough for the words that make most of a text (a language's most
+// frequent few hundred words are half its running words).
+const evCacheBits = 9
+
+// evCache remembers the evidence of short words without marks, which is a
+// function of their letters (arabicWord.kRaw), features, first ZWNJ and last
+// letter alone: a direct-mapped table on a hash of them, each entry holding
+// the key it answers for, so that a word seen before costs a lookup instead
+// of evidence's word-table lookups and tests. Its memory is fixed; the zero
+// value is empty (no entry's tag is 0: the words it holds have fLetter).
+type evCache [1 << evCacheBits]evEntry
+
+// evEntry is one word of evCache: its key (kRaw as read, and the tag of
+// evCache.evidence) and its evidence, the grammar value in the top bits of gf.
+type evEntry struct {
+	k    uint64
+	tag  uint32
+	p, q int8
+	gf   uint16 // feat | g<<evGrammarShift
+}
+
+// evGrammarShift is where evEntry.gf holds the grammar value: above every
+// token feature evidence returns (tkLa is the highest).
+const evGrammarShift = 13
+
+var _ [1<<evGrammarShift - 2*int(tkLa)]struct{} // tkLa < 1<<evGrammarShift: the features fit below g
+
+// evidence returns a.evidence(), from the cache when the word is in it;
+// then a is not settled (its folded key and first letters are not set:
+// settle sets them).
+func (c *evCache) evidence(a *arabicWord) (p, q int, g uint8, feat uint16) {
+	if a.feat&(fLetter|fMark) != fLetter || a.letters > maxHashLetters {
+		return a.evidence() // marks, or more letters than the key holds: not a function of the key
+	}
+	k, tag := a.kRaw, uint32(a.feat)|uint32(uint8(a.zwnjAt))<<16|uint32(uint8(a.last))<<24
+	e := &c[(k^uint64(tag)<<40)*0x9E3779B97F4A7C15>>(64-evCacheBits)]
+	if e.k == k && e.tag == tag {
+		return int(e.p), int(e.q), uint8(e.gf >> evGrammarShift), e.gf & (1<<evGrammarShift - 1)
+	}
+	p, q, g, feat = a.evidence()
+	*e = evEntry{k: k, tag: tag, p: int8(p), q: int8(q), gf: feat | uint16(g)<<evGrammarShift}
+	return p, q, g, feat
+}
+
 // persianWord reports whether the word, looked up without its harakat, is
 // a Persian word beyond doubt: it has a Persian-only letter or a ZWNJ, or it
 // is a Persian function word or verb worth 2 points (S5.1). Its harakat

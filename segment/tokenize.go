@@ -80,6 +80,12 @@ type tokenizer struct {
 	inWord    bool
 	word      *token // the word being read: the last token
 	aw        arabicWord
+	lat       int                          // persianLine: Latin words in the line
+	latAt     int                          // and the Arabic-script words before them
+	sawLatin  bool                         // persianLine met a Latin letter: maybe a line for sentenceLine
+	cuts      [maxSentenceCuts]sentenceCut // sentenceLine: where the line changes script
+	ncuts     int
+	evc       evCache // the evidence of words read before
 	inNum     bool
 	num       *token // the number being read: the last token
 	runStart  int    // start of the current run of non-space runes, or -1
@@ -260,59 +266,440 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 // persianLine reads the line that starts at ls, as line would, when it is
 // a line that the engine's fast path would find Persian: words of letters
 // and marks of U+0600–U+06FF (with single ZWNJs inside) and no Arabic
-// points (nor لا, nor letters of other languages), between spaces and
-// plain punctuation that cannot join, drop or split words. It returns the
-// line's end, the Persian points of its words and whether one has ی/ک; ok
-// is false for any other line (then nothing is done that line must undo).
-func (t *tokenizer) persianLine(text []byte, ls, limit int) (le, sumP int, anyYK, ok bool) {
+// points (nor لا, nor letters of other languages), and between them
+// spaces, digits, bidi controls and punctuation. The fast path weighs
+// nothing but the words' evidence, so the punctuation's breaks (sentence
+// ends, pairs, brackets, quotations) do not matter, only what could drop,
+// join or mark words: @ / \ (addresses and paths) and the Quranic brackets
+// ﴾ ﴿ end the fast read, as do a mark after no letter (orphanMark) and a
+// rune that goes on a word (a mark or ZWJ of another block, a
+// presentation form).
+//
+// It also takes a line of such words with one run of at most maxw ASCII
+// Latin words that are no English grammar words, when decide would find
+// the whole line one Persian unit without weighing anything else: the
+// line is one sentence with no pair, cell, bracket or quotation (between
+// its words only spaces, ASCII digits and , ، ؛; sentence ends only after
+// its last word), so the Latin run stays in it (S3.4: it sits between
+// Persian words; S3.5: it is short and the host is Persian, by the
+// grammar words or the number of the Persian words: hostOfRuns). Such a
+// line's evidence is its Persian words', as in a line of Persian words
+// alone.
+//
+// It returns the line's end, the Persian points of its Arabic-script words
+// and whether one has ی/ک; ok is false for any other line (then nothing is
+// done that line must undo).
+func (t *tokenizer) persianLine(text []byte, ls, limit, maxw int) (le, sumP int, anyYK, ok bool) {
 	lt := text[:limit]
-	words := 0
+	words := 0   // Arabic-script words
+	var st uint8 // the line's state: ps* bits and the OR of the words' grammar (token.g)
+	t.lat, t.latAt, t.sawLatin = 0, 0, false
 	for i := ls; i < len(lt); {
 		c := lt[i]
 		if c < utf8.RuneSelf {
 			switch asciiClass[c] {
 			case cSpace:
+				if c != ' ' {
+					st |= psBroken // a tab: a cell break (S2.5)
+				}
+				i++
+				continue
+			case cDigit:
 				i++
 				continue
 			case cBreak:
-				i++
-				if c == '\r' && i < len(lt) && lt[i] == '\n' {
-					i++
+				return breakEnd(lt, i), sumP, st&psYK != 0, words > 0 && t.latinHosted(words, st)
+			case cNeutral:
+				switch c {
+				case '@', '/', '\\':
+					return 0, 0, false, false
+				case '.', '!', '?':
+					st |= psTerm
+				case ',':
+				default:
+					st |= psBroken
 				}
-				return i, sumP, anyYK, words > 0
-			}
-			switch c {
-			case ',', ';', '!', '?', '.', ':', '(', ')', '"':
 				i++
+				continue
+			case cLatin:
+				t.sawLatin = true
+				if t.lat == 0 {
+					t.latAt = words
+				}
+				if st&(psBroken|psTerm) != 0 || t.lat >= maxw || words != t.latAt {
+					return 0, 0, false, false // a break before it, a long or second run
+				}
+				j, content := latinContent(lt, i)
+				if !content {
+					return 0, 0, false, false // a grammar word
+				}
+				t.lat++
+				i = j
 				continue
 			}
 			return 0, 0, false, false
+		}
+		if !arabic.Starts(lt, i) {
+			w, brk := plainRune(lt, i)
+			switch {
+			case brk:
+				return i + w, sumP, st&psYK != 0, words > 0 && t.latinHosted(words, st)
+			case w == 0:
+				return 0, 0, false, false // a letter, a mark, Quranic brackets
+			}
+			st |= psBroken
+			i += w
+			continue
+		}
+		r := arabic.RuneAt(lt, i)
+		// An if, not a switch: with a switch here All/persian ran at 205
+		// MB/s instead of 270 (same instructions; the branches' layout).
+		if cls := arabicClass[uint8(r-arabic.First)]; cls != cArabic {
+			if cls == cNeutral || cls == cDigit {
+				if r == '؟' {
+					st |= psTerm
+				} else if r != '،' && r != '؛' {
+					st |= psBroken
+				}
+				i += 2
+				continue
+			}
+			return 0, 0, false, false // a mark after no letter
+		}
+		t.aw.reset()
+		i = t.aw.run(lt, i, r, arabicFeat[uint8(r-arabic.First)])
+		p, q, g, feat := t.evc.evidence(&t.aw)
+		if q != 0 || feat&(tkLa|tkOtherLang) != 0 {
+			return 0, 0, false, false
+		}
+		sumP += p
+		st |= st&psTerm<<1 | g | uint8(feat&tkPersianYK)<<psYKShift // a sentence end before a word breaks the line
+		words++
+	}
+	return len(lt), sumP, st&psYK != 0, words > 0 && limit == len(text) && t.latinHosted(words, st)
+}
+
+// Bits of persianLine's state, above the grammar bits (gPoints, gConj).
+const (
+	psTerm    uint8      = 1 << (iota + 3) // a sentence end
+	psBroken                               // a break between words: a sentence end before one, a tab, other punctuation
+	psYKShift = iota + 3                   // a word with ی/ک (tkPersianYK, bit 0, shifted here)
+	psYK      = 1 << psYKShift
+)
+
+var _ [psBroken - 2*psTerm]struct{} // psTerm<<1 is psBroken
+
+// latinContent reads the run of ASCII letters at lt[i] and returns its end
+// and whether, read as a word, it is no English grammar word (latinGrammar
+// would give it no grammar).
+func latinContent(lt []byte, i int) (end int, content bool) {
+	j := i + 1
+	for j < len(lt) && asciiClass[lt[j]] == cLatin {
+		j++
+	}
+	return j, j-i > 11 || englishWords.Get(hashLatin(lt[i:j])) == 0
+}
+
+// latinHosted reports whether a line that persianLine read, with words
+// Arabic-script words (no Arabic evidence) and state st, is one Persian
+// unit for decide: it has no Latin words, or one run of them (at most
+// MaxInline, no grammar words among them: persianLine checks) after the
+// first t.latAt of the Arabic-script words, in one sentence without pairs,
+// brackets or quotations, and the run sits between Arabic-script words
+// (S3.4) or the Arabic-script words are the host (S3.3: they have grammar
+// points, or more words) and absorb it (S3.5).
+func (t *tokenizer) latinHosted(words int, st uint8) bool {
+	return t.lat == 0 || st&psBroken == 0 && (t.latAt > 0 && t.latAt < words || st&(gPoints|gConj) != 0 || words > t.lat)
+}
+
+// maxSentenceCuts bounds the changes of script that sentenceLine notes in
+// a line (tokenizer.cuts): a line with more is tokenized.
+const maxSentenceCuts = 16
+
+// sentenceLine reads the line that starts at ls, as line would, when it is
+// a line of sentences which decide would make one unit each, labelled by
+// the script of its host without weighing anything else: ASCII Latin words
+// (English) and Arabic-script words as persianLine takes them (Persian),
+// with nothing between the words of a sentence but spaces (a no-break
+// space too), ASCII digits, numbering dots (8.47.) and , ، ؛, and between
+// sentences a sentence end that the tokenizer finds (S2.2): . ! ? or ؟
+// right after a word and before a space, the dot not after a Latin
+// abbreviation, and not after an Arabic-script word in a sentence begun in
+// Latin when a lowercase Latin word follows (S2.4: continues). A sentence
+// is of the script of its first word, or holds one run of the other
+// script, none of its words a grammar word, that joins the host (S3.3-S3.5,
+// as hostOfRuns and runs find them): at most maxw words between words of
+// the first script (S3.4), or after words of the first script that have
+// more words or, Persian, a grammar word; or the run is longer than the
+// words before it and none of those is a grammar word either, and the run
+// is the host. Only the evidence of Persian sentences is the line's. No
+// pair, cell, bracket, quotation, code or path can be in such a line. It
+// notes in t.cuts where the label changes (the first word of a sentence,
+// where decide cuts: S4.2) and returns the line's end, the Persian points
+// of the Arabic-script words of Persian sentences and whether one has ی/ک;
+// ok is false for any other line.
+func (t *tokenizer) sentenceLine(text []byte, ls, limit, maxw int) (le, sumP int, anyYK, ok bool) {
+	lt := text[:limit]
+	wordEnd := -1      // end of the last word
+	latinWord := false // the last word is Latin
+	ended := false     // a sentence ended after the last word
+	tail := false      // sentence ends and spaces only, up to the line end
+	// The sentence: where it starts, the class of its first word (0 before
+	// the first), its words of that class, its words of the other class
+	// (one run of them) and where that run starts, the words of the first
+	// class before it, whether words of the first class follow it, the OR
+	// of the grammar of its Arabic-script words of the first class, and the
+	// Persian points and ی/ک of its Arabic-script words.
+	var cls, hg uint8
+	start, hw, fw, fStart, fAt, fEnded, sP, sYK := 0, 0, 0, 0, 0, false, 0, false
+	var last uint8 // the label class of the sentence before
+	// closed labels the sentence that ends (S3.3-S3.5) and notes a cut
+	// where the label changes; ok is false if decide might label it
+	// otherwise.
+	closed := func() bool {
+		lab := cls
+		switch {
+		case cls == 0 || fw == 0:
+		case fw <= maxw && (fAt > 0 && fEnded || cls == cArabic && hg&(gPoints|gConj) != 0 || hw > fw):
+			// the run joins the first class: S3.4 between its words, S3.5
+			// the host by grammar or words
+		case !fEnded && fw > hw && hg&(gPoints|gConj) == 0 && (cls == cArabic || latinContents(lt[start:fStart])):
+			// two runs without a grammar word: the longer is the host
+			// and absorbs the other (S3.3, S3.5)
+			lab = cLatin + cArabic - cls
+		default:
+			return false
+		}
+		if lab == cArabic {
+			sumP, anyYK = sumP+sP, anyYK || sYK
+		}
+		if lab != 0 && lab != last {
+			if t.ncuts == maxSentenceCuts {
+				return false
+			}
+			t.cuts[t.ncuts] = sentenceCut{at: int32(start), cls: lab}
+			t.ncuts++
+			last = lab
+		}
+		return true
+	}
+	// word notes a word of class c at i and reports whether it is of the
+	// sentence's first class; ok is false if the line cannot be read so.
+	word := func(i int, c uint8) (host, ok bool) {
+		switch {
+		case tail:
+			return false, false
+		case ended || cls == 0:
+			if !closed() {
+				return false, false
+			}
+			cls, ended, hg, hw, fw, fEnded, sP, sYK, start = c, false, 0, 0, 0, false, 0, false, i
+		}
+		if c == cls {
+			fEnded = fEnded || fw > 0
+			hw++
+			return true, true
+		}
+		if fEnded {
+			return false, false // a second run
+		}
+		if fw == 0 {
+			fAt, fStart = hw, i
+		}
+		fw++
+		return false, true
+	}
+	t.ncuts = 0
+	for i := ls; i < len(lt); {
+		c := lt[i]
+		if c == ' ' {
+			i++
+			continue
+		}
+		if nbspAt(lt, i) {
+			i += 2 // a no-break space: a space to the tokenizer
+			continue
+		}
+		if c < utf8.RuneSelf {
+			switch asciiClass[c] {
+			case cSpace:
+				return 0, 0, false, false // a tab: a cell break (S2.5)
+			case cDigit:
+				if ended || tail {
+					return 0, 0, false, false
+				}
+				i++
+				continue
+			case cBreak:
+				le := breakEnd(lt, i)
+				return le, sumP, anyYK, closed() && t.ncuts > 0
+			case cLatin:
+				host, ok := word(i, cLatin)
+				j, content := i+1, true
+				if !host {
+					j, content = latinContent(lt, i)
+				}
+				for j < len(lt) && asciiClass[lt[j]] == cLatin {
+					j++
+				}
+				if !ok || !content {
+					return 0, 0, false, false // a grammar word can make the host (S3.3)
+				}
+				wordEnd, latinWord, i = j, true, j
+				continue
+			}
+			switch c {
+			case ',':
+				if ended || tail {
+					return 0, 0, false, false
+				}
+			case '.', '!', '?':
+				if c == '.' && !tail && !ended && i > ls && asciiClass[lt[i-1]] == cDigit && (i+1 == len(lt) || lt[i+1] != '.') {
+					break // 8.47. and 2024. are numbering, no sentence end (digitBefore)
+				}
+				if !tail && (ended || wordEnd != i || c == '.' && latinWord && abbreviationWord(lt[wordStart(lt, i):i])) ||
+					cls == cLatin && !latinWord && continuesLatin(lt, i+1) {
+					return 0, 0, false, false
+				}
+				sentenceEnd(lt, i+1, &ended, &tail)
+			default:
+				return 0, 0, false, false
+			}
+			i++
+			continue
 		}
 		if !arabic.Starts(lt, i) {
 			return 0, 0, false, false
 		}
 		r := arabic.RuneAt(lt, i)
 		if arabicClass[uint8(r-arabic.First)] != cArabic {
-			if r == '،' || r == '؛' || r == '؟' {
-				i += 2
-				continue
+			switch {
+			case r == '؟':
+				if !tail && (ended || wordEnd != i) || cls == cLatin && !latinWord && continuesLatin(lt, i+2) {
+					return 0, 0, false, false
+				}
+				sentenceEnd(lt, i+2, &ended, &tail)
+			case (r == '،' || r == '؛') && !ended && !tail:
+			default:
+				return 0, 0, false, false // other punctuation, Arabic-Indic or Persian digits (points: S5.1), marks
 			}
+			i += 2
+			continue
+		}
+		host, ok := word(i, cArabic)
+		if !ok {
 			return 0, 0, false, false
 		}
-		t.aw.reset()
-		i = t.aw.run(lt, i, r, arabicFeat[uint8(r-arabic.First)])
-		if i < len(lt) && lt[i] >= utf8.RuneSelf && !arabic.Starts(lt, i) {
-			return 0, 0, false, false // a rune that may go on the word
+		j, p, g, feat, plain := t.plainWord(lt, i, r)
+		switch {
+		case !plain, !host && g != 0:
+			return 0, 0, false, false // Arabic evidence; a grammar word can make the host (S3.3)
+		case host:
+			hg |= g
 		}
-		p, q, _, feat := t.aw.evidence()
-		if q != 0 || feat&(tkLa|tkOtherLang) != 0 {
-			return 0, 0, false, false
-		}
-		sumP += p
-		anyYK = anyYK || feat&tkPersianYK != 0
-		words++
+		sP, sYK = sP+p, sYK || feat&tkPersianYK != 0 // the line's if the sentence is Persian
+		wordEnd, latinWord, i = j, false, j
 	}
-	return len(lt), sumP, anyYK, words > 0 && limit == len(text)
+	return len(lt), sumP, anyYK, limit == len(text) && closed() && t.ncuts > 0
+}
+
+// nbspAt reports whether a no-break space (U+00A0) starts at lt[i].
+func nbspAt(lt []byte, i int) bool { return i+1 < len(lt) && lt[i] == 0xC2 && lt[i+1] == 0xA0 }
+
+// latinContents reports whether every run of ASCII letters in w is a word
+// that latinGrammar would give no grammar (latinContent).
+func latinContents(w []byte) bool {
+	for i := 0; i < len(w); i++ {
+		if asciiClass[w[i]] != cLatin {
+			continue
+		}
+		j, content := latinContent(w, i)
+		if !content {
+			return false
+		}
+		i = j
+	}
+	return true
+}
+
+// continuesLatin reports whether a lowercase Latin word of two letters or
+// more follows the sentence end whose mark ends at lt[j]: after an
+// Arabic-script word in a sentence begun in Latin, the tokenizer lets the
+// sentence go on (S2.4: continues).
+func continuesLatin(lt []byte, j int) bool {
+	for j < len(lt) && (lt[j] == ' ' || nbspAt(lt, j)) {
+		if lt[j] == ' ' {
+			j++
+		} else {
+			j += 2
+		}
+	}
+	return j+1 < len(lt) && lt[j] >= 'a' && lt[j] <= 'z' && asciiClass[lt[j+1]] == cLatin
+}
+
+// plainWord reads the Arabic-script word that starts at lt[i] with the
+// letter r, as line would, and returns its end, its Persian points, its
+// grammar value and its token features; plain is false when the word has
+// Arabic points, is لا or has letters of other languages (persianLine's
+// test, written out there in its loop).
+func (t *tokenizer) plainWord(lt []byte, i int, r rune) (j, p int, g uint8, feat uint16, plain bool) {
+	t.aw.reset()
+	j = t.aw.run(lt, i, r, arabicFeat[uint8(r-arabic.First)])
+	p, q, g, feat := t.evc.evidence(&t.aw)
+	return j, p, g, feat, q == 0 && feat&(tkLa|tkOtherLang) == 0
+}
+
+// sentenceCut is where sentenceLine's line changes script: the start of a
+// sentence of letter class cls.
+type sentenceCut struct {
+	at  int32
+	cls uint8
+}
+
+// sentenceEnd notes, for sentenceLine, a sentence end whose mark ends at
+// lt[j]: a space follows, and a sentence begins with the next word (ended),
+// or the line ends, maybe after more marks and spaces (tail).
+func sentenceEnd(lt []byte, j int, ended, tail *bool) {
+	if !*tail && j < len(lt) && (lt[j] == ' ' || nbspAt(lt, j)) {
+		*ended = true
+		return
+	}
+	*tail = true
+}
+
+// wordStart returns the start of the ASCII Latin word that ends at lt[i].
+func wordStart(lt []byte, i int) int {
+	for i > 0 && asciiClass[lt[i-1]] == cLatin {
+		i--
+	}
+	return i
+}
+
+// breakEnd returns the end of the ASCII line break at lt[i]: after it, or
+// after CR LF.
+func breakEnd(lt []byte, i int) int {
+	if lt[i] == '\r' && i+1 < len(lt) && lt[i+1] == '\n' {
+		return i + 2
+	}
+	return i + 1
+}
+
+// plainRune returns the width of the rune at lt[i] (not ASCII, not of
+// U+0600–U+06FF) if persianLine may pass over it: a space, a digit, a bidi
+// control or punctuation other than the Quranic brackets; brk says it is a
+// line break. w is 0 for any other rune. (The rare case, kept out of
+// persianLine's loop.)
+//
+//go:noinline
+func plainRune(lt []byte, i int) (w int, brk bool) {
+	r, w, cls := decode(lt, i)
+	switch {
+	case cls == cSpace || cls == cDigit || cls == cControl || cls == cNeutral && r != '\uFD3E' && r != '\uFD3F':
+		return w, false
+	case cls == cBreak:
+		return w, true
+	}
+	return 0, false
 }
 
 // nonSpace notes a non-space rune at i: the start of a run of them.
@@ -424,11 +811,12 @@ func (t *tokenizer) endWord() {
 func (t *tokenizer) finishWord() {
 	t.inWord = false
 	if w := t.word; w.cls == cArabic {
-		p, q, g, feat := t.aw.evidence()
+		p, q, g, feat := t.evc.evidence(&t.aw)
 		w.p, w.q, w.g, w.feat = int8(p), int8(q), g, feat // a word has far fewer than 127 points
 		if feat&tkLa != 0 {
 			t.la = int32(len(t.toks))
 		} else if t.la != 0 && int(t.la) == len(t.toks)-1 {
+			t.aw.settle() // for its first letter (evc may not have settled it)
 			negatedVerb(t.toks, w, &t.aw)
 			q = int(w.q)
 		}
@@ -888,10 +1276,11 @@ func (t *tokenizer) continues(j, limit int) bool {
 // of an abbreviation or a label: a single letter (J. K.), a Roman numeral
 // (IV.), a dotted abbreviation (e.g.) or a title (Mr.).
 func (t *tokenizer) abbreviation(tok token) bool {
-	if tok.cls != cLatin {
-		return false
-	}
-	w := t.text[tok.start:tok.end]
+	return tok.cls == cLatin && abbreviationWord(t.text[tok.start:tok.end])
+}
+
+// abbreviationWord is abbreviation for the text w of a Latin word.
+func abbreviationWord(w []byte) bool {
 	if len(w) == 1 {
 		return true
 	}

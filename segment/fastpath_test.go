@@ -1,0 +1,215 @@
+package segment
+
+import (
+	"math/rand/v2"
+	"os"
+	"path/filepath"
+	"slices"
+	"strings"
+	"testing"
+
+	"github.com/langsplit/langsplit/internal/textgen"
+)
+
+// TestFastPathsAgree checks that the engine's fast paths (asciiLine,
+// persianLine) decide every line as the tokenizer and decide do
+// (engine.tokenLine, for every line): the same blocks, and the same context for the lines
+// after (a later line with only a trace of Arabic evidence follows it).
+// The texts are the eval documents, generated text and random lines made
+// of the words and punctuation the fast paths test for.
+func TestFastPathsAgree(t *testing.T) {
+	texts := map[string][]byte{}
+	for _, g := range []string{"../../shared/eval/*/docs/*", "../../shared/eval/pdfdev/*/*.txt"} {
+		files, _ := filepath.Glob(g)
+		for _, f := range files {
+			b, err := os.ReadFile(f)
+			if err != nil {
+				t.Fatal(err)
+			}
+			texts[f] = b
+		}
+	}
+	for _, k := range []textgen.Kind{textgen.Mixed, textgen.Persian, textgen.English} {
+		texts["textgen"+string(rune('0'+k))] = textgen.Bytes(k, 1<<20, 5)
+	}
+	r := rand.New(rand.NewPCG(12, 34))
+	for d := range 1000 {
+		texts["random"+strings.Repeat("x", d%7)+string(rune('A'+d%26))+string(rune('a'+d/26))] = randomLines(r, 60)
+	}
+	for d := range 500 {
+		var doc []byte
+		for range 20 {
+			if r.IntN(3) == 0 {
+				doc = append(doc, "قالَ العِلْمُ في الكتاب.\n"...) // the context: Arabic (S5.6)
+			}
+			doc = append(doc, randomSentences(r)...)
+			if r.IntN(8) == 0 {
+				// An English sentence with a Persian word of evidence, then a
+				// Persian one without: only the Persian sentence's evidence
+				// counts for the context (S5.6).
+				doc = append(doc, "Please open the پرونده\u200cها now. ساعت خانه.\n"...)
+			}
+			if r.IntN(2) == 0 {
+				doc = append(doc, "سأل\n"...) // a trace of Arabic evidence: follows the context
+			}
+			doc = append(doc, randomLines(r, 1+r.IntN(2))...)
+		}
+		texts["sentences"+strings.Repeat("x", d%7)+string(rune('A'+d%26))+string(rune('a'+d/26))] = doc
+	}
+	var fast Segmenter
+	var slow engine
+	for name, text := range texts {
+		got, want := segmentWith(&fast, text), tokenLines(&slow, text)
+		if !slices.Equal(got, want) {
+			i := 0
+			for i < min(len(got), len(want)) && got[i] == want[i] {
+				i++
+			}
+			at := 0
+			if i < len(want) {
+				at = want[i].Start
+			}
+			t.Errorf("%s: the fast paths decide differently near byte %d: got %+v, want %+v; text there: %q",
+				name, at, got[i:min(i+3, len(got))], want[i:min(i+3, len(want))], text[max(0, at-200):min(len(text), at+200)])
+		}
+	}
+}
+
+func segmentWith(s *Segmenter, text []byte) []Block {
+	s.Reset(text, Options{})
+	var out []Block
+	for b, ok := s.Next(); ok; b, ok = s.Next() {
+		out = append(out, b)
+	}
+	return out
+}
+
+// tokenLines segments text as Segmenter.Next does, with every line read by
+// e.tokenLine.
+func tokenLines(e *engine, text []byte) []Block {
+	var out []Block
+	e.reset(Options{}, func(b Block) { out = append(out, b) })
+	n, lc := len(text), min(lineCap, e.opts.MaxBlock)
+	for pos := 0; pos < n; {
+		pos = e.tokenLine(text, 0, pos, min(n, pos+lc), min(n, pos+lc+evidenceAhead))
+	}
+	e.b.finish(n)
+	return out
+}
+
+// Pieces of the random lines of TestFastPathsAgree: Persian words with and
+// without evidence of their own, Arabic words and marks, Latin content and
+// grammar words, numbers in three scripts, and the punctuation that breaks
+// sentences, pairs, cells, quotations and paths.
+var randomPieces = [][]string{
+	{"کتاب", "می\u200cشود", "است", "و", "در", "را", "یک", "خانه", "پرونده\u200cها", "ساعت", "گزارش", "نمی\u200cکند", "پس", "هر", "بیا"},
+	{"الكتاب", "في", "على", "مدرسة", "لا", "يعود", "قالَ", "العِلْمُ", "كتاب", "يوم", "إلى", "ٱلله", "ﷲ", "ٹوپی", "هذه",
+		"لا يعود", "لا تحزن", "علیه السلام", "رضی الله عنه", "سأل", "على",
+		"لا 12 يعود", "لا. يعود", "لا تن"},
+	{"Docker", "image", "Kubernetes", "server", "Ubuntu", "API", "A", "A18", "mode", "Node", "js", "café", "MILD", "Mr",
+		"Docker image server", "Docker image server API", "pull request"},
+	{"the", "and", "is", "of", "to", "in", "with", "you", "can", "will"},
+	{"3", "۲۴", "٣", "3.5", "2024", "۱۴۰۲"},
+	{".", "،", ",", "؛", ";", "؟", "?", "!", ":", " - ", " | ", "(", ")", "«", "»", "\"", "'", "’", "…", "/", "@", "\t",
+		"﴿", "﴾", "-", "—", "\u200f", "\u00a0", "www.", ".com", "\u200c", "\u064b", "#", "=", "{", "•", "\\",
+		"/3", "a/", "~/", "@x.com", "//", "\\x",
+		"<i>", "</i>", "<b>", "<br>", `<font color="#ff0">`, "</font>", "<file>", "<", "<b and c>"}, // S1.5
+}
+
+// randomLines returns n random lines of randomPieces, blank lines among them.
+func randomLines(r *rand.Rand, n int) []byte {
+	weights := []int{40, 12, 20, 8, 5, 15}
+	var b strings.Builder
+	for range n {
+		if r.IntN(10) == 0 {
+			b.WriteString("\n")
+			continue
+		}
+		pieces := 1 + r.IntN(14)
+		if r.IntN(3) == 0 {
+			pieces = 2 + r.IntN(3) // short lines, where one word can make the host
+		}
+		for k := range pieces {
+			if k > 0 && r.IntN(5) != 0 {
+				b.WriteByte(' ')
+			}
+			x, g := r.IntN(100), 0
+			for x >= weights[g] {
+				x -= weights[g]
+				g++
+			}
+			p := randomPieces[g]
+			b.WriteString(p[r.IntN(len(p))])
+		}
+		b.WriteString([]string{"\n", ".\n", "\r\n", "؟\n"}[r.IntN(4)])
+	}
+	return []byte(b.String())
+}
+
+// randomSentences returns a line of random sentences, most of one script
+// each (randomPieces' Persian, Arabic or Latin words), between sentence
+// ends, now and then in « », with now and then what makes the tokenizer
+// read it otherwise: an abbreviation or a number before a full stop, a
+// tab, no space after the stop, an Arabic word, a sentence of two scripts.
+func randomSentences(r *rand.Rand) []byte {
+	var b strings.Builder
+	b.WriteString([]string{"", "", "", "", " ", "7 ", "«", "«"}[r.IntN(8)])
+	for k := range 1 + r.IntN(5) {
+		if k > 0 {
+			b.WriteString([]string{" ", " ", " ", "  ", "\t", ""}[r.IntN(6)])
+		}
+		script := r.IntN(3) // Persian, Arabic or Latin content words
+		n, second := 1+r.IntN(6), -1
+		if r.IntN(4) == 0 { // two runs: a caption (شكل 8.47. Selecting legacy layer mode)
+			second = 1 + r.IntN(2)
+			n = second + 1 + r.IntN(5)
+		}
+		for w := range n {
+			if w > 0 {
+				b.WriteString([]string{" ", " ", " ", "، ", ", ", " 12 ", "\u00a0", "\u00a08.47.\u00a0", " 2024. "}[r.IntN(9)])
+			}
+			if w == second {
+				script = (script + 1 + r.IntN(2)) % 3
+			}
+			g := script
+			switch x := r.IntN(30); {
+			case x == 0:
+				g = (script + 1 + r.IntN(2)) % 3 // another script
+			case x == 1:
+				g = 1 // an Arabic word
+			case x < 6 && script == 2:
+				g = 3 // an English grammar word
+			}
+			p := randomPieces[g]
+			b.WriteString(p[r.IntN(len(p))])
+		}
+		switch x := r.IntN(20); {
+		case x == 0:
+			b.WriteString(" 2024")
+		case x == 1:
+			b.WriteString(" Mr")
+		case x == 2:
+			b.WriteString(" A")
+		}
+		b.WriteString([]string{".", ".", "!", "?", "؟", "...", "؛"}[r.IntN(7)])
+	}
+	b.WriteString([]string{"\n", "\n", "\n", "»\n", " »\n"}[r.IntN(5)])
+	return []byte(b.String())
+}
+
+// TestPlainRun checks that plainRun never lets pass an eight-byte run with
+// a byte of a kind past akLetter, and lets pass the runs of the others but
+// the control bytes below U+0020 (those go byte by byte).
+func TestPlainRun(t *testing.T) {
+	for c := range 256 {
+		run := []byte("abcdefgh")
+		run[c%8] = byte(c)
+		plain := asciiKind[c] <= akLetter
+		switch passes := plainRun(run, 0) == 8; {
+		case passes && !plain:
+			t.Errorf("byte %#x: plainRun passes it; its kind is %d", c, asciiKind[c])
+		case !passes && plain && c >= 0x20:
+			t.Errorf("byte %#x: plainRun stops at it; its kind is %d", c, asciiKind[c])
+		}
+	}
+}
