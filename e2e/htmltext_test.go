@@ -16,17 +16,11 @@ import (
 // TestHTMLTextAsBrowser: internal/htmltext says it extracts "the text of a
 // page as a browser shows it". For each page here, its text must be what
 // headless Chromium's document.body.innerText gives, line breaks at the
-// ends aside, but for the two places where innerText is not what the page
-// shows, or not what a language splitter wants (ours below: the test
+// ends aside, but for the three places where innerText is not what the
+// page shows, or not what a language splitter wants (ours below: the test
 // checks that the browser still differs there).
 func TestHTMLTextAsBrowser(t *testing.T) {
-	if testing.Short() {
-		t.Skip("starts a browser")
-	}
-	bin := findChromium()
-	if bin == "" {
-		t.Skip("Chromium not found (install the Debian package chromium, or set CHROMIUM); .ci/run installs it")
-	}
+	bin := chromiumOrSkip(t)
 	pages := []string{
 		"<p>a</p><p>b</p>",
 		"<div><div>a</div></div><div>b</div>",

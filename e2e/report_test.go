@@ -31,11 +31,10 @@ func findChromium() string {
 	return ""
 }
 
-// TestBrowser opens a report in headless Chromium and checks, for every
-// block element, the lang attribute and the computed direction the browser
-// gives it; it saves a screenshot as a test artifact (in $LANGSPLIT_ARTIFACTS
-// when set, else in the test's temporary directory).
-func TestBrowser(t *testing.T) {
+// chromiumOrSkip returns the Chromium binary for a test that starts a
+// browser, and skips the test with -short or when there is none.
+func chromiumOrSkip(t *testing.T) string {
+	t.Helper()
 	if testing.Short() {
 		t.Skip("starts a browser")
 	}
@@ -43,6 +42,15 @@ func TestBrowser(t *testing.T) {
 	if bin == "" {
 		t.Skip("Chromium not found (install the Debian package chromium, or set CHROMIUM); .ci/run installs it")
 	}
+	return bin
+}
+
+// TestBrowser opens a report in headless Chromium and checks, for every
+// block element, the lang attribute and the computed direction the browser
+// gives it; it saves a screenshot as a test artifact (in $LANGSPLIT_ARTIFACTS
+// when set, else in the test's temporary directory).
+func TestBrowser(t *testing.T) {
+	bin := chromiumOrSkip(t)
 	docs := []string{"rtl.txt", "mixed_lines.txt", "injection.txt"}
 	dir := t.TempDir()
 	page := filepath.Join(dir, "report.html")
