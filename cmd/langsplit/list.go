@@ -62,7 +62,7 @@ func (l *inputList) add(in *input) error {
 	if c.Whole {
 		flags |= listWhole
 	}
-	for _, v := range []int64{in.size, in.stamp.size, in.stamp.mod} {
+	for _, v := range []int64{in.size, in.stamp.size, in.stamp.mod, c.Length} {
 		b = binary.AppendVarint(b, v)
 	}
 	b = binary.AppendUvarint(b, flags)
@@ -132,7 +132,7 @@ func (lr *listReader) read() (*input, error) {
 		}
 		s[i] = string(b)
 	}
-	var v [3]int64
+	var v [4]int64
 	for i := range v {
 		var err error
 		if v[i], err = binary.ReadVarint(lr.br); err != nil {
@@ -154,7 +154,7 @@ func (lr *listReader) read() (*input, error) {
 	flags := u[0]
 	in := lr.r.newInput(source, path, rel, flags&listStream != 0, flags&listWalked != 0, v[0])
 	in.folder, in.stamp = folder, stamp{v[1], v[2]}
-	in.SetChecked(pipe.Checked{Format: s[3], Charset: s[4], Whole: flags&listWhole != 0,
+	in.SetChecked(pipe.Checked{Format: s[3], Charset: s[4], Whole: flags&listWhole != 0, Length: v[3],
 		Det: decode.Detection{Encoding: decode.Encoding(u[1]), BOM: int(u[2])}})
 	return in, nil
 }

@@ -18,6 +18,7 @@ import (
 	"strconv"
 	"strings"
 	"testing"
+	"unicode/utf8"
 
 	"github.com/rogpeppe/go-internal/testscript"
 	"golang.org/x/text/encoding/charmap"
@@ -383,6 +384,23 @@ func TestUnchanged(t *testing.T) {
 		_, err = r.pipe.Run(context.Background(), &in.Input, split.NewNormalizer(cfg.split.Policy, true), &jsonSink{part: write.NewOrdered(&sb, "").Part(0), st: langStats{}}, nil)
 		if err == nil || !strings.Contains(err.Error(), "changed while being read") {
 			t.Fatalf("second pass over a changed file: err %v", err)
+		}
+		// A file that grew (a log being written): the second pass reads only
+		// the bytes the first checked, so its records hold no unchecked byte.
+		if err := os.WriteFile(path, []byte("Valid text.\nand then \xff\n"), 0o666); err != nil {
+			t.Fatal(err)
+		}
+		sb.Reset()
+		sink := &jsonSink{part: write.NewOrdered(&sb, "").Part(0), st: langStats{}}
+		_, err = r.pipe.Run(context.Background(), &in.Input, split.NewNormalizer(cfg.split.Policy, true), sink, nil)
+		if err == nil || !strings.Contains(err.Error(), "changed while being read") {
+			t.Fatalf("second pass over a grown file: err %v", err)
+		}
+		if err := sink.close(); err != nil {
+			t.Fatal(err)
+		}
+		if out := sb.String(); !utf8.ValidString(out) || strings.Contains(out, "and then") || !strings.Contains(out, `"text":"Valid text.\n"`) {
+			t.Errorf("records of a grown file: %s", out)
 		}
 		if err := os.WriteFile(path, []byte("Valid text.\n"), 0o666); err != nil {
 			t.Fatal(err)

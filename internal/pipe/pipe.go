@@ -71,6 +71,7 @@ type Input struct {
 	Det     decode.Detection
 	Charset string // html: the charset the page declares, if any
 	whole   bool   // Check read it whole and found it valid UTF-8
+	length  int64  // when whole: the bytes Check read (after decompression)
 }
 
 // Sink receives the records of one input. Its methods are called in order
@@ -186,9 +187,23 @@ func (p *Pipeline) Check(ctx context.Context, in *Input, full bool) error {
 		_, err = decode.Sniff(in.Source, head[:n], p.opts.Decode)
 		return err
 	}
-	in.Det, err = decode.Check(in.Source, z, p.opts.Decode)
+	cz := &countReader{r: z}
+	in.Det, err = decode.Check(in.Source, cz, p.opts.Decode)
 	in.whole = err == nil && in.Det.Encoding == decode.UTF8 && p.opts.Decode.Invalid == decode.InvalidError
+	in.length = cz.n
 	return err
+}
+
+// countReader counts the bytes read through it.
+type countReader struct {
+	r io.Reader
+	n int64
+}
+
+func (c *countReader) Read(p []byte) (int, error) {
+	n, err := c.r.Read(p)
+	c.n += int64(n)
+	return n, err
 }
 
 // checker is a format with a first pass of its own.
@@ -292,7 +307,10 @@ func (p *Pipeline) decoded(in *Input, r io.Reader) (io.Reader, error) {
 		in.Det = det
 		return rd, err
 	case in.whole && in.Unchanged != nil:
-		return decode.Validated(r, in.Det), nil
+		// Not checked again: only the bytes Check read, so that a file that
+		// grew since (a log being written) gives no byte Check did not see
+		// (Unchanged then reports the change).
+		return decode.Validated(io.LimitReader(r, in.length), in.Det), nil
 	}
 	return decode.NewReader(in.Source, r, in.Det, p.opts.Decode.Invalid), nil
 }
@@ -534,11 +552,12 @@ type Checked struct {
 	Det     decode.Detection
 	Charset string
 	Whole   bool
+	Length  int64 // when Whole: the bytes Check read (after decompression)
 }
 
 // Checked returns what Check decided about the input.
 func (in *Input) Checked() Checked {
-	c := Checked{Det: in.Det, Charset: in.Charset, Whole: in.whole}
+	c := Checked{Det: in.Det, Charset: in.Charset, Whole: in.whole, Length: in.length}
 	if in.Format != nil {
 		c.Format = in.Format.Name()
 	}
@@ -548,7 +567,7 @@ func (in *Input) Checked() Checked {
 // SetChecked restores what Check decided (from Checked).
 func (in *Input) SetChecked(c Checked) {
 	in.Format = Lookup(c.Format)
-	in.Det, in.Charset, in.whole = c.Det, c.Charset, c.Whole
+	in.Det, in.Charset, in.whole, in.length = c.Det, c.Charset, c.Whole, c.Length
 }
 
 // Whole reports whether Check read the input whole and found it valid
