@@ -248,15 +248,63 @@ func (a *arabicWord) addBase(r rune, f uint16) {
 	a.mark = 0
 }
 
-// run reads the run of letters and marks of U+0600–U+06FF (and the single
-// ZWNJs between them) that starts at lt[j] with the rune r and its
-// features f, and returns its end. It is addBase and zwnj over the run,
+// run reads the run of letters and marks that starts at lt[j], as the
+// continuation of the word a holds (runFrom).
+func (a *arabicWord) run(lt []byte, j int) int {
+	return a.runFrom(lt, j, a.feat, a.kRaw, a.letters, a.last)
+}
+
+// read starts a new word and reads its run at lt[j]: reset and run, but the
+// word's state begins in registers instead of being loaded back from what
+// reset has just stored (those loads wait for the stores: about 1 ns a
+// word).
+func (a *arabicWord) read(lt []byte, j int) int {
+	a.reset()
+	return a.runFrom(lt, j, 0, 0, 0, 0)
+}
+
+// runFrom reads the run of letters and marks of U+0600–U+06FF (and the
+// single ZWNJs between them) that starts at lt[j] with a letter or mark,
+// the word's features, key, letters and last letter so far being feat, k,
+// n and last, and returns its end. It is addBase and zwnj over the run,
 // with the word's state in registers and its runes decoded in place (as
-// arabic.Starts and arabic.RuneAt would, with one bounds check a rune):
-// the tokenizer's hottest loop.
-func (a *arabicWord) run(lt []byte, j int, r rune, f uint16) int {
-	feat, k, n, last, x := a.feat, a.kRaw, a.letters, a.last, uint8(r-0x600)
-	for {
+// arabic.Starts and arabic.RuneAt would): the tokenizer's hottest loop.
+// Each rune is one two-byte load tested with one mask; the index is
+// unsigned and its two tests against len(lt) leave no bounds check; the
+// rune is read at the top of the loop, so that the entry and the back edge
+// agree on the registers (with the caller's rune passed in, the loop began
+// with register moves); the rare ZWNJ keeps no constant in a register
+// (min(n, 100) did, and cost moves on every letter).
+func (a *arabicWord) runFrom(lt []byte, j int, feat uint16, k uint64, n int32, last uint16) int {
+	u, end := uint(j), uint(len(lt))
+	for u < end && u+1 < end {
+		// The rune's two bytes, first lowest; not a rune of U+0600–U+06FF
+		// (D8–DB, then a continuation byte): a ZWNJ?
+		v := uint16(lt[u]) | uint16(lt[u+1])<<8
+		if v&0xC0FC != 0x80D8 {
+			if v != 0x80E2 || u+2 >= end || lt[u+2] != 0x8C {
+				break
+			}
+			feat |= fZWNJ
+			if a.zwnjAt < 0 {
+				a.zwnjAt = 100
+				if n < 100 {
+					a.zwnjAt = int16(n)
+				}
+			}
+			u += 3
+			if u >= end || u+1 >= end {
+				break
+			}
+			if v = uint16(lt[u]) | uint16(lt[u+1])<<8; v&0xC0FC != 0x80D8 {
+				break
+			}
+		}
+		x := uint8(v<<6) | uint8(v>>8)&0x3F // the rune minus U+0600
+		f := arabicFeat[x]
+		if f&(fLetter|fMark) == 0 {
+			break
+		}
 		feat |= f
 		if f&fLetter != 0 {
 			if n < maxHashLetters {
@@ -268,34 +316,10 @@ func (a *arabicWord) run(lt []byte, j int, r rune, f uint16) int {
 			a.letters, a.last = n, last // what addBase reads
 			a.addBase(0x600+rune(x), f)
 		}
-		j += 2
-		if j+1 >= len(lt) {
-			break
-		}
-		b0, b1 := lt[j], lt[j+1]
-		if b0-0xD8 >= 4 || b1&0xC0 != 0x80 { // not a rune of U+0600–U+06FF: a ZWNJ?
-			if b0 != 0xE2 || b1 != 0x80 || j+2 >= len(lt) || lt[j+2] != 0x8C {
-				break
-			}
-			feat |= fZWNJ
-			if a.zwnjAt < 0 {
-				a.zwnjAt = int16(min(n, 100))
-			}
-			j += 3
-			if j+1 >= len(lt) {
-				break
-			}
-			if b0, b1 = lt[j], lt[j+1]; b0-0xD8 >= 4 || b1&0xC0 != 0x80 {
-				break
-			}
-		}
-		x = b0&3<<6 | b1&0x3F // the rune minus U+0600
-		if f = arabicFeat[x]; f&(fLetter|fMark) == 0 {
-			break
-		}
+		u += 2
 	}
 	a.feat, a.kRaw, a.letters, a.last = feat, k, n, last
-	return j
+	return int(u)
 }
 
 // settle sets kFold and first, from kRaw, when the word is finished.
