@@ -248,15 +248,63 @@ func (a *arabicWord) addBase(r rune, f uint16) {
 	a.mark = 0
 }
 
-// run reads the run of letters and marks of U+0600–U+06FF (and the single
-// ZWNJs between them) that starts at lt[j] with the rune r and its
-// features f, and returns its end. It is addBase and zwnj over the run,
+// run reads the run of letters and marks that starts at lt[j], as the
+// continuation of the word a holds (runFrom).
+func (a *arabicWord) run(lt []byte, j int) int {
+	return a.runFrom(lt, j, a.feat, a.kRaw, a.letters, a.last)
+}
+
+// read starts a new word and reads its run at lt[j]: reset and run, but the
+// word's state begins in registers instead of being loaded back from what
+// reset has just stored (those loads wait for the stores: about 1 ns a
+// word).
+func (a *arabicWord) read(lt []byte, j int) int {
+	a.reset()
+	return a.runFrom(lt, j, 0, 0, 0, 0)
+}
+
+// runFrom reads the run of letters and marks of U+0600–U+06FF (and the
+// single ZWNJs between them) that starts at lt[j] with a letter or mark,
+// the word's features, key, letters and last letter so far being feat, k,
+// n and last, and returns its end. It is addBase and zwnj over the run,
 // with the word's state in registers and its runes decoded in place (as
-// arabic.Starts and arabic.RuneAt would, with one bounds check a rune):
-// the tokenizer's hottest loop.
-func (a *arabicWord) run(lt []byte, j int, r rune, f uint16) int {
-	feat, k, n, last, x := a.feat, a.kRaw, a.letters, a.last, uint8(r-0x600)
-	for {
+// arabic.Starts and arabic.RuneAt would): the tokenizer's hottest loop.
+// Each rune is one two-byte load tested with one mask; the index is
+// unsigned and its two tests against len(lt) leave no bounds check; the
+// rune is read at the top of the loop, so that the entry and the back edge
+// agree on the registers (with the caller's rune passed in, the loop began
+// with register moves); the rare ZWNJ keeps no constant in a register
+// (min(n, 100) did, and cost moves on every letter).
+func (a *arabicWord) runFrom(lt []byte, j int, feat uint16, k uint64, n int32, last uint16) int {
+	u, end := uint(j), uint(len(lt))
+	for u < end && u+1 < end {
+		// The rune's two bytes, first lowest; not a rune of U+0600–U+06FF
+		// (D8–DB, then a continuation byte): a ZWNJ?
+		v := uint16(lt[u]) | uint16(lt[u+1])<<8
+		if v&0xC0FC != 0x80D8 {
+			if v != 0x80E2 || u+2 >= end || lt[u+2] != 0x8C {
+				break
+			}
+			feat |= fZWNJ
+			if a.zwnjAt < 0 {
+				a.zwnjAt = 100
+				if n < 100 {
+					a.zwnjAt = int16(n)
+				}
+			}
+			u += 3
+			if u >= end || u+1 >= end {
+				break
+			}
+			if v = uint16(lt[u]) | uint16(lt[u+1])<<8; v&0xC0FC != 0x80D8 {
+				break
+			}
+		}
+		x := uint8(v<<6) | uint8(v>>8)&0x3F // the rune minus U+0600
+		f := arabicFeat[x]
+		if f&(fLetter|fMark) == 0 {
+			break
+		}
 		feat |= f
 		if f&fLetter != 0 {
 			if n < maxHashLetters {
@@ -268,34 +316,10 @@ func (a *arabicWord) run(lt []byte, j int, r rune, f uint16) int {
 			a.letters, a.last = n, last // what addBase reads
 			a.addBase(0x600+rune(x), f)
 		}
-		j += 2
-		if j+1 >= len(lt) {
-			break
-		}
-		b0, b1 := lt[j], lt[j+1]
-		if b0-0xD8 >= 4 || b1&0xC0 != 0x80 { // not a rune of U+0600–U+06FF: a ZWNJ?
-			if b0 != 0xE2 || b1 != 0x80 || j+2 >= len(lt) || lt[j+2] != 0x8C {
-				break
-			}
-			feat |= fZWNJ
-			if a.zwnjAt < 0 {
-				a.zwnjAt = int16(min(n, 100))
-			}
-			j += 3
-			if j+1 >= len(lt) {
-				break
-			}
-			if b0, b1 = lt[j], lt[j+1]; b0-0xD8 >= 4 || b1&0xC0 != 0x80 {
-				break
-			}
-		}
-		x = b0&3<<6 | b1&0x3F // the rune minus U+0600
-		if f = arabicFeat[x]; f&(fLetter|fMark) == 0 {
-			break
-		}
+		u += 2
 	}
 	a.feat, a.kRaw, a.letters, a.last = feat, k, n, last
-	return j
+	return int(u)
 }
 
 // settle sets kFold and first, from kRaw, when the word is finished.
@@ -417,11 +441,13 @@ const evCacheBits = 9
 
 // evCache remembers the evidence of short words without marks, which is a
 // function of their letters (arabicWord.kRaw), features, first ZWNJ and last
-// letter alone: a direct-mapped table on a hash of them, each entry holding
-// the key it answers for, so that a word seen before costs a lookup instead
-// of evidence's word-table lookups and tests. Its memory is fixed; the zero
-// value is empty (no entry's tag is 0: the words it holds have fLetter).
-type evCache [1 << evCacheBits]evEntry
+// letter alone: a table of sets of two entries on a hash of them, the word
+// kept last first, each entry holding the key it answers for, so that a
+// word seen before costs a lookup instead of evidence's word-table lookups
+// and tests. (One entry a hash missed 12% of textgen's Persian words, two
+// 5%, in the same memory.) Its memory is fixed; the zero value is empty (no
+// entry's tag is 0: the words it holds have fLetter).
+type evCache [1 << (evCacheBits - 1)][2]evEntry
 
 // evEntry is one word of evCache: its key (kRaw as read, and the tag of
 // evCache.evidence) and its evidence, the grammar value in the top bits of gf.
@@ -446,13 +472,30 @@ func (c *evCache) evidence(a *arabicWord) (p, q int, g uint8, feat uint16) {
 		return a.evidence() // marks, or more letters than the key holds: not a function of the key
 	}
 	k, tag := a.kRaw, uint32(a.feat)|uint32(uint8(a.zwnjAt))<<16|uint32(uint8(a.last))<<24
-	e := &c[(k^uint64(tag)<<40)*0x9E3779B97F4A7C15>>(64-evCacheBits)]
-	if e.k == k && e.tag == tag {
-		return int(e.p), int(e.q), uint8(e.gf >> evGrammarShift), e.gf & (1<<evGrammarShift - 1)
+	s := &c[(k^uint64(tag)<<40)*0x9E3779B97F4A7C15>>(64-evCacheBits+1)]
+	// The entry to test is chosen without a branch: a branch on which of
+	// the two holds the word is mispredicted often (testing s[0], then
+	// s[1], made All slower than one entry a hash, with fewer misses).
+	w := b2u(s[1].k == k) & b2u(s[1].tag == tag)
+	if e := &s[w]; e.k == k && e.tag == tag {
+		return e.answer()
 	}
 	p, q, g, feat = a.evidence()
-	*e = evEntry{k: k, tag: tag, p: int8(p), q: int8(q), gf: feat | uint16(g)<<evGrammarShift}
+	s[1], s[0] = s[0], evEntry{k: k, tag: tag, p: int8(p), q: int8(q), gf: feat | uint16(g)<<evGrammarShift}
 	return p, q, g, feat
+}
+
+// b2u is 1 for true, 0 for false.
+func b2u(b bool) uint {
+	if b {
+		return 1
+	}
+	return 0
+}
+
+// answer returns the evidence the entry holds, as evidence returns it.
+func (e *evEntry) answer() (p, q int, g uint8, feat uint16) {
+	return int(e.p), int(e.q), uint8(e.gf >> evGrammarShift), e.gf & (1<<evGrammarShift - 1)
 }
 
 // persianWord reports whether the word, looked up without its harakat, is

@@ -161,7 +161,7 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 				if !t.inWord || t.word.cls != cArabic {
 					t.startWord(i, cArabic)
 				}
-				j := t.aw.run(lt, i, r, arabicFeat[uint8(r-arabic.First)])
+				j := t.aw.run(lt, i)
 				t.word.end = int32(j)
 				i = j
 				continue
@@ -366,8 +366,7 @@ func (t *tokenizer) persianLine(text []byte, ls, limit, maxw int) (le, sumP int,
 			}
 			return 0, 0, false, false // a mark after no letter
 		}
-		t.aw.reset()
-		i = t.aw.run(lt, i, r, arabicFeat[uint8(r-arabic.First)])
+		i = t.aw.read(lt, i)
 		p, q, g, feat := t.evc.evidence(&t.aw)
 		if q != 0 || feat&(tkLa|tkOtherLang) != 0 {
 			return 0, 0, false, false
@@ -590,7 +589,7 @@ func (t *tokenizer) sentenceLine(text []byte, ls, limit, maxw int) (le, sumP int
 		if !ok {
 			return 0, 0, false, false
 		}
-		j, p, g, feat, plain := t.plainWord(lt, i, r)
+		j, p, g, feat, plain := t.plainWord(lt, i)
 		switch {
 		case !plain, !host && g != 0:
 			return 0, 0, false, false // Arabic evidence; a grammar word can make the host (S3.3)
@@ -637,14 +636,13 @@ func continuesLatin(lt []byte, j int) bool {
 	return j+1 < len(lt) && lt[j] >= 'a' && lt[j] <= 'z' && asciiClass[lt[j+1]] == cLatin
 }
 
-// plainWord reads the Arabic-script word that starts at lt[i] with the
-// letter r, as line would, and returns its end, its Persian points, its
+// plainWord reads the Arabic-script word that starts at lt[i] with a
+// letter, as line would, and returns its end, its Persian points, its
 // grammar value and its token features; plain is false when the word has
 // Arabic points, is لا or has letters of other languages (persianLine's
 // test, written out there in its loop).
-func (t *tokenizer) plainWord(lt []byte, i int, r rune) (j, p int, g uint8, feat uint16, plain bool) {
-	t.aw.reset()
-	j = t.aw.run(lt, i, r, arabicFeat[uint8(r-arabic.First)])
+func (t *tokenizer) plainWord(lt []byte, i int) (j, p int, g uint8, feat uint16, plain bool) {
+	j = t.aw.read(lt, i)
 	p, q, g, feat := t.evc.evidence(&t.aw)
 	return j, p, g, feat, q == 0 && feat&(tkLa|tkOtherLang) == 0
 }
