@@ -213,3 +213,21 @@ func TestPlainRun(t *testing.T) {
 		}
 	}
 }
+
+// FuzzFastPathsAgree is TestFastPathsAgree on any text: the fast paths and
+// the tokenizer give the same blocks.
+func FuzzFastPathsAgree(f *testing.F) {
+	r := rand.New(rand.NewPCG(56, 78))
+	for range 20 {
+		f.Add(randomLines(r, 8))
+		f.Add(randomSentences(r))
+	}
+	f.Add([]byte("<i>♪ برف روی تپه\u200cها ♪</i>\nکلید <b>Save</b> را بزنید.\n"))
+	var fast Segmenter
+	var slow engine
+	f.Fuzz(func(t *testing.T, text []byte) {
+		if got, want := segmentWith(&fast, text), tokenLines(&slow, text); !slices.Equal(got, want) {
+			t.Fatalf("%q: the fast paths give %+v, the tokenizer %+v", text, got, want)
+		}
+	})
+}
