@@ -279,7 +279,7 @@ func (e *engine) persianFast(view []byte, base, evTo, sumP int, anyYK bool) {
 // returns the end of the line, as tokenizer.line would.
 func asciiLine(text []byte, ls, limit int) (le int, letters, ok bool) {
 	var seen uint8
-	stop := false // an @ / or \: a URL, address or path if there are letters
+	stop := false // an @ / \ or <: a URL, address, path or tag (S1.5) if there are letters
 	lt := text[:limit]
 	next := ls // where to try plainRun again: past the eight bytes it stopped at
 	for i := ls; i < len(lt); i++ {
@@ -301,11 +301,7 @@ func asciiLine(text []byte, ls, limit int) (le int, letters, ok bool) {
 				return 0, false, false
 			}
 		case akBreak:
-			le = i + 1
-			if lt[i] == '\r' && le < len(lt) && lt[le] == '\n' {
-				le++
-			}
-			return le, seen != 0, seen == 0 || !stop
+			return breakEnd(lt, i), seen != 0, seen == 0 || !stop
 		default:
 			if lt[i] >= utf8.RuneSelf {
 				w, kind := latinLineRune(lt, i)

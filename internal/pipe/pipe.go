@@ -187,23 +187,11 @@ func (p *Pipeline) Check(ctx context.Context, in *Input, full bool) error {
 		_, err = decode.Sniff(in.Source, head[:n], p.opts.Decode)
 		return err
 	}
-	cz := &countReader{r: z}
+	cz := &decode.CountingReader{R: z}
 	in.Det, err = decode.Check(in.Source, cz, p.opts.Decode)
 	in.whole = err == nil && in.Det.Encoding == decode.UTF8 && p.opts.Decode.Invalid == decode.InvalidError
-	in.length = cz.n
+	in.length = cz.N
 	return err
-}
-
-// countReader counts the bytes read through it.
-type countReader struct {
-	r io.Reader
-	n int64
-}
-
-func (c *countReader) Read(p []byte) (int, error) {
-	n, err := c.r.Read(p)
-	c.n += int64(n)
-	return n, err
 }
 
 // checker is a format with a first pass of its own.
