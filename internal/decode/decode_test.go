@@ -593,6 +593,32 @@ func TestValidUTF8(t *testing.T) {
 	}
 }
 
+// validUTF8 agrees with utf8.Valid on random bytes of the kinds its
+// eight-byte test tells apart (ASCII, continuation bytes, leads of two,
+// C0 and C1, longer leads, bytes that start nothing), at every alignment.
+func TestValidUTF8Bytes(t *testing.T) {
+	alphabet := []byte{'a', ' ', 0x80, 0xBF, 0xA0, 0xC0, 0xC1, 0xC2, 0xD8, 0xDB, 0xDF, 0xE0, 0xE2, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF}
+	valid := []string{"ab", "سل", "\u200c", "é", "😀", "\u07ff"}
+	rng := rand.New(rand.NewPCG(3, 4))
+	for range 200000 {
+		var p []byte
+		for range rng.IntN(40) {
+			if rng.IntN(3) == 0 {
+				p = append(p, alphabet[rng.IntN(len(alphabet))])
+			} else {
+				p = append(p, valid[rng.IntN(len(valid))]...)
+			}
+		}
+		n, ok := validUTF8(p)
+		if want := utf8.Valid(p); ok != want {
+			t.Fatalf("validUTF8(%q) = %v, utf8.Valid %v", p, ok, want)
+		}
+		if ok && n != countNonASCII(p) {
+			t.Fatalf("validUTF8(%q) counts %d bytes not ASCII, want %d", p, n, countNonASCII(p))
+		}
+	}
+}
+
 // BenchmarkCheckGenerated checks 16 MiB of generated mixed text (the
 // benchmarks' input), beside BenchmarkValidBaseline: utf8.Valid over the
 // same bytes.

@@ -307,20 +307,69 @@ func (st *stats) step(p []byte, atEOF bool) int {
 }
 
 // validUTF8 reports whether p is valid UTF-8, as utf8.Valid does, and
-// counts its bytes that are not ASCII: utf8.Valid, which is fast, then a
-// count of the bytes with bit 7 set, eight at a time, for valid input only
-// (invalid input is scanned again byte by byte by the caller).
+// counts its bytes that are not ASCII. It reads eight bytes at a time while
+// they are ASCII or two-byte runes (Latin accents, Persian and Arabic
+// letters), and leaves each longer rune, and anything invalid, to
+// utf8.DecodeRune, one rune at a time. (The caller scans invalid input
+// again byte by byte.)
 func validUTF8(p []byte) (nonASCII int64, ok bool) {
-	if !utf8.Valid(p) {
-		return 0, false
-	}
+	const (
+		b7 = 0x8080808080808080 // bit 7 of each byte
+		lo = 0x1E1E1E1E1E1E1E1E // bits 1-4 of each byte: 0 in C0 and C1, which start no rune
+	)
 	n := 0
 	i := 0
-	for ; i+8 <= len(p); i += 8 {
-		n += bits.OnesCount64(binary.LittleEndian.Uint64(p[i:]) & 0x8080808080808080)
+	for i+8 <= len(p) {
+		x := binary.LittleEndian.Uint64(p[i:])
+		hi := x & b7
+		if hi == 0 {
+			i += 8
+			continue
+		}
+		// Per byte, in bit 7: a continuation byte (10xxxxxx), a lead
+		// byte of two (110xxxxx, not C0 or C1), a longer lead (111xxxxx).
+		cont := hi &^ (x << 1)
+		lead := hi & (x << 1)
+		long := lead & (x << 2)
+		lead2 := lead &^ long
+		short := lead2 &^ ((x & lo) + 0x7E7E7E7E7E7E7E7E) // C0 or C1: bits 1-4 all 0
+		// Every continuation byte follows a lead of two, and every lead of
+		// two has one after it (a lead in the last byte is read with the
+		// next eight).
+		bad := long | short | (cont ^ lead2<<8)
+		if bad == 0 {
+			k := 8 - int(lead2>>63) // a lead in the last byte: read again with its continuation
+			n += bits.OnesCount64(hi << (64 - 8*k))
+			i += k
+			continue
+		}
+		// The bytes before the first byte that is not so are whole runes,
+		// but for a lead of two just before it: decode the rune there.
+		a := bits.TrailingZeros64(bad) / 8
+		if a > 0 && lead2>>(8*a-1)&1 != 0 {
+			a--
+		}
+		n += bits.OnesCount64(hi << (64 - 8*a)) // a shift by 64 gives 0
+		i += a
+		r, size := utf8.DecodeRune(p[i:])
+		if r == utf8.RuneError && size == 1 {
+			return 0, false
+		}
+		n += size // not ASCII: a is not an ASCII byte
+		i += size
 	}
-	for _, c := range p[i:] {
-		n += int(c >> 7)
+	for i < len(p) {
+		c := p[i]
+		if c < utf8.RuneSelf {
+			i++
+			continue
+		}
+		r, size := utf8.DecodeRune(p[i:])
+		if r == utf8.RuneError && size == 1 {
+			return 0, false
+		}
+		n += size
+		i += size
 	}
 	return int64(n), true
 }
