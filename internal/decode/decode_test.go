@@ -594,11 +594,12 @@ func TestValidUTF8(t *testing.T) {
 }
 
 // validUTF8 agrees with utf8.Valid on random bytes of the kinds its
-// eight-byte test tells apart (ASCII, continuation bytes, leads of two,
-// C0 and C1, longer leads, bytes that start nothing), at every alignment.
+// eight-byte test tells apart (ASCII, continuation bytes, leads of two and
+// three, C0 and C1, E0 and ED, longer leads, bytes that start nothing), at
+// every alignment.
 func TestValidUTF8Bytes(t *testing.T) {
-	alphabet := []byte{'a', ' ', 0x80, 0xBF, 0xA0, 0xC0, 0xC1, 0xC2, 0xD8, 0xDB, 0xDF, 0xE0, 0xE2, 0xED, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF}
-	valid := []string{"ab", "سل", "\u200c", "é", "😀", "\u07ff"}
+	alphabet := []byte{'a', ' ', 0x80, 0x8C, 0x9F, 0xBF, 0xA0, 0xC0, 0xC1, 0xC2, 0xD8, 0xDB, 0xDF, 0xE0, 0xE1, 0xE2, 0xEC, 0xED, 0xEE, 0xEF, 0xF0, 0xF4, 0xF5, 0xFF}
+	valid := []string{"ab", "سل", "\u200c", "é", "😀", "\u07ff", "\u0800", "\ud7ff", "\ue000", "«—»", "\ufffd"}
 	rng := rand.New(rand.NewPCG(3, 4))
 	for range 200000 {
 		var p []byte
