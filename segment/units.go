@@ -518,8 +518,9 @@ func (e *engine) runs(t0, t1 int, host uint8) {
 	if host == 0 || !hasClass(rs, host) {
 		host = e.hostOfRuns(rs)
 	}
-	// S2.7: two halves, each a phrase with grammar of its own.
-	if len(rs) == 2 && rs[0].words >= 2 && rs[1].words >= 2 && e.ownGrammar(rs[0]) && e.ownGrammar(rs[1]) {
+	// S2.7: two halves, each a phrase with grammar of its own, or each
+	// longer than MaxInline with a grammar word.
+	if len(rs) == 2 && e.twoHalves(rs[0], rs[1], maxw) {
 		e.emitRuns(rs)
 		return
 	}
@@ -655,15 +656,33 @@ func hasWordLists(cls uint8) bool { return cls == cLatin || cls == cArabic }
 // ownGrammar reports whether run r has grammar of its own (S3.2): at least
 // two grammar points among its own words, conjunctions not counted (names
 // and titles have none: latinGrammar).
-func (e *engine) ownGrammar(r run) bool {
+func (e *engine) ownGrammar(r run) bool { return e.grammarPoints(r, 2) >= 2 }
+
+// grammarPoints counts the grammar points of run r's own words,
+// conjunctions not counted, up to enough.
+func (e *engine) grammarPoints(r run, enough int) int {
 	toks := e.tk.toks
 	points := 0
-	for i := r.tok0; i < r.tok1 && points < 2; i++ {
+	for i := r.tok0; i < r.tok1 && points < enough; i++ {
 		if t := &toks[i]; t.cls == r.cls && t.g&gConj == 0 {
 			points += int(t.g & gPoints)
 		}
 	}
-	return points >= 2
+	return points
+}
+
+// twoHalves reports whether the runs a and b, the whole of a sentence, are
+// two phrases of their own languages (S2.7): each of two words or more with
+// grammar of its own, or each of more than maxw words with a grammar word
+// (a lyrics line: `A long silence on the water سکوتی طولانی روی آب`).
+func (e *engine) twoHalves(a, b run, maxw int) bool {
+	if a.words < 2 || b.words < 2 {
+		return false
+	}
+	if a.words > maxw && b.words > maxw {
+		return e.grammarPoints(a, 1) >= 1 && e.grammarPoints(b, 1) >= 1
+	}
+	return e.ownGrammar(a) && e.ownGrammar(b)
 }
 
 // join merges the adjacent runs a and b into one run of class cls.

@@ -62,6 +62,8 @@ func TestHostAndAbsorption(t *testing.T) {
 		{"گفت مادر Mama said", "fa en", "S2.7 two halves"},
 		{"بچه\u200cها میگن فردا برف میاد The kids say it will snow tomorrow", "fa en", "S2.7 a colloquial half: joined present forms are verbs"},
 		{"Mama مادر", "en", "S2.7 no grammar: one unit"},
+		{"The rain is falling on the city باران تند روی شهر", "en fa", "S2.7 halves longer than MaxInline: a grammar word each"},
+		{"The rain باران روی شهر", "fa", "S2.7 short halves need grammar of their own: one unit, the host by words"},
 		{"بعد بنویسم then I write it", "fa en", "S2.7 a subjunctive (ب + present stem) is a verb"},
 		{"Nima: این را بفرستم؟ git pull --rebase", "en fa en", "S2.4 a part after a pair separator begins afresh"},
 		{"Saves اجرا در پایانه؟ the current session", "en", "S2.4 one English sentence with a Persian term"},
