@@ -319,10 +319,14 @@ func validUTF8(p []byte) (nonASCII int64, ok bool) {
 	)
 	n := 0
 	i := 0
+	// carry is 0x80 when the byte before p[i] is a lead of two, whose
+	// continuation is p[i]: the eight bytes are read eight at a time, so
+	// that the next load waits for nothing but i.
+	var carry uint64
 	for i+8 <= len(p) {
 		x := binary.LittleEndian.Uint64(p[i:])
 		hi := x & b7
-		if hi == 0 {
+		if hi|carry == 0 {
 			i += 8
 			continue
 		}
@@ -334,29 +338,39 @@ func validUTF8(p []byte) (nonASCII int64, ok bool) {
 		lead2 := lead &^ long
 		short := lead2 &^ ((x & lo) + 0x7E7E7E7E7E7E7E7E) // C0 or C1: bits 1-4 all 0
 		// Every continuation byte follows a lead of two, and every lead of
-		// two has one after it (a lead in the last byte is read with the
-		// next eight).
-		bad := long | short | (cont ^ lead2<<8)
+		// two has one after it.
+		bad := long | short | (cont ^ (lead2<<8 | carry))
 		if bad == 0 {
-			k := 8 - int(lead2>>63) // a lead in the last byte: read again with its continuation
-			n += bits.OnesCount64(hi << (64 - 8*k))
-			i += k
+			n += bits.OnesCount64(hi)
+			carry = lead2 >> 56
+			i += 8
 			continue
 		}
 		// The bytes before the first byte that is not so are whole runes,
-		// but for a lead of two just before it: decode the rune there.
-		a := bits.TrailingZeros64(bad) / 8
-		if a > 0 && lead2>>(8*a-1)&1 != 0 {
-			a--
+		// but for the rune just before it, which may need that byte: go
+		// back to its start (not before the continuation of the carried
+		// lead) and decode it.
+		floor := i + int(carry>>7)
+		s := i + bits.TrailingZeros64(bad)/8
+		if s < floor {
+			return 0, false // the carried lead has no continuation
 		}
-		n += bits.OnesCount64(hi << (64 - 8*a)) // a shift by 64 gives 0
-		i += a
-		r, size := utf8.DecodeRune(p[i:])
+		for s > floor && p[s-1]&0xC0 == 0x80 {
+			s--
+		}
+		if s > floor && p[s-1] >= 0xC0 {
+			s--
+		}
+		n += bits.OnesCount64(hi << (64 - 8*(s-i))) // a shift by 64 gives 0
+		r, size := utf8.DecodeRune(p[s:])
 		if r == utf8.RuneError && size == 1 {
 			return 0, false
 		}
-		n += size // not ASCII: a is not an ASCII byte
-		i += size
+		n += size // not ASCII: p[s] is not an ASCII byte
+		i, carry = s+size, 0
+	}
+	if carry != 0 {
+		i, n = i-1, n-1 // decode the carried lead again, with what follows it
 	}
 	for i < len(p) {
 		c := p[i]
