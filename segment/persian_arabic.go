@@ -485,6 +485,26 @@ func (c *evCache) evidence(a *arabicWord) (p, q int, g uint8, feat uint16) {
 	return p, q, g, feat
 }
 
+// noArabicPoints reports, without looking the word up, that the word a has
+// just read (not settled) has no Arabic points and is not لا: it has no
+// marks and no letter that folds (ي ى ك ٱ, whose keys fold), its letters
+// give no Arabic points, it does not start with the article, and its shape
+// is not that of an Arabic word of the word table with points
+// (arabicPointWords). Its evidence then has q == 0 and no tkLa; what it
+// says of Persian it does not tell (its points and grammar need evidence).
+func (a *arabicWord) noArabicPoints() bool {
+	if a.feat&(fLetter|fMark|fFolds) != fLetter || featPoints[a.feat&(fLetter-1)][1] != 0 {
+		return false
+	}
+	k, n := a.kRaw, a.letters
+	m := min(n, maxHashLetters)
+	top := k << (8 * (maxHashLetters - m)) >> 40 // the first three letters, as settle finds them
+	if hasArticle([3]uint8{uint8(top >> 16), uint8(top >> 8), uint8(top)}, n) {
+		return false
+	}
+	return n > maxHashLetters || !arabicPointWords.mayHold(n, uint8(k>>(8*(n-1))), uint8(a.last)) // لا has Arabic points: it is in the filter
+}
+
 // b2u is 1 for true, 0 for false.
 func b2u(b bool) uint {
 	if b {

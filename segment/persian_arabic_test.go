@@ -1,8 +1,12 @@
 package segment
 
 import (
+	"os"
+	"path/filepath"
 	"strings"
 	"testing"
+
+	"github.com/langsplit/langsplit/internal/textgen"
 )
 
 // TestWordEvidence pins the Persian and Arabic points (S5.1), the grammar
@@ -270,5 +274,57 @@ func TestVerbFormsNotArabic(t *testing.T) {
 		if _, ok := presentForms()[w]; ok {
 			t.Errorf("%s is made a verb form", w)
 		}
+	}
+}
+
+// noArabicPoints never passes a word whose evidence has Arabic points or
+// is لا: every word of the eval documents and of generated text, and every
+// word of the word lists, as written, after the clitics و ف ب ک ل and with
+// the article.
+func TestNoArabicPoints(t *testing.T) {
+	words := map[string]bool{}
+	add := func(text string) {
+		for _, w := range strings.FieldsFunc(text, func(r rune) bool {
+			return r < 0x600 || r > 0x6FF || arabicFeat[r-0x600]&(fLetter|fMark) == 0
+		}) {
+			words[w] = true
+		}
+	}
+	files, _ := filepath.Glob("../../shared/eval/*/docs/*")
+	for _, f := range files {
+		b, err := os.ReadFile(f)
+		if err != nil {
+			t.Fatal(err)
+		}
+		add(string(b))
+	}
+	add(string(textgen.Bytes(textgen.Persian, 1<<20, 3)))
+	var lists []string
+	for w := range arabicFunctionWords {
+		lists = append(lists, w)
+	}
+	for w := range persianFunctionWords {
+		lists = append(lists, w)
+	}
+	lists = append(lists, strings.Fields(arabicVerbs+" "+persianVerbs+" "+arabicScriptGrammar)...)
+	for _, w := range lists {
+		for _, pre := range []string{"", "و", "ف", "ب", "ک", "ل", "ال", "وال"} {
+			words[pre+w] = true
+		}
+	}
+	passed := 0
+	for w := range words {
+		var a arabicWord
+		lt := []byte(w)
+		if end := a.read(lt, 0); end != len(lt) || !a.noArabicPoints() {
+			continue
+		}
+		passed++
+		if _, q, _, feat := a.evidence(); q != 0 || feat&tkLa != 0 {
+			t.Errorf("%q: noArabicPoints, but evidence has %d Arabic points (features %#x)", w, q, feat)
+		}
+	}
+	if passed < len(words)/2 {
+		t.Errorf("noArabicPoints passed %d of %d words: it should pass most Persian words", passed, len(words))
 	}
 }

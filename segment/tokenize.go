@@ -291,8 +291,9 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 // done that line must undo).
 func (t *tokenizer) persianLine(text []byte, ls, limit, maxw int) (le, sumP int, anyYK, ok bool) {
 	lt := text[:limit]
-	words := 0   // Arabic-script words
-	var st uint8 // the line's state: ps* bits and the OR of the words' grammar (token.g)
+	words := 0         // Arabic-script words
+	var st uint8       // the line's state: ps* bits and the OR of the words' grammar (token.g)
+	noGrammar := false // a word's grammar is not in st
 	t.lat, t.latAt, t.sawLatin = 0, 0, false
 	for i := ls; i < len(lt); {
 		c := lt[i]
@@ -325,6 +326,10 @@ func (t *tokenizer) persianLine(text []byte, ls, limit, maxw int) (le, sumP int,
 				t.sawLatin = true
 				if t.lat == 0 {
 					t.latAt = words
+					if noGrammar {
+						st |= t.grammarOf(lt, ls, i) // the words before it that were not looked up
+						noGrammar = false
+					}
 				}
 				if st&(psBroken|psTerm) != 0 || t.lat >= maxw || words != t.latAt {
 					return 0, 0, false, false // a break before it, a long or second run
@@ -367,6 +372,21 @@ func (t *tokenizer) persianLine(text []byte, ls, limit, maxw int) (le, sumP int,
 			return 0, 0, false, false // a mark after no letter
 		}
 		i = t.aw.read(lt, i)
+		if sumP > 0 && t.lat == 0 && t.aw.noArabicPoints() {
+			// Once the line has Persian points, a word's own do not
+			// matter, nor, before a Latin word, its grammar (latinHosted
+			// asks only whether a word has some): a word without Arabic
+			// points needs no evidence (noGrammar: when no word looked
+			// up has grammar, the others' is read if a Latin word
+			// follows).
+			if t.aw.feat&fOtherLang != 0 {
+				return 0, 0, false, false
+			}
+			st |= st&psTerm<<1 | uint8(t.aw.feat&fPersianYK)<<psYKShift
+			words++
+			noGrammar = noGrammar || st&(gPoints|gConj) == 0 // only whether a word has grammar counts
+			continue
+		}
 		p, q, g, feat := t.evc.evidence(&t.aw)
 		if q != 0 || feat&(tkLa|tkOtherLang) != 0 {
 			return 0, 0, false, false
@@ -376,6 +396,23 @@ func (t *tokenizer) persianLine(text []byte, ls, limit, maxw int) (le, sumP int,
 		words++
 	}
 	return len(lt), sumP, st&psYK != 0, words > 0 && limit == len(text) && t.latinHosted(words, st)
+}
+
+// grammarOf returns the OR of the grammar (token.g) of the Arabic-script
+// words in lt[ls:end], a part of a line that persianLine has read: the
+// words that it did not look up.
+func (t *tokenizer) grammarOf(lt []byte, ls, end int) uint8 {
+	var g uint8
+	for i := ls; i < end; {
+		if !arabic.Starts(lt, i) || arabicClass[uint8(arabic.RuneAt(lt, i)-arabic.First)] != cArabic {
+			i++ // a byte of another rune (none starts like a letter of the block) or not a letter
+			continue
+		}
+		i = t.aw.read(lt, i)
+		_, _, wg, _ := t.evc.evidence(&t.aw)
+		g |= wg
+	}
+	return g
 }
 
 // Bits of persianLine's state, above the grammar bits (gPoints, gConj).

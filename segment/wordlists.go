@@ -2,6 +2,7 @@ package segment
 
 import (
 	"maps"
+	"math/bits"
 	"strings"
 	"unicode/utf8"
 
@@ -314,7 +315,7 @@ const (
 )
 
 var (
-	arabicScriptWords = func() *keyset.Map {
+	arabicScriptWords, arabicPointWords = func() (*keyset.Map, *shapeFilter) {
 		m := map[uint64]uint16{}
 		words, verbs := maps.Clone(persianFunctionWords), persianVerbs
 		for _, forms := range []map[string]int8{pastForms(), presentForms()} {
@@ -335,7 +336,13 @@ var (
 			m[wordKey(w, true, true)] |= awPersianAl // a long word by its first letters
 		}
 		delete(m, 0) // words of more than maxHashLetters letters are never looked up
-		return keyset.New(m)
+		var f shapeFilter
+		for k, v := range m {
+			if uint8(v>>awArabicShift&awValue)&wPoints != 0 {
+				f.add(k)
+			}
+		}
+		return keyset.New(m), &f
 	}()
 	englishWords = func() *keyset.Map {
 		m := map[uint64]uint16{}
@@ -345,6 +352,24 @@ var (
 		return keyset.New(m)
 	}()
 )
+
+// shapeFilter holds the shapes of a set of word keys (wordKey, as
+// written): each key's number of letters, first letter and last letter
+// (the low six bits of each, the rune minus U+0600). A key whose shape is
+// not in the filter is surely not in the set; one whose shape is may be.
+type shapeFilter [maxHashLetters + 1][64]uint64
+
+// add adds the shape of the key k (of at most maxHashLetters letters).
+func (f *shapeFilter) add(k uint64) {
+	n := (bits.Len64(k) + 7) / 8
+	f[n][uint8(k>>(8*(n-1)))&63] |= 1 << (uint8(k) & 63)
+}
+
+// mayHold reports whether the filter holds the shape of a key of n letters
+// (1 to maxHashLetters) with first and last letters first and last.
+func (f *shapeFilter) mayHold(n int32, first, last uint8) bool {
+	return f[n][first&63]>>(last&63)&1 != 0
+}
 
 // englishSet packs englishGrammar and englishConjunctions as word-table values.
 func englishSet() map[string]uint8 {
