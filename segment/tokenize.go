@@ -626,7 +626,19 @@ func (t *tokenizer) sentenceLine(text []byte, ls, limit, maxw int) (le, sumP int
 		if !ok {
 			return 0, 0, false, false
 		}
-		j, p, g, feat, plain := t.plainWord(lt, i)
+		j := t.aw.read(lt, i)
+		if host && sP > 0 && hg&(gPoints|gConj) != 0 && t.aw.noArabicPoints() {
+			// A word of a Persian sentence that has Persian points and
+			// grammar already: that it has no Arabic points is all
+			// that counts (as in persianLine).
+			if t.aw.feat&fOtherLang != 0 {
+				return 0, 0, false, false
+			}
+			sYK = sYK || t.aw.feat&fPersianYK != 0
+			wordEnd, latinWord, i = j, false, j
+			continue
+		}
+		p, g, feat, plain := t.plainEvidence()
 		switch {
 		case !plain, !host && g != 0:
 			return 0, 0, false, false // Arabic evidence; a grammar word can make the host (S3.3)
@@ -673,15 +685,13 @@ func continuesLatin(lt []byte, j int) bool {
 	return j+1 < len(lt) && lt[j] >= 'a' && lt[j] <= 'z' && asciiClass[lt[j+1]] == cLatin
 }
 
-// plainWord reads the Arabic-script word that starts at lt[i] with a
-// letter, as line would, and returns its end, its Persian points, its
-// grammar value and its token features; plain is false when the word has
-// Arabic points, is لا or has letters of other languages (persianLine's
-// test, written out there in its loop).
-func (t *tokenizer) plainWord(lt []byte, i int) (j, p int, g uint8, feat uint16, plain bool) {
-	j = t.aw.read(lt, i)
+// plainEvidence returns the evidence of the Arabic-script word just read
+// (t.aw): its Persian points, its grammar value and its token features;
+// plain is false when the word has Arabic points, is لا or has letters of
+// other languages (persianLine's test, written out there in its loop).
+func (t *tokenizer) plainEvidence() (p int, g uint8, feat uint16, plain bool) {
 	p, q, g, feat := t.evc.evidence(&t.aw)
-	return j, p, g, feat, q == 0 && feat&(tkLa|tkOtherLang) == 0
+	return p, g, feat, q == 0 && feat&(tkLa|tkOtherLang) == 0
 }
 
 // sentenceCut is where sentenceLine's line changes script: the start of a
