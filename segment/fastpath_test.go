@@ -231,3 +231,27 @@ func FuzzFastPathsAgree(f *testing.F) {
 		}
 	})
 }
+
+// TestPersianLineTaken pins which lines persianLine takes without tokens
+// (a speed contract: TestFastPathsAgree checks that what it takes is
+// decided right), among them lines whose words after the first Persian
+// points are not looked up (noArabicPoints) and whose grammar is read
+// again when a Latin word comes (grammarOf).
+func TestPersianLineTaken(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		ok   bool
+	}{
+		{"پدر به خانه رفت\n", true},
+		{"پدر را Linux Mint Ubuntu\n", true},    // the Latin run has more words: را, not looked up, is read again for its grammar
+		{"پدر کتاب Linux Mint Ubuntu\n", false}, // no grammar: the tokenizer weighs the host
+		{"پدر گفت هذا الكتاب جديد\n", false},    // Arabic evidence
+		{"پدر گفت من عن تو\n", false},           // عن, an Arabic function word, is looked up although the line has Persian points
+	} {
+		var tk tokenizer
+		lt := []byte(c.line)
+		if _, _, _, ok := tk.persianLine(lt, 0, len(lt), 3); ok != c.ok {
+			t.Errorf("persianLine(%q) ok = %v, want %v", c.line, ok, c.ok)
+		}
+	}
+}
