@@ -920,7 +920,7 @@ func (t *tokenizer) neutral(i int, r rune, w, limit int) int {
 		}
 		t.endWord()
 		t.endNum()
-		if next < limit && asciiClass[text[next]] == cSpace && i > t.ls && t.brackets == 0 { // "Clear Cache: …", "Granary : …"
+		if next < limit && asciiClass[text[next]] == cSpace && i > t.ls && t.brackets == 0 && !t.latinColon(i, next, limit) { // "Clear Cache: …", "Granary : …"
 			t.pend |= tfPair | tfColon
 		}
 	case '@':
@@ -1011,6 +1011,52 @@ func (t *tokenizer) spacedPair(i, j, limit int) bool {
 	if i > t.ls && t.brackets == 0 && isSpaceBefore(t.text, t.ls, i) && j < limit && asciiClass[t.text[j]] == cSpace {
 		t.pend |= tfPair
 		return true
+	}
+	return false
+}
+
+// latinColon reports whether the colon at i, a space at next after it, is
+// inside a Latin phrase that sits in a sentence of another script, and so
+// no pair separator (S2.6): a Latin word ends at the colon and one starts
+// after the space, a word of another script comes before them in the part,
+// and one comes after them before the sentence or line ends (`اگر پیام
+// fatal: not a git repository را دیدید`, an error message quoted in a
+// Persian sentence).
+func (t *tokenizer) latinColon(i, next, limit int) bool {
+	text, n := t.text, len(t.toks)
+	if n == 0 || t.toks[n-1].cls != cLatin || int(t.toks[n-1].end) != i || next+1 >= limit || asciiClass[text[next+1]] != cLatin {
+		return false
+	}
+	other := false // a word of another script before the Latin run, in the part
+	for k := n - 1; k >= 0 && !other; k-- {
+		c := t.toks[k].cls
+		other = c >= cLatin && c != cLatin
+		if t.toks[k].flags&(tfSentence|tfCell|tfPair) != 0 {
+			break // the part's first token
+		}
+	}
+	if !other {
+		return false // the part begins in Latin: what is before the colon is its label
+	}
+	for j := next + 1; j < limit; {
+		c := text[j]
+		switch {
+		case c == '\n' || c == '\r' || c == '\t':
+			return false
+		case (c == '.' || c == '!' || c == '?') && (j+1 == limit || asciiClass[text[j+1]] == cSpace || asciiClass[text[j+1]] == cBreak):
+			return false // the sentence ends in Latin
+		case c < utf8.RuneSelf:
+			j++
+			continue
+		}
+		r, w, cls := decode(text[:limit], j)
+		switch {
+		case r == '؟':
+			return false
+		case cls >= cLatin && cls != cLatin:
+			return true // the sentence goes on in another script
+		}
+		j += w
 	}
 	return false
 }
