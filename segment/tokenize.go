@@ -1041,8 +1041,8 @@ func (t *tokenizer) latinColon(i, next, limit int) bool {
 	for j := next + 1; j < limit; {
 		c := text[j]
 		switch {
-		case c == '\n' || c == '\r' || c == '\t':
-			return false
+		case asciiClass[c] == cBreak || c == '\t':
+			return false // the line or the cell ends
 		case (c == '.' || c == '!' || c == '?') && (j+1 == limit || asciiClass[text[j+1]] == cSpace || asciiClass[text[j+1]] == cBreak):
 			return false // the sentence ends in Latin
 		case c < utf8.RuneSelf:
@@ -1051,7 +1051,7 @@ func (t *tokenizer) latinColon(i, next, limit int) bool {
 		}
 		r, w, cls := decode(text[:limit], j)
 		switch {
-		case r == '؟':
+		case r == '؟' || cls == cBreak:
 			return false
 		case cls >= cLatin && cls != cLatin:
 			return true // the sentence goes on in another script
