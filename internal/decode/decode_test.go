@@ -520,15 +520,20 @@ func FuzzValidUTF8(f *testing.F) {
 		"\u200c😀«»", "abcdefgh\xd8\xa8ijklmnop", "\xe2\x80", "\xdf\xbf\xe0\xa0\x80"} {
 		f.Add([]byte(s))
 	}
-	f.Fuzz(func(t *testing.T, p []byte) {
-		n, got := validUTF8(p)
-		if want := utf8.Valid(p); got != want {
-			t.Fatalf("validUTF8(%q) = %v, utf8.Valid says %v", p, got, want)
-		}
-		if got && n != countNonASCII(p) {
-			t.Fatalf("validUTF8(%q) counts %d non-ASCII bytes, want %d", p, n, countNonASCII(p))
-		}
-	})
+	f.Fuzz(checkValidUTF8)
+}
+
+// checkValidUTF8 fails t unless validUTF8(p) says what utf8.Valid says and,
+// for valid p, counts its bytes at 0x80 or above.
+func checkValidUTF8(t *testing.T, p []byte) {
+	t.Helper()
+	n, ok := validUTF8(p)
+	if want := utf8.Valid(p); ok != want {
+		t.Fatalf("validUTF8(%q) = %v, utf8.Valid says %v", p, ok, want)
+	}
+	if ok && n != countNonASCII(p) {
+		t.Fatalf("validUTF8(%q) counts %d non-ASCII bytes, want %d", p, n, countNonASCII(p))
+	}
 }
 
 // A damaged .gz names the file in the error of the read that finds it.
@@ -577,19 +582,7 @@ func TestValidUTF8(t *testing.T) {
 		if len(p) > 0 {
 			p = p[rng.IntN(len(p)):]
 		}
-		n, ok := validUTF8(p)
-		if ok != utf8.Valid(p) {
-			t.Fatalf("validUTF8(%q) = %v, utf8.Valid %v", p, ok, !ok)
-		}
-		want := int64(0)
-		for _, c := range p {
-			if c >= 0x80 {
-				want++
-			}
-		}
-		if ok && n != want {
-			t.Fatalf("validUTF8(%q) counts %d bytes not ASCII, want %d", p, n, want)
-		}
+		checkValidUTF8(t, p)
 	}
 }
 
@@ -610,13 +603,7 @@ func TestValidUTF8Bytes(t *testing.T) {
 				p = append(p, valid[rng.IntN(len(valid))]...)
 			}
 		}
-		n, ok := validUTF8(p)
-		if want := utf8.Valid(p); ok != want {
-			t.Fatalf("validUTF8(%q) = %v, utf8.Valid %v", p, ok, want)
-		}
-		if ok && n != countNonASCII(p) {
-			t.Fatalf("validUTF8(%q) counts %d bytes not ASCII, want %d", p, n, countNonASCII(p))
-		}
+		checkValidUTF8(t, p)
 	}
 }
 
