@@ -1027,13 +1027,9 @@ func (t *tokenizer) latinColon(i, next, limit int) bool {
 	if n == 0 || t.toks[n-1].cls != cLatin || int(t.toks[n-1].end) != i || next+1 >= limit || asciiClass[text[next+1]] != cLatin {
 		return false
 	}
-	other := false // a word of another script before the Latin run, in the part
-	for k := n - 1; k >= 0 && !other; k-- {
-		c := t.toks[k].cls
-		other = c >= cLatin && c != cLatin
-		if t.toks[k].flags&(tfSentence|tfCell|tfPair) != 0 {
-			break // the part's first token
-		}
+	other := false // a word of another script (cLatin is the first letter class) before the Latin run, in the part
+	for k := t.partStart(); k < n && !other; k++ {
+		other = t.toks[k].cls > cLatin
 	}
 	if !other {
 		return false // the part begins in Latin: what is before the colon is its label
@@ -1053,12 +1049,22 @@ func (t *tokenizer) latinColon(i, next, limit int) bool {
 		switch {
 		case r == '؟' || cls == cBreak:
 			return false
-		case cls >= cLatin && cls != cLatin:
+		case cls > cLatin:
 			return true // the sentence goes on in another script
 		}
 		j += w
 	}
 	return false
+}
+
+// partStart returns the index of the first token of the sentence, cell or
+// pair part (S2.6) that the last token is in; there must be a token.
+func (t *tokenizer) partStart() int {
+	k := len(t.toks) - 1
+	for k > 0 && t.toks[k].flags&(tfSentence|tfCell|tfPair) == 0 {
+		k--
+	}
+	return k
 }
 
 // quoteMark handles the quotation mark r at i: « and “ open a quotation, »
@@ -1353,10 +1359,7 @@ func (t *tokenizer) continues(j, limit int) bool {
 	if letters < 2 {
 		return false
 	}
-	k := n - 1
-	for k > 0 && t.toks[k].flags&(tfSentence|tfCell|tfPair) == 0 {
-		k--
-	}
+	k := t.partStart()
 	for k < n && t.toks[k].cls < cLatin {
 		k++
 	}
