@@ -345,8 +345,14 @@ func (a *arabicWord) settle() {
 		k = f
 	}
 	a.kFold = k
-	top := k << (8 * (maxHashLetters - n)) >> 40 // the first three letters, first highest (0 for the letters a short word lacks)
-	a.first = [3]uint8{uint8(top >> 16), uint8(top >> 8), uint8(top)}
+	a.first = firstLetters(k, n)
+}
+
+// firstLetters returns the first three letters of a key k of n letters (at
+// most maxHashLetters), first first, 0 for the letters a short word lacks.
+func firstLetters(k uint64, n int32) [3]uint8 {
+	top := k << (8 * (maxHashLetters - n)) >> 40
+	return [3]uint8{uint8(top >> 16), uint8(top >> 8), uint8(top)}
 }
 
 // zwnj notes a ZWNJ inside the word.
@@ -497,9 +503,7 @@ func (a *arabicWord) noArabicPoints() bool {
 		return false
 	}
 	k, n := a.kRaw, a.letters
-	m := min(n, maxHashLetters)
-	top := k << (8 * (maxHashLetters - m)) >> 40 // the first three letters, as settle finds them
-	if hasArticle([3]uint8{uint8(top >> 16), uint8(top >> 8), uint8(top)}, n) {
+	if hasArticle(firstLetters(k, min(n, maxHashLetters)), n) { // as settle finds them: the key does not fold
 		return false
 	}
 	return n > maxHashLetters || !arabicPointWords.mayHold(n, uint8(k>>(8*(n-1))), uint8(a.last)) // لا has Arabic points: it is in the filter
