@@ -24,7 +24,10 @@ import (
 //     table-style), and followContext settles the units that had only a
 //     trace of evidence, or none (S5.6).
 //
-// Where quotations are cut out of a sentence (S5.7) is units.go's quotes.
+// Where Arabic is cut out of a sentence is units.go's: quotations (S5.7,
+// quotes), round brackets (S5.9, bracketQuotes) and unmarked runs in a
+// sentence that is Persian for sure (S5.10, arabicRuns); what makes such a
+// run, and such a sentence, is here (strongRun, persianRest).
 //
 // Everything is in points; a unit is Arabic when its Arabic points reach
 // arabicMin and exceed its Persian points (S5.5). Persian is the default:
@@ -386,12 +389,14 @@ func (a *arabicWord) evidence() (p, q int, g uint8, feat uint16) {
 	if a.feat&fMark != 0 {
 		if a.harakat >= 2 && !a.persianWord() {
 			q += ptVocalised // S5.1: the harakat of a Persian word are Persian vowel marks
+			feat |= tkVocalised
 		}
 		if a.fatAt >= 0 && a.feat&fTanwin == 0 && !(a.fatAt == a.letters && a.fatPrev == 'ا') && !(a.fatAt == a.letters-1 && a.last == 'ا') {
 			q += ptTanwin // ً that is not Persian اً (nor ًا)
 		}
 		if a.mark == 0x064F {
 			q += ptCaseEnding
+			feat |= tkCaseEnding
 		}
 	}
 	if a.last == 'ى' {
@@ -465,10 +470,10 @@ type evEntry struct {
 }
 
 // evGrammarShift is where evEntry.gf holds the grammar value: above every
-// token feature evidence returns (tkLa is the highest).
+// token feature evidence returns (tkCaseEnding is the highest).
 const evGrammarShift = 13
 
-var _ [1<<evGrammarShift - 2*int(tkLa)]struct{} // tkLa < 1<<evGrammarShift: the features fit below g
+var _ [1<<evGrammarShift - 2*int(tkCaseEnding)]struct{} // tkCaseEnding < 1<<evGrammarShift: the features fit below g
 
 // evidence returns a.evidence(), from the cache when the word is in it;
 // then a is not settled (its folded key and first letters are not set:
@@ -861,6 +866,69 @@ func (e *engine) arabicLabel(t0, t1 int, skip uint8, mark uint8) (lab label, ev 
 		return l2, ev2, int32(u.words)
 	}
 	return lab, ev, int32(u.words)
+}
+
+// Thresholds of S5.10: the Arabic points an unmarked run needs, counted
+// without those of harakat, the article and a final ى (which vocalised or
+// loan-laden Persian shows too), and the Persian points the rest of its
+// sentence needs.
+const (
+	ptArabicRun   = 2 * arabicMin
+	ptPersianRest = 4
+)
+
+// runWord reports whether t can be a word of an unmarked Arabic run
+// (S5.10): an Arabic-script word without Persian points or letters of
+// other languages, outside brackets and quotations.
+func runWord(t *token) bool {
+	return t.cls == cArabic && t.p == 0 && t.feat&tkOtherLang == 0 && t.in == 0
+}
+
+// strongRun reports whether the words of toks are an Arabic run that S5.10
+// cuts out: two words with Arabic points or more, with ptArabicRun points
+// of strong evidence (runPoints) among them. (Its words have no Persian
+// points, so it is Arabic by S5.5.)
+func strongRun(toks []token) bool {
+	words, strong := 0, 0
+	for i := range toks {
+		if t := &toks[i]; t.q > 0 {
+			words++
+			strong += runPoints(t)
+		}
+	}
+	return words >= 2 && strong >= ptArabicRun
+}
+
+// runPoints returns the Arabic points of the word t that vocalised Persian
+// and Persian loan words do not show: its points without those of its
+// harakat, its article and a final ى (S5.1).
+func runPoints(t *token) int {
+	f := t.feat // q holds the points of each feature
+	return int(t.q) - ptVocalised*has(f, tkVocalised) - ptCaseEnding*has(f, tkCaseEnding) -
+		ptArticle*has(f, tkArticle) - ptMaksura*has(f, tkFinalMaksura)
+}
+
+// persianRest reports whether the words of toks outside the runs that
+// markRuns marked are Persian beyond doubt (S5.10): grammar of their own (2
+// grammar points of words with Persian evidence, S3.2), ptPersianRest
+// Persian points, and a word that Arabic does not write: one with Persian
+// points from its letters (a ZWNJ, پ چ ژ گ ۀ) or a Persian verb (grammar
+// of 2). Words that Arabic writes too (اما, ولی, یعنی, روی; او, "or"
+// unhamzated) make no Persian sentence alone.
+func persianRest(toks []token) bool {
+	grammar, p, sure := 0, 0, false
+	for i := range toks {
+		t := &toks[i]
+		if t.cls != cArabic || t.in&tiRun != 0 || t.p <= 0 {
+			continue
+		}
+		p += int(t.p)
+		grammar += int(t.g & gPoints) // (the conjunctions و یا have no points)
+		// Points without grammar come from the letters (a ZWNJ, پ چ ژ گ ۀ);
+		// a verb has grammar 2 (او, 1 point, is Arabic "or" too).
+		sure = sure || t.g&gPoints == 0 || t.p >= 3 || t.g&gPoints == 2 && t.p >= 2
+	}
+	return grammar >= 2 && p >= ptPersianRest && sure
 }
 
 // honorificForms holds the honorific formulas as sequences of folded word

@@ -38,6 +38,7 @@ const (
 	tiBracket uint8 = 1 << iota // ( [ {
 	tiQuote                     // « “ "
 	tiQuran                     // ﴿ ﴾
+	tiRun                       // an unmarked Arabic run cut out of its Persian sentence (S5.10; set by label)
 	tiQuoted  = tiQuote | tiQuran
 )
 
@@ -54,6 +55,8 @@ const (
 	tkMaksuraFW                        // an Arabic function word worth more with its final ى than with ی (على)
 	tkArticle                          // the word has the Arabic article ال
 	tkLa                               // the word is لا
+	tkVocalised                        // the word has the Arabic points of ptVocalised
+	tkCaseEnding                       // and of ptCaseEnding
 )
 
 // letters returns the number of runes in the word tok, marks included.

@@ -701,6 +701,9 @@ func (e *engine) label() {
 	if e.tk.bracketed && e.tk.sumQ >= ptBracketQuote {
 		e.bracketQuotes()
 	}
+	if e.tk.sumQ >= ptArabicRun && e.tk.sumP >= ptPersianRest {
+		e.arabicRuns()
+	}
 	toks := e.tk.toks
 	for i := range e.units {
 		u := &e.units[i]
@@ -907,6 +910,81 @@ func (e *engine) arabicInBrackets(k, end int) bool {
 	}
 	lab, _ := persianOrArabic(u, docEvidence{persianYK: e.docPersianYK()}, 0)
 	return lab == labArabic
+}
+
+// arabicRuns decides the Arabic-script units of the line whose words are
+// Persian beyond doubt (S5.10): such a unit is Persian, but for its
+// unmarked Arabic runs, which are ar units of their own. A run is a stretch
+// of words without Persian points, outside brackets and quotations, from a
+// word with Arabic points to the last such word (with a conjunction just
+// before it), of two such words or more, that is Arabic by S5.5 with
+// ptArabicRun points of strong evidence (function words, tanwin,
+// Arabic-only letters, Quranic marks: runPoints): a verse or saying quoted
+// without marks (`مانند آیه إِنَّ اللَّهَ مَعَ الصَّابِرِينَ که در سوره بقره
+// است`). The words outside the runs are Persian beyond doubt when they are
+// by persianRest; then the Arabic evidence of titles and terms among them
+// (`حجة الاسلام و المسلمین`, `الفقه علی المذاهب`) does not make them ar.
+func (e *engine) arabicRuns() {
+	toks := e.tk.toks
+	us := e.quoteBuf[:0]
+	for _, u := range e.units {
+		if u.cls != cArabic {
+			us = append(us, u)
+			continue
+		}
+		runs := markRuns(toks, u)
+		if !persianRest(toks[u.tok0:u.tok1]) {
+			for i := u.tok0; i < u.tok1 && runs; i++ {
+				toks[i].in &^= tiRun
+			}
+			us = append(us, u)
+			continue
+		}
+		start := u.tok0
+		for k := u.tok0; k < u.tok1 && runs; k++ {
+			if toks[k].in&tiRun == 0 {
+				continue
+			}
+			end := k
+			for end < u.tok1 && toks[end].in&tiRun != 0 {
+				end++
+			}
+			us = cutOut(us, toks, u, start, k, end, labPersian, evDecided, labArabic, evDecided)
+			start, k = end, end-1
+		}
+		us = restOf(us, toks, u, start, labPersian, evDecided)
+	}
+	e.units, e.quoteBuf = us, e.units[:0]
+}
+
+// markRuns marks with tiRun the tokens of the unmarked Arabic runs of unit
+// u (S5.10: arabicRuns) and reports whether there are any.
+func markRuns(toks []token, u unit) bool {
+	found := false
+	for k := u.tok0; k < u.tok1; k++ {
+		if !runWord(&toks[k]) || toks[k].q == 0 {
+			continue
+		}
+		end, last := k, k // last: the run's last word with Arabic points
+		for end < u.tok1 && runWord(&toks[end]) {
+			if toks[end].q != 0 {
+				last = end
+			}
+			end++
+		}
+		start := k
+		if k > u.tok0 && runWord(&toks[k-1]) && toks[k-1].g&gConj != 0 {
+			start-- // a conjunction before the run: وَ اللَّهُ …
+		}
+		if strongRun(toks[start : last+1]) {
+			for i := start; i <= last; i++ {
+				toks[i].in |= tiRun
+			}
+			found = true
+		}
+		k = end - 1
+	}
+	return found
 }
 
 // hasQuoteOutside reports whether toks hold a quotation and Arabic-script

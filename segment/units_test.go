@@ -94,3 +94,70 @@ func TestMaxInlineOff(t *testing.T) {
 		t.Errorf("MaxInline -1: blocks %s, want en fa en", g)
 	}
 }
+
+// TestArabicRuns pins, on hand-built tokens, which runs S5.10 cuts out of a
+// unit (markRuns) and when the rest is Persian beyond doubt (persianRest).
+func TestArabicRuns(t *testing.T) {
+	// Words by their evidence: Persian points p, Arabic points q, grammar g,
+	// features and brackets.
+	type w struct {
+		p, q, g int8
+		feat    uint16
+		in      uint8
+	}
+	var (
+		fw      = w{q: 4, g: 1}                          // إِنَّ: a function word with إ
+		tanwin  = w{q: 3, feat: tkArticle}               // an article and ٌ (strong: 2)
+		vowels  = w{q: 3, feat: tkVocalised | tkArticle} // الصَّابِرِينَ: harakat and the article only
+		plain   = w{}                                    // no evidence
+		conj    = w{g: int8(gConj)}                      // و
+		urdu    = w{q: 4, feat: tkOtherLang}             // letters of another language
+		quoted  = w{q: 4, g: 1, in: tiQuote}             // inside quotation marks (S5.7)
+		verb    = w{p: 2, g: 2}                          // است
+		fwFa    = w{p: 2, g: 1}                          // در, and اما or ولی, which Arabic writes too
+		letter  = w{p: 3}                                // a word with پ چ ژ گ
+		pron    = w{p: 1, g: 2}                          // او, Arabic "or" too
+		maksura = w{q: 1, feat: tkFinalMaksura}          // a final ى
+		caseEnd = w{q: 1, feat: tkCaseEnding}            // a final ُ
+	)
+	for _, c := range []struct {
+		name  string
+		words []w
+		runs  string // per word: r in a run markRuns marks, . not
+		rest  bool   // persianRest: the words outside the runs are Persian, and the runs are cut
+	}{
+		{"verse in a sentence", []w{fwFa, verb, fw, plain, tanwin, fwFa, verb}, "..rrr..", true},
+		{"run ends at its last evidence", []w{fw, tanwin, plain, plain, verb, fwFa}, "rr....", true},
+		{"a conjunction before it", []w{verb, fwFa, conj, fw, tanwin}, "..rrr", true},
+		{"one word", []w{verb, fwFa, fw, verb}, "....", true},
+		{"harakat and articles are weak", []w{verb, fwFa, vowels, vowels, vowels}, ".....", true},
+		{"two weak words and a strong one", []w{verb, fwFa, vowels, fw}, "..rr", true},
+		{"another language's letters", []w{verb, fwFa, fw, urdu, fw}, ".....", true},
+		{"a quotation is S5.7's", []w{verb, fwFa, quoted, fw}, "....", true},
+		{"Arabic writes اما and ولی", []w{fwFa, fw, tanwin, fwFa}, ".rr.", false},
+		{"او is Arabic or", []w{pron, fwFa, fwFa, fw, tanwin}, "...rr", false},
+		{"final ى is weak", []w{verb, fwFa, tanwin, maksura, maksura}, ".....", true},
+		{"a case ending is weak", []w{verb, fwFa, tanwin, caseEnd, caseEnd}, ".....", true},
+		{"a verb alone", []w{verb, fw, tanwin}, ".rr", false},
+		{"Persian letters without grammar", []w{letter, letter, fw, tanwin}, "..rr", false},
+		{"Persian letters and grammar", []w{letter, fwFa, fwFa, fw, tanwin}, "...rr", true},
+	} {
+		toks := make([]token, len(c.words))
+		for i, x := range c.words {
+			toks[i] = token{cls: cArabic, p: x.p, q: x.q, g: uint8(x.g), feat: x.feat, in: x.in}
+		}
+		found := markRuns(toks, unit{tok0: 0, tok1: len(toks)})
+		rest := persianRest(toks)
+		var got strings.Builder
+		for _, tok := range toks {
+			if tok.in&tiRun != 0 {
+				got.WriteByte('r')
+			} else {
+				got.WriteByte('.')
+			}
+		}
+		if rest != c.rest || got.String() != c.runs || found != strings.Contains(c.runs, "r") {
+			t.Errorf("%s: runs %s, rest %v; want %s, %v", c.name, got.String(), rest, c.runs, c.rest)
+		}
+	}
+}
