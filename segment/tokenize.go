@@ -911,7 +911,11 @@ func (t *tokenizer) neutral(i int, r rune, w, limit int) int {
 	// Inside a Latin word: don't, well-known, Node.js; www.… and example.com are URLs.
 	if t.inWord && t.word.cls == cLatin && (r == '\'' || r == '’' || r == '-' || r == '.') && nextIs(cLatin) {
 		if r == '.' && t.isDomainDot(i, limit) {
-			return t.skipURL(t.runTok, i, limit)
+			k := t.runTok
+			for t.toks[k].cls > cLatin {
+				k++ // a word of another script glued before the host name is no part of it: وبگاهwww.example.com (S1.3)
+			}
+			return t.skipURL(k, i, limit)
 		}
 		t.word.end = int32(next)
 		return next
