@@ -227,7 +227,7 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 			if r == '\r' && i < limit && text[i] == '\n' {
 				i++
 			}
-			t.tableRow()
+			t.lineEnd()
 			return i
 		case cls == cControl:
 			t.endWord()
@@ -240,7 +240,7 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 	}
 	t.endWord()
 	t.endNum()
-	t.tableRow()
+	t.lineEnd()
 	if limit == len(text) || i < limit {
 		return i
 	}
@@ -824,6 +824,66 @@ func (t *tokenizer) inside() uint8 {
 		in |= tiQuran
 	}
 	return in
+}
+
+// lineEnd sets the separators that only the whole line's tokens show:
+// cells of a table row (S2.5) and part-of-speech tags (S2.6).
+func (t *tokenizer) lineEnd() {
+	t.tableRow()
+	if t.bracketed && t.mixed { // (only such a line can hold a tag between two scripts)
+		t.posTags()
+	}
+}
+
+// posTags makes part-of-speech tags in brackets between words of two
+// scripts a pair separator (S2.6): the glossary rows `absent (adj) غایب`,
+// `run (n, v) دویدن` and `ability (اسم) توانایی` are two parts each, the
+// tags in the part of their script. The brackets hold tags only
+// (posTagWords) of one script, the words either side of them are of
+// different scripts, and those before them in their sentence or part are
+// of one (glossHead).
+func (t *tokenizer) posTags() {
+	toks := t.toks
+	for a := 1; a < len(toks); a++ {
+		if toks[a].in&tiBracket == 0 || toks[a-1].in&tiBracket != 0 {
+			continue
+		}
+		b := a // the bracketed tokens are toks[a:b]
+		for b < len(toks) && toks[b].in&tiBracket != 0 && toks[b].cls == toks[a].cls && posTagWords[string(t.text[toks[b].start:toks[b].end])] {
+			b++
+		}
+		if b == len(toks) || toks[b].in&tiBracket != 0 {
+			a = b
+			continue
+		}
+		tag, before, after := &toks[a], &toks[a-1], &toks[b]
+		if before.cls < cLatin || after.cls < cLatin || before.cls == after.cls ||
+			(tag.flags|after.flags)&(tfSentence|tfCell|tfPair) != 0 || !glossHead(toks[:a], before.cls) {
+			a = b
+			continue
+		}
+		switch tag.cls {
+		case before.cls:
+			after.flags |= tfPair
+		case after.cls:
+			tag.flags |= tfPair
+		}
+		a = b
+	}
+}
+
+// glossHead reports whether the words of the sentence, cell or pair part
+// that toks ends in are all of class cls: the head-word of a glossary row,
+// not a sentence that mentions a word (`او کلمه decision (n) را …`).
+func glossHead(toks []token, cls uint8) bool {
+	for k := len(toks) - 1; k >= 0; k-- {
+		if t := &toks[k]; t.cls >= cLatin && t.cls != cls {
+			return false
+		} else if t.flags&(tfSentence|tfCell|tfPair) != 0 {
+			break
+		}
+	}
+	return true
 }
 
 // tableRow turns the spaced bars of a table row into cell breaks (S2.5): a

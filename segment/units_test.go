@@ -161,3 +161,41 @@ func TestArabicRuns(t *testing.T) {
 		}
 	}
 }
+
+// TestPosTags pins where a part-of-speech tag makes a pair separator
+// (S2.6: posTags): the word that starts the part after it, or none.
+func TestPosTags(t *testing.T) {
+	for _, c := range []struct{ line, part string }{
+		{"ability (n) توانایی", "توانایی"},
+		{"2. ability /əˈbɪl.ə.ti/ (adj) توانا", "توانا"},
+		{"run (n, v) دویدن", "دویدن"},
+		{"absent (صفت) غایب", "صفت"},
+		{"He made a decision (n) about it.", ""},
+		{"He made a decision (n) about تصمیم", ""},  // one script either side
+		{"او کلمه decision (n) را به کار برد.", ""}, // words of two scripts before it
+		{"نکته: run (v) دویدن", "دویدن"},            // its part starts after the colon
+		{"ability (noun phrase) توانایی", ""},       // a word in its brackets that is no tag
+		{"ability (x n) توانایی", ""},               // nor before them
+		{"ability (n) (x) توانایی", ""},             // brackets after it
+		{"ability (n صفت) توانایی", ""},             // tags of two scripts
+		{"ability n توانایی", ""},                   // no brackets
+		{"ability (x) توانایی", ""},                 // no tag
+		{"ability (n) ۲ توانایی", ""},               // a number after it
+		{"ability (n). توانایی", ""},                // a sentence ends there already
+		{"(n) توانایی", ""},                         // nothing before it
+		{"ability (n)", ""},                         // nothing after it
+	} {
+		var tk tokenizer
+		text := []byte(c.line + "\n")
+		tk.line(text, 0, len(text))
+		got := ""
+		for _, tok := range tk.toks {
+			if tok.flags&tfPair != 0 {
+				got = string(text[tok.start:tok.end])
+			}
+		}
+		if got != c.part {
+			t.Errorf("%q: part after the tag starts at %q, want %q", c.line, got, c.part)
+		}
+	}
+}

@@ -265,6 +265,23 @@ var englishGrammar = map[string]uint8{
 // arabicScriptConjunctions).
 const englishConjunctions = "and or"
 
+// posTagWords are the part-of-speech tags of glossaries and word lists, as
+// written in brackets after a head-word (S2.6: posTags): English
+// abbreviations in the cases they are written in, and the Persian names of
+// the parts of speech.
+var posTagWords = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("n v adj adv prep conj pron interj det vt vi pl phr aux num abbr " +
+		"noun verb adjective adverb preposition conjunction pronoun") {
+		m[w] = true
+		m[strings.ToUpper(w[:1])+w[1:]] = true
+	}
+	for _, w := range strings.Fields("اسم فعل صفت قید حرف ضمیر مصدر") {
+		m[w] = true
+	}
+	return m
+}()
+
 // Values stored in a word table (a keyset.Map of word keys: hashes, or
 // packed letters, wordKey): a word's evidence points and grammar.
 const (
