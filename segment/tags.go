@@ -43,6 +43,8 @@ func inlineTagEnd(text []byte, i, limit int) int {
 	for n := k; n < limit && n-i < maxTag; n++ {
 		c := text[n]
 		switch {
+		case lineBreakAt(text[:limit], n):
+			return 0 // a tag is on one line, quoted values too
 		case quote != 0:
 			if c == quote {
 				quote = 0
@@ -52,7 +54,7 @@ func inlineTagEnd(text []byte, i, limit int) int {
 				return 0
 			}
 			return n + 1
-		case c == '\n' || c == '\r' || c == '<':
+		case c == '<':
 			return 0
 		case c == ' ' || c == '\t' || c == '/':
 		case n == k:
@@ -69,4 +71,18 @@ func inlineTagEnd(text []byte, i, limit int) int {
 		}
 	}
 	return 0
+}
+
+// lineBreakAt reports whether a line break starts at text[i]: LF, VT, FF,
+// CR, NEL, U+2028 or U+2029 (cBreak).
+func lineBreakAt(text []byte, i int) bool {
+	switch c := text[i]; {
+	case c < 0x80:
+		return asciiClass[c] == cBreak
+	case c == 0xC2:
+		return i+1 < len(text) && text[i+1] == 0x85
+	case c == 0xE2:
+		return i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0xA8 || text[i+2] == 0xA9)
+	}
+	return false
 }
