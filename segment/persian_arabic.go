@@ -391,8 +391,12 @@ func (a *arabicWord) evidence() (p, q int, g uint8, feat uint16) {
 			q += ptVocalised // S5.1: the harakat of a Persian word are Persian vowel marks
 			feat |= tkVocalised
 		}
-		if a.fatAt >= 0 && a.feat&fTanwin == 0 && !(a.fatAt == a.letters && a.fatPrev == 'ا') && !(a.fatAt == a.letters-1 && a.last == 'ا') {
+		tanwin := a.fatAt >= 0 && a.feat&fTanwin == 0 && !(a.fatAt == a.letters && a.fatPrev == 'ا') && !(a.fatAt == a.letters-1 && a.last == 'ا')
+		if tanwin {
 			q += ptTanwin // ً that is not Persian اً (nor ًا)
+		}
+		if a.harakat > 0 || tanwin {
+			feat |= tkHarakat // (Persian writes اً in unvocalised text: حتماً)
 		}
 		if a.mark == 0x064F {
 			q += ptCaseEnding
@@ -470,10 +474,12 @@ type evEntry struct {
 }
 
 // evGrammarShift is where evEntry.gf holds the grammar value: above every
-// token feature evidence returns (tkCaseEnding is the highest).
+// token feature that evidence returns for a word without marks, the only
+// words the cache holds (tkLa is the highest; tkVocalised, tkCaseEnding and
+// tkHarakat, above it, are features of words with marks).
 const evGrammarShift = 13
 
-var _ [1<<evGrammarShift - 2*int(tkCaseEnding)]struct{} // tkCaseEnding < 1<<evGrammarShift: the features fit below g
+var _ [1<<evGrammarShift - 2*int(tkLa)]struct{} // tkLa < 1<<evGrammarShift: the features fit below g
 
 // evidence returns a.evidence(), from the cache when the word is in it;
 // then a is not settled (its folded key and first letters are not set:
@@ -870,11 +876,13 @@ func (e *engine) arabicLabel(t0, t1 int, skip uint8, mark uint8) (lab label, ev 
 
 // Thresholds of S5.10: the Arabic points an unmarked run needs, counted
 // without those of harakat, the article and a final ى (which vocalised or
-// loan-laden Persian shows too), and the Persian points the rest of its
+// loan-laden Persian shows too), or the words it needs when it is the only
+// vocalised stretch of its sentence, and the Persian points the rest of its
 // sentence needs.
 const (
 	ptArabicRun   = 2 * arabicMin
 	ptPersianRest = 4
+	ptVocalRun    = 3 // words
 )
 
 // runWord reports whether t can be a word of an unmarked Arabic run
@@ -885,18 +893,25 @@ func runWord(t *token) bool {
 }
 
 // strongRun reports whether the words of toks are an Arabic run that S5.10
-// cuts out: two words with Arabic points or more, with ptArabicRun points
-// of strong evidence (runPoints) among them. (Its words have no Persian
-// points, so it is Arabic by S5.5.)
-func strongRun(toks []token) bool {
-	words, strong := 0, 0
+// cuts out: two words with Arabic points or more, and ptArabicRun points
+// of strong evidence (runPoints) among them, or, when only its words have
+// harakat in their sentence (alone, the sentence's other words have none),
+// ptVocalRun words or more, each with harakat but a conjunction: a
+// vocalised saying in an unvocalised sentence (`الْعِلْمُ خَیْرٌ مِنَ
+// الْمَالِ`). (Its words have no Persian points, so it is Arabic by S5.5.)
+func strongRun(toks []token, alone bool) bool {
+	words, strong, vocal := 0, 0, 0
 	for i := range toks {
-		if t := &toks[i]; t.q > 0 {
+		t := &toks[i]
+		if t.q > 0 {
 			words++
 			strong += runPoints(t)
 		}
+		if t.feat&tkHarakat != 0 || t.g&gConj != 0 {
+			vocal++
+		}
 	}
-	return words >= 2 && strong >= ptArabicRun
+	return words >= 2 && (strong >= ptArabicRun || alone && vocal == len(toks) && len(toks) >= ptVocalRun)
 }
 
 // runPoints returns the Arabic points of the word t that vocalised Persian

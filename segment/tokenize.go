@@ -55,8 +55,10 @@ const (
 	tkMaksuraFW                        // an Arabic function word worth more with its final ى than with ی (على)
 	tkArticle                          // the word has the Arabic article ال
 	tkLa                               // the word is لا
-	tkVocalised                        // the word has the Arabic points of ptVocalised
-	tkCaseEnding                       // and of ptCaseEnding
+	// Features of words with marks only (evCache holds none of them).
+	tkVocalised  // the word has the Arabic points of ptVocalised
+	tkCaseEnding // and of ptCaseEnding
+	tkHarakat    // it has a haraka, or a fathatan that is no Persian اً
 )
 
 // letters returns the number of runes in the word tok, marks included.

@@ -960,23 +960,33 @@ func (e *engine) arabicRuns() {
 // markRuns marks with tiRun the tokens of the unmarked Arabic runs of unit
 // u (S5.10: arabicRuns) and reports whether there are any.
 func markRuns(toks []token, u unit) bool {
+	vocal := 0 // the unit's words with harakat
+	for i := u.tok0; i < u.tok1; i++ {
+		vocal += has(toks[i].feat, tkHarakat)
+	}
 	found := false
 	for k := u.tok0; k < u.tok1; k++ {
-		if !runWord(&toks[k]) || toks[k].q == 0 {
+		if !runWord(&toks[k]) {
 			continue
 		}
-		end, last := k, k // last: the run's last word with Arabic points
+		end := k
 		for end < u.tok1 && runWord(&toks[end]) {
-			if toks[end].q != 0 {
-				last = end
-			}
 			end++
 		}
-		start := k
-		if k > u.tok0 && runWord(&toks[k-1]) && toks[k-1].g&gConj != 0 {
-			start-- // a conjunction before the run: وَ اللَّهُ …
+		// The run is the stretch's words from the first with Arabic points
+		// or harakat to the last (وَ مَا تَوْفِیقِی …), with a conjunction
+		// just before it (و اللَّهُ …).
+		start, last := k, end-1
+		for start <= last && !marked(&toks[start]) {
+			start++
 		}
-		if strongRun(toks[start : last+1]) {
+		for last > start && !marked(&toks[last]) {
+			last--
+		}
+		if start > k && toks[start-1].g&gConj != 0 {
+			start--
+		}
+		if run := toks[start : last+1]; start <= last && strongRun(run, vocal == harakatWords(run)) {
 			for i := start; i <= last; i++ {
 				toks[i].in |= tiRun
 			}
@@ -985,6 +995,18 @@ func markRuns(toks []token, u unit) bool {
 		k = end - 1
 	}
 	return found
+}
+
+// marked reports whether the word t has Arabic points or harakat.
+func marked(t *token) bool { return t.q != 0 || t.feat&tkHarakat != 0 }
+
+// harakatWords counts the words of toks with harakat.
+func harakatWords(toks []token) int {
+	n := 0
+	for i := range toks {
+		n += has(toks[i].feat, tkHarakat)
+	}
+	return n
 }
 
 // hasQuoteOutside reports whether toks hold a quotation and Arabic-script

@@ -119,6 +119,9 @@ func TestArabicRuns(t *testing.T) {
 		pron    = w{p: 1, g: 2}                          // او, Arabic "or" too
 		maksura = w{q: 1, feat: tkFinalMaksura}          // a final ى
 		caseEnd = w{q: 1, feat: tkCaseEnding}            // a final ُ
+		hv      = w{q: 2, feat: tkVocalised | tkHarakat} // a vocalised word
+		hz      = w{feat: tkHarakat}                     // a word with a haraka and no points (مَا)
+		fwHv    = w{p: 2, g: 1, feat: tkHarakat}         // a vocalised Persian function word (دَر)
 	)
 	for _, c := range []struct {
 		name  string
@@ -141,6 +144,12 @@ func TestArabicRuns(t *testing.T) {
 		{"a verb alone", []w{verb, fw, tanwin}, ".rr", false},
 		{"Persian letters without grammar", []w{letter, letter, fw, tanwin}, "..rr", false},
 		{"Persian letters and grammar", []w{letter, fwFa, fwFa, fw, tanwin}, "...rr", true},
+		{"a vocalised saying alone", []w{verb, fwFa, hv, hz, hv}, "..rrr", true},
+		{"trimmed to its marked words", []w{verb, plain, hz, hv, hv, plain, fwFa}, "..rrr..", true},
+		{"vocalised Persian around it", []w{fwHv, verb, hv, hz, hv}, ".....", true},
+		{"two vocalised words", []w{verb, fwFa, hv, hv}, "....", true},
+		{"a conjunction before a vocalised saying", []w{verb, fwFa, conj, hv, hz, hv}, "..rrrr", true},
+		{"a word without harakat in it", []w{verb, fwFa, hv, plain, hv, hv}, "......", true},
 	} {
 		toks := make([]token, len(c.words))
 		for i, x := range c.words {
