@@ -95,7 +95,7 @@ func (e *engine) codeComment() int {
 			signs = signs || sign
 			continue
 		}
-		if !signs && !e.codeLine() {
+		if !signs && !e.codeLine() && !(c == '#' && shellCommand(text[ls:i])) {
 			return 0
 		}
 		// The tokens before the marker are code: Latin words, no Arabic script.

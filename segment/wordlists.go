@@ -1,6 +1,7 @@
 package segment
 
 import (
+	"bytes"
 	"maps"
 	"math/bits"
 	"strings"
@@ -264,6 +265,32 @@ var englishGrammar = map[string]uint8{
 // englishConjunctions join words without making a clause (see
 // arabicScriptConjunctions).
 const englishConjunctions = "and or"
+
+// shellCommands are the commands that start the shell lines of tutorials
+// (S2.10: `cd ..   # یک پوشه بالاتر` is a command and its comment).
+var shellCommands = func() map[string]bool {
+	m := map[string]bool{}
+	for _, w := range strings.Fields("cd ls pwd mkdir rmdir rm cp mv cat echo grep find chmod chown sudo su " +
+		"apt apt-get yum dnf pacman brew git npm npx yarn pip pip3 python python3 node go cargo make docker " +
+		"kubectl ssh scp curl wget tar unzip zip man touch nano vim vi export source systemctl service ps kill " +
+		"top htop df du mount umount ln head tail less sort uniq wc sed awk which whoami history clear") {
+		m[w] = true
+	}
+	return m
+}()
+
+// shellCommand reports whether line, the start of a line, is a command
+// line: its first word (after spaces: lower-case letters, digits and
+// hyphens) is one of shellCommands. (A "$ " prompt makes a code line
+// already: S2.8.)
+func shellCommand(line []byte) bool {
+	line = bytes.TrimLeft(line, " \t")
+	n := 0
+	for n < len(line) && (line[n] >= 'a' && line[n] <= 'z' || line[n] >= '0' && line[n] <= '9' || line[n] == '-') {
+		n++
+	}
+	return shellCommands[string(line[:n])]
+}
 
 // posTagWords are the part-of-speech tags of glossaries and word lists, as
 // written in brackets after a head-word (S2.6: posTags): English
