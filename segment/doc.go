@@ -39,7 +39,9 @@ Arabic units are told apart by points of evidence (letters only one language
 uses, harakat and tanwin, the article ال, function words, digits, the
 document's keyboard habit), Persian being the default; quotations in Quranic
 brackets ﴿…﴾, or in quotation marks with Arabic evidence, inside a Persian
-sentence are decided on their own. Units of one language merge into blocks;
+sentence are decided on their own, and so is Arabic quoted without marks in
+a sentence that is Persian for sure (its verbs, its Persian-only letters).
+Units of one language merge into blocks;
 where the language changes at the start of a line, the cut is at the start of
 that line, so lines without letters stay with the block before them.
 
