@@ -386,6 +386,9 @@ func (a *arabicWord) evidence() (p, q int, g uint8, feat uint16) {
 	a.settle()
 	fp := featPoints[a.feat&(fLetter-1)]
 	p, q = int(fp[0]), int(fp[1])
+	if q != 0 {
+		feat |= tkArabicLetters
+	}
 	if a.feat&fMark != 0 {
 		if a.harakat >= 2 && !a.persianWord() {
 			q += ptVocalised // S5.1: the harakat of a Persian word are Persian vowel marks
@@ -394,6 +397,7 @@ func (a *arabicWord) evidence() (p, q int, g uint8, feat uint16) {
 		tanwin := a.fatAt >= 0 && a.feat&fTanwin == 0 && !(a.fatAt == a.letters && a.fatPrev == 'ا') && !(a.fatAt == a.letters-1 && a.last == 'ا')
 		if tanwin {
 			q += ptTanwin // ً that is not Persian اً (nor ًا)
+			feat |= tkArabicLetters
 		}
 		if a.harakat > 0 || tanwin {
 			feat |= tkHarakat // (Persian writes اً in unvocalised text: حتماً)
@@ -475,11 +479,12 @@ type evEntry struct {
 
 // evGrammarShift is where evEntry.gf holds the grammar value: above every
 // token feature that evidence returns for a word without marks, the only
-// words the cache holds (tkLa is the highest; tkVocalised, tkCaseEnding and
-// tkHarakat, above it, are features of words with marks).
+// words the cache holds (tkArabicLetters is the highest; tkVocalised,
+// tkCaseEnding and tkHarakat, above evGrammarShift, are features of words
+// with marks).
 const evGrammarShift = 13
 
-var _ [1<<evGrammarShift - 2*int(tkLa)]struct{} // tkLa < 1<<evGrammarShift: the features fit below g
+var _ [1<<evGrammarShift - 2*int(tkArabicLetters)]struct{} // tkArabicLetters < 1<<evGrammarShift: the features fit below g
 
 // evidence returns a.evidence(), from the cache when the word is in it;
 // then a is not settled (its folded key and first letters are not set:
@@ -894,24 +899,27 @@ func runWord(t *token) bool {
 
 // strongRun reports whether the words of toks are an Arabic run that S5.10
 // cuts out: two words with Arabic points or more, and ptArabicRun points
-// of strong evidence (runPoints) among them, or, when only its words have
+// of strong evidence (runPoints) among them, some from letters or tanwin
+// (function words alone are the formulas Persian writes: مع ذلک, کما فی
+// السابق, کان لم یکن), or, when only its words have
 // harakat in their sentence (alone, the sentence's other words have none),
 // ptVocalRun words or more, each with harakat but a conjunction: a
 // vocalised saying in an unvocalised sentence (`الْعِلْمُ خَیْرٌ مِنَ
 // الْمَالِ`). (Its words have no Persian points, so it is Arabic by S5.5.)
 func strongRun(toks []token, alone bool) bool {
-	words, strong, vocal := 0, 0, 0
+	words, strong, vocal, letters := 0, 0, 0, false
 	for i := range toks {
 		t := &toks[i]
 		if t.q > 0 {
 			words++
 			strong += runPoints(t)
+			letters = letters || t.feat&tkArabicLetters != 0
 		}
 		if t.feat&tkHarakat != 0 || t.g&gConj != 0 {
 			vocal++
 		}
 	}
-	return words >= 2 && (strong >= ptArabicRun || alone && vocal == len(toks) && len(toks) >= ptVocalRun)
+	return words >= 2 && (strong >= ptArabicRun && letters || alone && vocal == len(toks) && len(toks) >= ptVocalRun)
 }
 
 // runPoints returns the Arabic points of the word t that vocalised Persian

@@ -44,21 +44,26 @@ const (
 
 // Token features (token.feat).
 const (
-	tkPersianYK           = fPersianYK // ی or ک, in a word that is no Arabic function word
-	tkArabicYK            = fArabicYK  // ي or ك
-	tkOtherLang           = fOtherLang // letters of other Arabic-script languages
-	tkFinalMaksura uint16 = 1 << iota  // the word ends in ى
-	tkKana                             // (Han words) hiragana or katakana in the word
-	tkCapital                          // (Latin words) starts with a capital letter
-	tkFunction                         // (Latin words) an English grammar word (set with g)
-	tkYehFinal                         // the word writes ی inside and ends in ى (S5.4)
-	tkMaksuraFW                        // an Arabic function word worth more with its final ى than with ی (على)
-	tkArticle                          // the word has the Arabic article ال
-	tkLa                               // the word is لا
-	// Features of words with marks only (evCache holds none of them).
-	tkVocalised  // the word has the Arabic points of ptVocalised
-	tkCaseEnding // and of ptCaseEnding
-	tkHarakat    // it has a haraka, or a fathatan that is no Persian اً
+	tkPersianYK            = fPersianYK // ی or ک, in a word that is no Arabic function word
+	tkArabicYK             = fArabicYK  // ي or ك
+	tkOtherLang            = fOtherLang // letters of other Arabic-script languages
+	tkFinalMaksura  uint16 = 1 << iota  // the word ends in ى
+	tkKana                              // (Han words) hiragana or katakana in the word
+	tkCapital                           // (Latin words) starts with a capital letter
+	tkFunction                          // (Latin words) an English grammar word (set with g)
+	tkYehFinal                          // the word writes ی inside and ends in ى (S5.4)
+	tkMaksuraFW                         // an Arabic function word worth more with its final ى than with ی (على)
+	tkArticle                           // the word has the Arabic article ال
+	tkLa                                // the word is لا
+	tkArabicLetters                     // Arabic points from its letters or tanwin (ة إ أ ؤ ٱ, Quranic marks, ٌ ٍ ً)
+)
+
+// Token features of words with marks only, above the bits evCache packs
+// (it holds no such word: evGrammarShift).
+const (
+	tkVocalised  uint16 = 1 << (evGrammarShift + iota) // the word has the Arabic points of ptVocalised
+	tkCaseEnding                                       // and of ptCaseEnding
+	tkHarakat                                          // it has a haraka, or a fathatan that is no Persian اً
 )
 
 // letters returns the number of runes in the word tok, marks included.

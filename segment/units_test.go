@@ -106,22 +106,23 @@ func TestArabicRuns(t *testing.T) {
 		in      uint8
 	}
 	var (
-		fw      = w{q: 4, g: 1}                          // إِنَّ: a function word with إ
-		tanwin  = w{q: 3, feat: tkArticle}               // an article and ٌ (strong: 2)
-		vowels  = w{q: 3, feat: tkVocalised | tkArticle} // الصَّابِرِينَ: harakat and the article only
-		plain   = w{}                                    // no evidence
-		conj    = w{g: int8(gConj)}                      // و
-		urdu    = w{q: 4, feat: tkOtherLang}             // letters of another language
-		quoted  = w{q: 4, g: 1, in: tiQuote}             // inside quotation marks (S5.7)
-		verb    = w{p: 2, g: 2}                          // است
-		fwFa    = w{p: 2, g: 1}                          // در, and اما or ولی, which Arabic writes too
-		letter  = w{p: 3}                                // a word with پ چ ژ گ
-		pron    = w{p: 1, g: 2}                          // او, Arabic "or" too
-		maksura = w{q: 1, feat: tkFinalMaksura}          // a final ى
-		caseEnd = w{q: 1, feat: tkCaseEnding}            // a final ُ
-		hv      = w{q: 2, feat: tkVocalised | tkHarakat} // a vocalised word
-		hz      = w{feat: tkHarakat}                     // a word with a haraka and no points (مَا)
-		fwHv    = w{p: 2, g: 1, feat: tkHarakat}         // a vocalised Persian function word (دَر)
+		fw      = w{q: 4, g: 1, feat: tkArabicLetters}       // إِنَّ: a function word with إ
+		fwAr    = w{q: 2, g: 1}                              // مع, ذلک: a function word alone
+		tanwin  = w{q: 3, feat: tkArticle | tkArabicLetters} // an article and ٌ (strong: 2)
+		vowels  = w{q: 3, feat: tkVocalised | tkArticle}     // الصَّابِرِينَ: harakat and the article only
+		plain   = w{}                                        // no evidence
+		conj    = w{g: int8(gConj)}                          // و
+		urdu    = w{q: 4, feat: tkOtherLang}                 // letters of another language
+		quoted  = w{q: 4, g: 1, in: tiQuote}                 // inside quotation marks (S5.7)
+		verb    = w{p: 2, g: 2}                              // است
+		fwFa    = w{p: 2, g: 1}                              // در, and اما or ولی, which Arabic writes too
+		letter  = w{p: 3}                                    // a word with پ چ ژ گ
+		pron    = w{p: 1, g: 2}                              // او, Arabic "or" too
+		maksura = w{q: 1, feat: tkFinalMaksura}              // a final ى
+		caseEnd = w{q: 1, feat: tkCaseEnding}                // a final ُ
+		hv      = w{q: 2, feat: tkVocalised | tkHarakat}     // a vocalised word
+		hz      = w{feat: tkHarakat}                         // a word with a haraka and no points (مَا)
+		fwHv    = w{p: 2, g: 1, feat: tkHarakat}             // a vocalised Persian function word (دَر)
 	)
 	for _, c := range []struct {
 		name  string
@@ -133,6 +134,7 @@ func TestArabicRuns(t *testing.T) {
 		{"run ends at its last evidence", []w{fw, tanwin, plain, plain, verb, fwFa}, "rr....", true},
 		{"a conjunction before it", []w{verb, fwFa, conj, fw, tanwin}, "..rrr", true},
 		{"one word", []w{verb, fwFa, fw, verb}, "....", true},
+		{"function words alone", []w{fwAr, fwAr, fwAr, verb, fwFa}, ".....", true},
 		{"harakat and articles are weak", []w{verb, fwFa, vowels, vowels, vowels}, ".....", true},
 		{"two weak words and a strong one", []w{verb, fwFa, vowels, fw}, "..rr", true},
 		{"another language's letters", []w{verb, fwFa, fw, urdu, fw}, ".....", true},
