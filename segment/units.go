@@ -914,16 +914,12 @@ func (e *engine) arabicInBrackets(k, end int) bool {
 
 // arabicRuns decides the Arabic-script units of the line whose words are
 // Persian beyond doubt (S5.10): such a unit is Persian, but for its
-// unmarked Arabic runs, which are ar units of their own. A run is a stretch
-// of words without Persian points, outside brackets and quotations, from a
-// word with Arabic points to the last such word (with a conjunction just
-// before it), of two such words or more, that is Arabic by S5.5 with
-// ptArabicRun points of strong evidence (function words, tanwin,
-// Arabic-only letters, Quranic marks: runPoints): a verse or saying quoted
-// without marks (`مانند آیه إِنَّ اللَّهَ مَعَ الصَّابِرِينَ که در سوره بقره
-// است`). The words outside the runs are Persian beyond doubt when they are
-// by persianRest; then the Arabic evidence of titles and terms among them
-// (`حجة الاسلام و المسلمین`, `الفقه علی المذاهب`) does not make them ar.
+// unmarked Arabic runs, which are ar units of their own: a verse or saying
+// quoted without marks (`مانند آیه إِنَّ اللَّهَ مَعَ الصَّابِرِينَ که در سوره
+// بقره است`). markRuns finds the runs, and persianRest tells whether the
+// words outside them are Persian beyond doubt; then the Arabic evidence of
+// titles and terms among them (`حجة الاسلام و المسلمین`) does not make
+// them ar.
 func (e *engine) arabicRuns() {
 	toks := e.tk.toks
 	us := e.quoteBuf[:0]
@@ -958,7 +954,10 @@ func (e *engine) arabicRuns() {
 }
 
 // markRuns marks with tiRun the tokens of the unmarked Arabic runs of unit
-// u (S5.10: arabicRuns) and reports whether there are any.
+// u (S5.10: arabicRuns) and reports whether there are any. A run is a
+// stretch of words without Persian points, outside brackets and quotations
+// (runWord), from its first word with Arabic points or harakat to its last,
+// that strongRun takes for Arabic.
 func markRuns(toks []token, u unit) bool {
 	vocal := 0 // the unit's words with harakat
 	for i := u.tok0; i < u.tok1; i++ {
