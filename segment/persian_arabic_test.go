@@ -328,3 +328,33 @@ func TestNoArabicPoints(t *testing.T) {
 		t.Errorf("noArabicPoints passed %d of %d words: it should pass most Persian words", passed, len(words))
 	}
 }
+
+// TestRunFeatures pins the token features that S5.10 reads (strongRun,
+// runPoints, markRuns): Arabic points from letters or tanwin, harakat, and
+// the points of vocalisation and of a case ending.
+func TestRunFeatures(t *testing.T) {
+	const all = tkArabicLetters | tkHarakat | tkVocalised | tkCaseEnding
+	for _, c := range []struct {
+		word string
+		feat uint16
+		why  string
+	}{
+		{"مدرسة", tkArabicLetters, "teh marbuta"},
+		{"مجتهدٌ", tkArabicLetters | tkHarakat, "tanwin damm: a letter feature and a haraka"},
+		{"هدىً", tkArabicLetters | tkHarakat, "fathatan away from a final alef: tanwin, its only mark"},
+		{"قطعاً", 0, "Persian اً: no tanwin, no haraka"},
+		{"ذَهَبَ", tkHarakat | tkVocalised, "vocalised, nothing from its letters"},
+		{"الطالبُ", tkHarakat | tkCaseEnding, "one haraka, the case ending"},
+		{"دَر", tkHarakat, "a vocalised Persian function word: harakat, no points"},
+		{"الکتاب", 0, "the article alone"},
+	} {
+		var tk tokenizer
+		tk.line([]byte(c.word), 0, len(c.word))
+		if len(tk.toks) != 1 {
+			t.Fatalf("%s: %d tokens", c.word, len(tk.toks))
+		}
+		if f := tk.toks[0].feat & all; f != c.feat {
+			t.Errorf("%s (%s): features %#x, want %#x", c.word, c.why, f, c.feat)
+		}
+	}
+}

@@ -701,7 +701,7 @@ func (e *engine) label() {
 	if e.tk.bracketed && e.tk.sumQ >= ptBracketQuote {
 		e.bracketQuotes()
 	}
-	if e.tk.sumQ >= ptArabicRun && e.tk.sumP >= ptPersianRest {
+	if e.tk.sumQ >= ptArabicRun && e.tk.sumP >= ptPersianRest { // (with less, no run is strong and no unit Persian for sure)
 		e.arabicRuns()
 	}
 	toks := e.tk.toks

@@ -123,6 +123,8 @@ func TestArabicRuns(t *testing.T) {
 		hv      = w{q: 2, feat: tkVocalised | tkHarakat}     // a vocalised word
 		hz      = w{feat: tkHarakat}                         // a word with a haraka and no points (مَا)
 		fwHv    = w{p: 2, g: 1, feat: tkHarakat}             // a vocalised Persian function word (دَر)
+		hamza   = w{q: 1, feat: tkArabicLetters}             // a word with أ
+		fwLet   = w{p: 5, g: 1}                              // چون: a function word with چ
 	)
 	for _, c := range []struct {
 		name  string
@@ -151,6 +153,8 @@ func TestArabicRuns(t *testing.T) {
 		{"vocalised Persian around it", []w{fwHv, verb, hv, hz, hv}, ".....", true},
 		{"two vocalised words", []w{verb, fwFa, hv, hv}, "....", true},
 		{"a conjunction before a vocalised saying", []w{verb, fwFa, conj, hv, hz, hv}, "..rrrr", true},
+		{"harakat are weak in Persian vocalised around it", []w{fwHv, verb, hv, hv, hamza}, ".....", true},
+		{"a function word with Persian letters", []w{fwLet, fwFa, fw, tanwin}, "..rr", true},
 		{"a word without harakat in it", []w{verb, fwFa, hv, plain, hv, hv}, "......", true},
 	} {
 		toks := make([]token, len(c.words))
