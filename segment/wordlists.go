@@ -10,14 +10,16 @@ import (
 	"github.com/langsplit/langsplit/internal/keyset"
 )
 
-// Word lists: the function words that tell Persian from Arabic (S5.1) and
-// the grammar words that make a language the host of a sentence (S3.2,
-// S3.3).
+// Word lists: the function words that tell Persian from Arabic (S5.1), the
+// grammar words that make a language the host of a sentence (S3.2, S3.3),
+// the part-of-speech tags of glossary rows (S2.6) and the shell commands
+// that start a command line (S2.10).
 //
 // Provenance: written by hand for langsplit by its authors from general
 // knowledge of English, Persian and Arabic grammar (prepositions,
 // conjunctions, pronouns, particles, auxiliaries, copulas and the commonest
-// verbs: closed word classes found in any grammar). They were not extracted
+// verbs: closed word classes found in any grammar; the tags and commands
+// from general knowledge of dictionaries and Unix). They were not extracted
 // from any corpus or translation catalog. License: the same as langsplit's
 // own code.
 //
