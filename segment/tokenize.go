@@ -883,11 +883,9 @@ func (t *tokenizer) posTags() {
 // that toks ends in are all of class cls: the head-word of a glossary row,
 // not a sentence that mentions a word (`او کلمه decision (n) را …`).
 func glossHead(toks []token, cls uint8) bool {
-	for k := len(toks) - 1; k >= 0; k-- {
-		if t := &toks[k]; t.cls >= cLatin && t.cls != cls {
+	for _, t := range toks[partStart(toks):] {
+		if t.cls >= cLatin && t.cls != cls {
 			return false
-		} else if t.flags&(tfSentence|tfCell|tfPair) != 0 {
-			break
 		}
 	}
 	return true
@@ -1102,7 +1100,7 @@ func (t *tokenizer) latinColon(i, next, limit int) bool {
 		return false
 	}
 	other := false // a word of another script (cLatin is the first letter class) before the Latin run, in the part
-	for k := t.partStart(); k < n && !other; k++ {
+	for k := partStart(t.toks); k < n && !other; k++ {
 		other = t.toks[k].cls > cLatin
 	}
 	if !other {
@@ -1132,10 +1130,11 @@ func (t *tokenizer) latinColon(i, next, limit int) bool {
 }
 
 // partStart returns the index of the first token of the sentence, cell or
-// pair part (S2.6) that the last token is in; there must be a token.
-func (t *tokenizer) partStart() int {
-	k := len(t.toks) - 1
-	for k > 0 && t.toks[k].flags&(tfSentence|tfCell|tfPair) == 0 {
+// pair part (S2.6) that the last token of toks is in; there must be a
+// token.
+func partStart(toks []token) int {
+	k := len(toks) - 1
+	for k > 0 && toks[k].flags&(tfSentence|tfCell|tfPair) == 0 {
 		k--
 	}
 	return k
@@ -1433,7 +1432,7 @@ func (t *tokenizer) continues(j, limit int) bool {
 	if letters < 2 {
 		return false
 	}
-	k := t.partStart()
+	k := partStart(t.toks)
 	for k < n && t.toks[k].cls < cLatin {
 		k++
 	}
