@@ -934,24 +934,32 @@ func runPoints(t *token) int {
 // persianRest reports whether the words of toks outside the runs that
 // markRuns marked are Persian beyond doubt (S5.10): grammar of their own (2
 // grammar points of words with Persian evidence, S3.2), ptPersianRest
-// Persian points, and a word that Arabic does not write: one with Persian
-// points from its letters (a ZWNJ, پ چ ژ گ ۀ) or a Persian verb (grammar
-// of 2). Words that Arabic writes too (اما, ولی, یعنی, روی; او, "or"
-// unhamzated) make no Persian sentence alone.
+// Persian points, and a word that Arabic does not write (persianWords).
+// Words that Arabic writes too (اما, ولی, یعنی, روی; او, "or" unhamzated)
+// make no Persian sentence alone.
 func persianRest(toks []token) bool {
-	grammar, p, sure := 0, 0, false
+	grammar, p, sure := persianWords(toks, tiRun)
+	return grammar >= 2 && p >= ptPersianRest && sure
+}
+
+// persianWords sums the Arabic-script words of toks with Persian points,
+// but those inside skip (token.in): their grammar points (S3.2), their
+// Persian points, and whether one is a word that Arabic does not write,
+// one with Persian points from its letters (a ZWNJ, پ چ ژ گ ۀ) or a
+// Persian verb (grammar of 2; او, 1 point, is Arabic "or" too). (The
+// conjunctions و یا have no points: none of them is counted.)
+func persianWords(toks []token, skip uint8) (grammar, points int, sure bool) {
 	for i := range toks {
 		t := &toks[i]
-		if t.cls != cArabic || t.in&tiRun != 0 || t.p <= 0 {
+		if t.cls != cArabic || t.in&skip != 0 || t.p <= 0 {
 			continue
 		}
-		p += int(t.p)
-		grammar += int(t.g & gPoints) // (the conjunctions و یا have no points)
-		// Points without grammar come from the letters (a ZWNJ, پ چ ژ گ ۀ);
-		// a verb has grammar 2 (او, 1 point, is Arabic "or" too).
+		points += int(t.p)
+		grammar += int(t.g & gPoints)
+		// Points without grammar come from the letters.
 		sure = sure || t.g&gPoints == 0 || t.p >= 3 || t.g&gPoints == 2 && t.p >= 2
 	}
-	return grammar >= 2 && p >= ptPersianRest && sure
+	return grammar, points, sure
 }
 
 // honorificForms holds the honorific formulas as sequences of folded word

@@ -888,13 +888,8 @@ func (e *engine) bracketQuotes() {
 // outside brackets hold Persian grammar of their own: 2 grammar points of
 // words with Persian evidence (S3.2).
 func (e *engine) persianOutsideBrackets(u unit) bool {
-	points := 0
-	for i := u.tok0; i < u.tok1 && points < 2; i++ {
-		if t := &e.tk.toks[i]; t.cls == cArabic && t.in&tiBracket == 0 && t.p > 0 && t.g&gConj == 0 {
-			points += int(t.g & gPoints)
-		}
-	}
-	return points >= 2
+	grammar, _, _ := persianWords(e.tk.toks[u.tok0:u.tok1], tiBracket)
+	return grammar >= 2
 }
 
 // arabicInBrackets reports whether the bracketed run toks[k:end] is an
@@ -959,10 +954,7 @@ func (e *engine) arabicRuns() {
 // (runWord), from its first word with Arabic points or harakat to its last,
 // that strongRun takes for Arabic.
 func markRuns(toks []token, u unit) bool {
-	vocal := 0 // the unit's words with harakat
-	for i := u.tok0; i < u.tok1; i++ {
-		vocal += has(toks[i].feat, tkHarakat)
-	}
+	vocal := harakatWords(toks[u.tok0:u.tok1]) // the unit's words with harakat
 	found := false
 	for k := u.tok0; k < u.tok1; k++ {
 		if !runWord(&toks[k]) {
