@@ -73,16 +73,9 @@ func inlineTagEnd(text []byte, i, limit int) int {
 	return 0
 }
 
-// lineBreakAt reports whether a line break starts at text[i]: LF, VT, FF,
-// CR, NEL, U+2028 or U+2029 (cBreak).
+// lineBreakAt reports whether a line break starts at text[i]: a rune of
+// class cBreak (LF, VT, FF, CR, NEL, U+2028, U+2029).
 func lineBreakAt(text []byte, i int) bool {
-	switch c := text[i]; {
-	case c < 0x80:
-		return asciiClass[c] == cBreak
-	case c == 0xC2:
-		return i+1 < len(text) && text[i+1] == 0x85
-	case c == 0xE2:
-		return i+2 < len(text) && text[i+1] == 0x80 && (text[i+2] == 0xA8 || text[i+2] == 0xA9)
-	}
-	return false
+	_, _, cls := decode(text, i)
+	return cls == cBreak
 }
