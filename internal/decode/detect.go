@@ -362,8 +362,8 @@ func validUTF8(p []byte) (nonASCII int64, ok bool) {
 			s--
 		}
 		n += bits.OnesCount64(hi << (64 - 8*(s-i))) // a shift by 64 gives 0
-		r, size := utf8.DecodeRune(p[s:])
-		if r == utf8.RuneError && size == 1 {
+		size := runeWidth(p[s:])
+		if size == 0 {
 			return 0, false
 		}
 		n += size // not ASCII: p[s] is not an ASCII byte
@@ -378,14 +378,23 @@ func validUTF8(p []byte) (nonASCII int64, ok bool) {
 			i++
 			continue
 		}
-		r, size := utf8.DecodeRune(p[i:])
-		if r == utf8.RuneError && size == 1 {
+		size := runeWidth(p[i:])
+		if size == 0 {
 			return 0, false
 		}
 		n += size
 		i += size
 	}
 	return int64(n), true
+}
+
+// runeWidth returns the width of the rune p starts with, 0 when it is no
+// valid UTF-8.
+func runeWidth(p []byte) int {
+	if r, size := utf8.DecodeRune(p); r != utf8.RuneError || size > 1 {
+		return size
+	}
+	return 0
 }
 
 // looksUTF16 returns UTF16LE or UTF16BE when head, bytes with a NUL among
