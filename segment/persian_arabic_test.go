@@ -60,14 +60,11 @@ func TestWordEvidence(t *testing.T) {
 		{"سیاسى", 0, 1, 0, tkPersianYK | tkFinalMaksura | tkYehFinal, "ی inside and ى at the end: weighed per unit (S5.4)"},
 		{"على", 0, 3, 1, tkFinalMaksura | tkMaksuraFW, "function word worth a point more with ى than as علی (S5.4)"},
 	}
-	var tk tokenizer
 	for _, c := range cases {
-		tk.line([]byte(c.word), 0, len(c.word))
-		if len(tk.toks) != 1 || tk.toks[0].cls != cArabic {
-			t.Errorf("%s: want one Arabic-script word, got %+v", c.word, tk.toks)
+		got, ok := wordToken(t, c.word)
+		if !ok {
 			continue
 		}
-		got := tk.toks[0]
 		if int(got.p) != c.p || int(got.q) != c.q || got.g != c.g {
 			t.Errorf("%s (%s): p=%d q=%d g=%#x, want p=%d q=%d g=%#x", c.word, c.why, got.p, got.q, got.g, c.p, c.q, c.g)
 		}
@@ -348,13 +345,22 @@ func TestRunFeatures(t *testing.T) {
 		{"دَر", tkHarakat, "a vocalised Persian function word: harakat, no points"},
 		{"الکتاب", 0, "the article alone"},
 	} {
-		var tk tokenizer
-		tk.line([]byte(c.word), 0, len(c.word))
-		if len(tk.toks) != 1 {
-			t.Fatalf("%s: %d tokens", c.word, len(tk.toks))
-		}
-		if f := tk.toks[0].feat & all; f != c.feat {
-			t.Errorf("%s (%s): features %#x, want %#x", c.word, c.why, f, c.feat)
+		if got, ok := wordToken(t, c.word); ok && got.feat&all != c.feat {
+			t.Errorf("%s (%s): features %#x, want %#x", c.word, c.why, got.feat&all, c.feat)
 		}
 	}
+}
+
+// wordToken returns the one token the tokenizer reads in word, an
+// Arabic-script word; ok is false (and t has an error) when it reads
+// anything else.
+func wordToken(t *testing.T, word string) (tok token, ok bool) {
+	t.Helper()
+	var tk tokenizer
+	tk.line([]byte(word), 0, len(word))
+	if len(tk.toks) != 1 || tk.toks[0].cls != cArabic {
+		t.Errorf("%s: want one Arabic-script word, got %+v", word, tk.toks)
+		return token{}, false
+	}
+	return tk.toks[0], true
 }
