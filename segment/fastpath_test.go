@@ -56,23 +56,37 @@ func TestFastPathsAgree(t *testing.T) {
 		}
 		texts["sentences"+strings.Repeat("x", d%7)+string(rune('A'+d%26))+string(rune('a'+d/26))] = doc
 	}
-	var fast Segmenter
+	// fast reads short texts without a chunkMemo; memo reads every text
+	// with one, kept across them all (what it holds must not depend on
+	// the text it was read in).
+	var fast, memo Segmenter
+	memo.e.tk.memo = new(chunkMemo)
 	var slow engine
 	for name, text := range texts {
-		got, want := segmentWith(&fast, text), tokenLines(&slow, text)
-		if !slices.Equal(got, want) {
-			i := 0
-			for i < min(len(got), len(want)) && got[i] == want[i] {
-				i++
+		fast.e.tk.memo = nil
+		want := tokenLines(&slow, text)
+		for _, s := range []*Segmenter{&fast, &memo} {
+			if got := segmentWith(s, text); !slices.Equal(got, want) {
+				reportDisagreement(t, name, text, got, want, s.e.tk.memo != nil)
 			}
-			at := 0
-			if i < len(want) {
-				at = want[i].Start
-			}
-			t.Errorf("%s: the fast paths decide differently near byte %d: got %+v, want %+v; text there: %q",
-				name, at, got[i:min(i+3, len(got))], want[i:min(i+3, len(want))], text[max(0, at-200):min(len(text), at+200)])
 		}
 	}
+}
+
+// reportDisagreement reports where the fast paths' blocks got first differ
+// from the tokenizer's, want.
+func reportDisagreement(t *testing.T, name string, text []byte, got, want []Block, memo bool) {
+	t.Helper()
+	i := 0
+	for i < min(len(got), len(want)) && got[i] == want[i] {
+		i++
+	}
+	at := 0
+	if i < len(want) {
+		at = want[i].Start
+	}
+	t.Errorf("%s (chunk memo %v): the fast paths decide differently near byte %d: got %+v, want %+v; text there: %q",
+		name, memo, at, got[i:min(i+3, len(got))], want[i:min(i+3, len(want))], text[max(0, at-200):min(len(text), at+200)])
 }
 
 func segmentWith(s *Segmenter, text []byte) []Block {
@@ -223,27 +237,31 @@ func FuzzFastPathsAgree(f *testing.F) {
 		f.Add(randomSentences(r))
 	}
 	f.Add([]byte("<i>♪ برف روی تپه\u200cها ♪</i>\nکلید <b>Save</b> را بزنید.\n"))
-	var fast Segmenter
+	var fast, memo Segmenter
+	memo.e.tk.memo = new(chunkMemo) // kept across the inputs, as in TestFastPathsAgree
 	var slow engine
 	f.Fuzz(func(t *testing.T, text []byte) {
-		if got, want := segmentWith(&fast, text), tokenLines(&slow, text); !slices.Equal(got, want) {
-			t.Fatalf("%q: the fast paths give %+v, the tokenizer %+v", text, got, want)
+		fast.e.tk.memo = nil
+		want := tokenLines(&slow, text)
+		for _, s := range []*Segmenter{&fast, &memo} {
+			if got := segmentWith(s, text); !slices.Equal(got, want) {
+				t.Fatalf("%q (chunk memo %v): the fast paths give %+v, the tokenizer %+v", text, s.e.tk.memo != nil, got, want)
+			}
 		}
 	})
 }
 
 // TestPersianLineTaken pins which lines persianLine takes without tokens
 // (a speed contract: TestFastPathsAgree checks that what it takes is
-// decided right), among them lines whose words after the first Persian
-// points are not looked up (noArabicPoints) and whose grammar is read
-// again when a Latin word comes (grammarOf).
+// decided right), among them lines whose Latin run joins the Persian
+// words by their grammar.
 func TestPersianLineTaken(t *testing.T) {
 	for _, c := range []struct {
 		line string
 		ok   bool
 	}{
 		{"پدر به خانه رفت\n", true},
-		{"پدر را Linux Mint Ubuntu\n", true},    // the Latin run has more words: را, not looked up, is read again for its grammar
+		{"پدر را Linux Mint Ubuntu\n", true},    // the Latin run has more words, but را is a grammar word: the host is Persian
 		{"پدر کتاب Linux Mint Ubuntu\n", false}, // no grammar: the tokenizer weighs the host
 		{"پدر گفت هذا الكتاب جديد\n", false},    // Arabic evidence
 		{"پدر گفت من عن تو\n", false},           // عن, an Arabic function word, is looked up although the line has Persian points

@@ -1,0 +1,168 @@
+package segment
+
+import (
+	"encoding/binary"
+	"math/bits"
+	"unsafe"
+)
+
+// The fast line readers (persianLine) meet the same few hundred words again
+// and again: most of a text's running words are its most frequent ones. A
+// run of bytes of 0x80 and more, read from one ASCII byte to the next (a
+// word with its Persian punctuation, ZWNJ and no-break spaces: a chunk),
+// tells the reader the same thing wherever it stands, since no rune's bytes
+// cross an ASCII byte. chunkMemo remembers what the chunks of up to
+// maxChunk bytes told: reading a known chunk costs three loads, a hash and
+// a compare instead of a decode, a table lookup and a key step a letter and
+// the word's evidence.
+
+// maxChunk is the longest chunk chunkMemo holds, in bytes: three words of
+// eight (99.5% of the non-ASCII runs of the realdev documents are no
+// longer).
+const maxChunk = 24
+
+// chunkMemoBits sets the size of chunkMemo: 1<<chunkMemoBits chunks of 32
+// bytes each (32 KiB).
+const chunkMemoBits = 10
+
+// memoMinText is the shortest text a tokenizer makes its chunkMemo for:
+// in shorter ones, making it would cost more than it saves.
+const memoMinText = 16 << 10
+
+// chunkSum is what persianLine learns from a chunk, read from a state of
+// zero: the Persian points and the number of its Arabic-script words, the
+// state bits they and its punctuation set (ps*, and the OR of the words'
+// grammar), and whether the line cannot be read so (bad: Arabic evidence,
+// a letter of another script, a mark after no letter, Quranic brackets);
+// word tells sentenceLine that the chunk is one Arabic-script word and
+// nothing else (and bad, that the word has evidence it cannot weigh).
+type chunkSum struct {
+	p     int32
+	words int32
+	st    uint8
+	bad   bool
+	word  bool
+}
+
+// chunkEntry is one chunk of chunkMemo: its key (no chunk's first byte is
+// zero: the zero entry is empty) and what it told, packed into 32 bytes (a
+// held chunk has at most maxChunk/2 words, of at most 127 points each).
+type chunkEntry struct {
+	k     chunkKey
+	p     int16
+	words uint8
+	st    uint8
+	bad   bool
+	word  bool
+}
+
+var _ [1]struct{} = [unsafe.Sizeof(chunkEntry{}) / 32]struct{}{} // 32 bytes
+
+// chunkMemo maps chunks to their chunkSum: a table of sets of two entries
+// on a hash of the chunk, the chunk kept last first (one entry a hash
+// missed 12% of textgen's Persian chunks, of which there are 199), of
+// fixed memory (its zero value is empty). What it holds is a function of
+// the chunk's bytes alone, so it is kept across texts.
+type chunkMemo [1 << (chunkMemoBits - 1)][2]chunkEntry
+
+// memoFor makes t.memo for reading text, if it is long enough and t has
+// none yet.
+func (t *tokenizer) memoFor(text []byte) {
+	if t.memo == nil && len(text) >= memoMinText {
+		t.memo = new(chunkMemo)
+	}
+}
+
+// chunkKey is a chunk's bytes, zero-padded to maxChunk, eight a word,
+// first lowest. (A struct, not an array: the compiler keeps a struct of
+// three words in registers, an array in memory.)
+type chunkKey struct{ k0, k1, k2 uint64 }
+
+var _ [maxChunk - 3*8]struct{} // chunkKey holds maxChunk bytes
+
+// chunk returns the end of the chunk that starts at lt[i] (a byte of 0x80
+// or more: the first ASCII byte after it, or len(lt)) and what it tells
+// persianLine (persianChunk: brk is the line's end if a line break is in
+// it, else -1), from t.memo if it holds the chunk (a chunk is held if it is
+// shorter than maxChunk and i+maxChunk <= len(lt)). persianLine looks its
+// chunks up itself first, as a call costs more than the lookup (Go saves
+// the caller's registers on each): the same steps, chunkWord and lookup.
+func (t *tokenizer) chunk(lt []byte, i int) (end int, s chunkSum, brk int) {
+	if t.memo == nil || i+maxChunk > len(lt) {
+		return t.readChunk(lt, i, chunkEnd(lt, i+1), chunkKey{}, false)
+	}
+	b := lt[i : i+maxChunk : i+maxChunk]
+	k0, n0, l1 := chunkWord(binary.LittleEndian.Uint64(b), ^uint64(0))
+	k1, n1, l2 := chunkWord(binary.LittleEndian.Uint64(b[8:]), l1)
+	k2, n2, l3 := chunkWord(binary.LittleEndian.Uint64(b[16:]), l2)
+	k, end := chunkKey{k0, k1, k2}, i+n0+n1+n2
+	if l3 != 0 {
+		return t.readChunk(lt, i, chunkEnd(lt, end), k, false)
+	}
+	if e := t.memo.lookup(k); e.holds(k) {
+		return end, e.sum(), -1
+	}
+	return t.readChunk(lt, i, end, k, true)
+}
+
+// chunkWord takes the next eight bytes x of a chunk (first lowest) and
+// live, all ones if the chunk goes on into them: it returns the bytes of
+// the chunk among them, zero-padded (k: those before the first ASCII
+// byte, if live), their number, and next, all ones if the chunk goes on
+// past them. It needs no branch (a branch on the word a chunk ends in is
+// mispredicted about once a chunk) and no shift by a variable count (Go's
+// shifts by 64 and more need a guard): m has the high bit of each ASCII
+// byte, and (m&-m-1)>>7 keeps the bytes before the first.
+func chunkWord(x, live uint64) (k uint64, n int, next uint64) {
+	const highs = 0x8080808080808080
+	m := ^x & highs
+	next = live & ((m|-m)>>63 - 1)
+	return x & ((m&-m-1)>>7 | next) & live, bits.TrailingZeros64(m) >> 3 & int(live), next
+}
+
+// readChunk reads the chunk lt[i:end] with key k (persianChunk) and, if
+// held, notes it in t.memo.
+func (t *tokenizer) readChunk(lt []byte, i, end int, k chunkKey, held bool) (int, chunkSum, int) {
+	s, brk := t.persianChunk(lt, i, end)
+	if held && brk < 0 {
+		t.memo.put(k, s)
+	}
+	return end, s, brk
+}
+
+// chunkEnd returns the first i' >= i with lt[i'] an ASCII byte, or len(lt).
+func chunkEnd(lt []byte, i int) int {
+	for i < len(lt) && lt[i] >= 0x80 {
+		i++
+	}
+	return i
+}
+
+// put notes what the chunk with key k told, first in its set.
+func (m *chunkMemo) put(k chunkKey, s chunkSum) {
+	set := m.set(k)
+	set[1], set[0] = set[0], chunkEntry{k: k, p: int16(s.p), words: uint8(s.words), st: s.st, bad: s.bad, word: s.word}
+}
+
+// lookup returns the entry of m that holds the chunk with key k, if one
+// does: the entry to test is chosen without a branch (as in evCache).
+func (m *chunkMemo) lookup(k chunkKey) *chunkEntry {
+	set := m.set(k)
+	return &set[b2u(set[1].holds(k))]
+}
+
+// sum returns what the chunk of e told.
+func (e *chunkEntry) sum() chunkSum {
+	return chunkSum{p: int32(e.p), words: int32(e.words), st: e.st, bad: e.bad, word: e.word}
+}
+
+// set returns the set the chunk with key k maps to.
+func (m *chunkMemo) set(k chunkKey) *[2]chunkEntry {
+	h := k.k0*0x9E3779B97F4A7C15 + k.k1*0xBF58476D1CE4E5B9 + k.k2*0x94D049BB133111EB
+	return &m[h>>(64-chunkMemoBits+1)]
+}
+
+// holds reports whether e is the entry of the chunk with key k.
+func (e *chunkEntry) holds(k chunkKey) bool {
+	return (e.k.k0^k.k0)|(e.k.k1^k.k1)|(e.k.k2^k.k2) == 0
+}

@@ -1,0 +1,107 @@
+package segment
+
+import (
+	"encoding/binary"
+	"math/rand/v2"
+	"strings"
+	"testing"
+)
+
+// refKey is a chunk's key as chunkMemo means it, computed the plain way:
+// the bytes of lt from i up to the first ASCII byte, zero-padded to
+// maxChunk, and whether the chunk is short enough to be held.
+func refKey(lt []byte, i int) (k chunkKey, end int, held bool) {
+	end = chunkEnd(lt, i+1)
+	var pad [maxChunk]byte
+	copy(pad[:], lt[i:end])
+	k = chunkKey{binary.LittleEndian.Uint64(pad[0:]), binary.LittleEndian.Uint64(pad[8:]), binary.LittleEndian.Uint64(pad[16:])}
+	return k, end, end-i < maxChunk
+}
+
+// TestChunkWord checks the key and end that three chunkWord steps find (as
+// chunk and persianLine take them) against refKey, on random bytes with
+// chunks of every length from 1 to past maxChunk.
+func TestChunkWord(t *testing.T) {
+	r := rand.New(rand.NewPCG(1, 2))
+	for n := range 2000 {
+		b := make([]byte, maxChunk+8)
+		for j := range b {
+			b[j] = byte(0x80 + r.IntN(0x80))
+		}
+		if l := 1 + n%(maxChunk+4); l < len(b) {
+			b[l] = byte(r.IntN(0x80)) // the chunk's end: an ASCII byte (maybe NUL)
+		}
+		k0, n0, l1 := chunkWord(binary.LittleEndian.Uint64(b), ^uint64(0))
+		k1, n1, l2 := chunkWord(binary.LittleEndian.Uint64(b[8:]), l1)
+		k2, n2, l3 := chunkWord(binary.LittleEndian.Uint64(b[16:]), l2)
+		wantK, wantEnd, wantHeld := refKey(b, 0)
+		held := l3 == 0
+		if held != wantHeld || held && (chunkKey{k0, k1, k2} != wantK || n0+n1+n2 != wantEnd) {
+			t.Fatalf("% x: chunkWord gives key %x, %d bytes, held %v; want %x, %d, %v",
+				b, chunkKey{k0, k1, k2}, n0+n1+n2, held, wantK, wantEnd, wantHeld)
+		}
+	}
+}
+
+// TestChunkEntryHolds checks that an entry holds only its own chunk: keys
+// that differ in any one of their three words differ.
+func TestChunkEntryHolds(t *testing.T) {
+	k := chunkKey{0xD8A7D8A8D8AAD8AB, 0xD8A7D8A8D8AAD8AB, 0xD8A7D8A8}
+	e := chunkEntry{k: k}
+	if !e.holds(k) {
+		t.Fatal("an entry does not hold its own chunk")
+	}
+	for w := range 3 {
+		o := k
+		switch w {
+		case 0:
+			o.k0 ^= 1 << 40
+		case 1:
+			o.k1 ^= 1 << 40
+		case 2:
+			o.k2 ^= 1 << 8
+		}
+		if e.holds(o) {
+			t.Errorf("an entry holds a chunk that differs from its own in word %d", w)
+		}
+	}
+}
+
+// TestChunkMemo reads chunks twice through a tokenizer's chunkMemo, the
+// second time from the memo, and checks each reading against a fresh
+// persianChunk: chunks that share their first 16 bytes, chunks of 23, 24
+// and 25 bytes, chunks at the end of the text (too close to be held),
+// chunks with a line break in them (never held: the break ends the line),
+// with punctuation, ZWNJ, no-break spaces, Arabic evidence and other
+// scripts' letters.
+func TestChunkMemo(t *testing.T) {
+	eight := "کتابخانه" // eight letters: sixteen bytes
+	chunks := []string{
+		eight, eight + "ها", eight + "ة", eight + "ی", eight + "\u200cها", eight + "،", eight + "؟",
+		"کتاب", "کتاب،", "،کتاب", "کتاب؟", "؟کتاب", "«کتاب»", "کتاب\u00a0خانه", "کتاب\u2028خانه", "کتاب\u0085خانه",
+		"مدرسة", "لا", "الكتاب", "قالَ", "ٹوپی", "ﷲ", "کتاب\u064b", "\u064bکتاب", "é", "—", "\u200f",
+		strings.Repeat("ب", 11) + "\u00a0", // 24 bytes
+		strings.Repeat("ب", 11) + "ی",      // 24 bytes
+		strings.Repeat("ب", 11) + "a",      // 22 bytes
+		strings.Repeat("ب", 11) + "\u200c", // 25 bytes
+		strings.Repeat("ب", 12),            // 24 bytes
+		strings.Repeat("ب", 13),            // 26 bytes
+	}
+	var tk tokenizer
+	tk.memo = new(chunkMemo)
+	for round := range 2 {
+		for _, c := range chunks {
+			for _, tail := range []string{" " + strings.Repeat("x", maxChunk), "", " x"} {
+				lt := []byte(c + tail)
+				end, s, brk := tk.chunk(lt, 0)
+				var fresh tokenizer
+				wantEnd := chunkEnd(lt, 1)
+				want, wantBrk := fresh.persianChunk(lt, 0, wantEnd)
+				if end != wantEnd || s != want || brk != wantBrk {
+					t.Errorf("round %d, %q: chunk gives end %d, %+v, brk %d; want %d, %+v, %d",
+						round, lt, end, s, brk, wantEnd, want, wantBrk)
+				}
+			}
+		}
+	}
+}
