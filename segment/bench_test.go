@@ -7,7 +7,9 @@ import (
 	"bytes"
 	"os"
 	"path/filepath"
+	"slices"
 	"testing"
+	"time"
 	"unicode/utf8"
 
 	"github.com/langsplit/langsplit/internal/textgen"
@@ -78,6 +80,36 @@ func BenchmarkBaseline(b *testing.B) {
 			}
 		}
 		_ = n
+	})
+}
+
+// BenchmarkAllVsBaseline measures what issue 12's speed check asks, All's
+// speed as a multiple of the decoding loop's, on a machine whose speed
+// drifts within a run: each iteration times one pass of the decoding loop
+// and one of All over the same text, back to back, and the metric
+// x-baseline is the median of the iterations' ratios (above 1: All is the
+// faster).
+func BenchmarkAllVsBaseline(b *testing.B) {
+	benchTexts(b, func(b *testing.B, bs []byte) {
+		text := string(bs)
+		b.SetBytes(int64(len(text)))
+		var ratios []float64
+		n := 0
+		for b.Loop() {
+			t0 := time.Now()
+			for i := 0; i < len(text); {
+				_, w := utf8.DecodeRuneInString(text[i:])
+				i += w
+				n++
+			}
+			t1 := time.Now()
+			for range segment.All(text) {
+			}
+			ratios = append(ratios, float64(t1.Sub(t0))/float64(time.Since(t1)))
+		}
+		_ = n
+		slices.Sort(ratios)
+		b.ReportMetric(ratios[len(ratios)/2], "x-baseline")
 	})
 }
 
