@@ -386,11 +386,12 @@ func isBlank(line []byte) bool {
 }
 
 // openerStart moves a cut at i back over the opening quotes, brackets and
-// bidi controls that lead into the unit starting there.
+// bidi controls that lead into the unit starting there, and the backslash
+// of a TeX command (S1.4) that starts it.
 func openerStart(text []byte, ls, i int) int {
 	for i > ls {
 		r, w := utf8.DecodeLastRune(text[ls:i])
-		if !isOpener(r) && classOf(r) != cControl {
+		if !isOpener(r) && classOf(r) != cControl && r != '\\' {
 			break
 		}
 		i -= w

@@ -109,6 +109,7 @@ type tokenizer struct {
 	la        int32
 	brackets  int    // depth of open brackets
 	calls     uint64 // one bit an open bracket, innermost lowest (innerCall): set if it opened right after a word
+	mids      uint64 // the same, set if it opened after a word of its sentence (S2.2)
 	quotes    int    // depth of open quotation marks
 	quran     bool   // inside Quranic brackets
 	dq        bool   // a quotation opened by " is open
@@ -130,7 +131,7 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 	t.toks = t.toks[:0]
 	t.text, t.ls = text, ls
 	t.pend, t.inWord, t.inNum, t.quoted, t.bracketed, t.la = 0, false, false, false, false, 0
-	t.brackets, t.calls, t.quotes, t.quran, t.dq, t.bars = 0, 0, 0, false, false, 0
+	t.brackets, t.calls, t.mids, t.quotes, t.quran, t.dq, t.bars = 0, 0, 0, 0, false, false, 0
 	t.cls0, t.mixed, t.sumP, t.sumQ, t.anyYK, t.marked = 0, false, 0, 0, false, false
 	t.runStart, t.runTok, t.sentEnd, t.space = -1, 0, -1, -1
 	i := ls
@@ -826,23 +827,32 @@ func isUpperAt(text []byte, i int) bool {
 const innerCall = 1
 
 // openBracket notes an opening bracket; call says it opens right after a
-// word, as arguments do.
-func (t *tokenizer) openBracket(call bool) {
+// word, as arguments do, and mid that it opens after a word of its
+// sentence (or part).
+func (t *tokenizer) openBracket(call, mid bool) {
 	t.calls <<= 1
+	t.mids <<= 1
 	if call {
 		t.calls |= innerCall
 	} else {
 		t.bracketed = true
 	}
+	if mid {
+		t.mids |= innerCall
+	}
 	t.brackets++
 }
 
-// closeBracket notes a closing bracket.
-func (t *tokenizer) closeBracket() {
+// closeBracket notes a closing bracket and reports whether it closes a
+// bracket that opened after a word of its sentence.
+func (t *tokenizer) closeBracket() (mid bool) {
 	if t.brackets > 0 {
+		mid = t.mids&innerCall != 0
 		t.brackets--
 		t.calls >>= 1
+		t.mids >>= 1
 	}
+	return mid
 }
 
 // inside returns what a token starting now is inside (token.in): brackets
@@ -1055,7 +1065,7 @@ func (t *tokenizer) neutral(i int, r rune, w, limit int) int {
 		t.endWord()
 		t.endNum()
 		t.nonSpace(i)
-		t.openBracket(call)
+		t.openBracket(call, len(t.toks) > 0 && t.pend&(tfSentence|tfCell|tfPair) == 0)
 	case ')', ']', '}':
 		t.endWord()
 		t.endNum()
@@ -1372,6 +1382,7 @@ func (t *tokenizer) terminator(i int, r rune, w, limit int) int {
 			return j
 		}
 	}
+	inner := false // the mark closes a bracket that opened after a word of the sentence
 	for j < limit {
 		r2, w2, cl := decode(text[:limit], j)
 		if cl == cControl || isCloser(r2) || r2 == '.' || r2 == '!' || r2 == '?' || r2 == '؟' || r2 == '…' {
@@ -1384,7 +1395,7 @@ func (t *tokenizer) terminator(i int, r rune, w, limit int) int {
 					t.quran = false
 				}
 			case ')', ']', '}':
-				t.closeBracket()
+				inner = t.closeBracket() || inner
 			}
 			j += w2
 			continue
@@ -1397,24 +1408,31 @@ func (t *tokenizer) terminator(i int, r rune, w, limit int) int {
 			return j
 		}
 	}
-	if ellipsis { // the rest of the line must be blank
-		for k := j; k < limit; {
-			_, w2, cl := decode(text[:limit], k)
-			if cl == cBreak {
-				break
-			}
-			if cl != cSpace && cl != cControl {
-				return j
-			}
-			k += w2
-		}
+	if ellipsis && !t.restBlank(j, limit) {
+		return j // an ellipsis ends a sentence only at the end of its line
 	}
-	if t.continues(j, limit) {
-		return j
+	if t.continues(j, limit) || inner && !t.restBlank(j, limit) {
+		return j // S2.2: the sentence goes on past the bracket its mark is in (S2.4: or its Latin words)
 	}
 	t.pend |= tfSentence
 	t.sentEnd = j
 	return j
+}
+
+// restBlank reports whether the line holds only spaces and bidi controls
+// from j up to its break (or limit).
+func (t *tokenizer) restBlank(j, limit int) bool {
+	for k := j; k < limit; {
+		_, w, cl := decode(t.text[:limit], k)
+		if cl == cBreak {
+			break
+		}
+		if cl != cSpace && cl != cControl {
+			return false
+		}
+		k += w
+	}
+	return true
 }
 
 // digitBefore reports whether the rune before text[i] (after ls) is a digit.
