@@ -6,19 +6,19 @@ import (
 	"unsafe"
 )
 
-// The fast line readers (persianLine) meet the same few hundred words again
+// The fast line readers (persianLine, sentenceLine) meet the same few hundred words again
 // and again: most of a text's running words are its most frequent ones. A
 // run of bytes of 0x80 and more, read from one ASCII byte to the next (a
 // word with its Persian punctuation, ZWNJ and no-break spaces: a chunk),
 // tells the reader the same thing wherever it stands, since no rune's bytes
-// cross an ASCII byte. chunkMemo remembers what the chunks of up to
+// cross an ASCII byte. chunkMemo remembers what the chunks shorter than
 // maxChunk bytes told: reading a known chunk costs three loads, a hash and
 // a compare instead of a decode, a table lookup and a key step a letter and
 // the word's evidence.
 
-// maxChunk is the longest chunk chunkMemo holds, in bytes: three words of
-// eight (99.5% of the non-ASCII runs of the realdev documents are no
-// longer).
+// maxChunk is the size of a chunk's key in bytes, three words of eight:
+// chunkMemo holds the chunks shorter than it (99.5% of the non-ASCII runs
+// of the realdev documents are no longer).
 const maxChunk = 24
 
 // chunkMemoBits sets the size of chunkMemo: 1<<chunkMemoBits chunks of 32

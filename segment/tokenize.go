@@ -315,13 +315,13 @@ func (t *tokenizer) persianLine(text []byte, ls, limit, maxw int) (le, sumP int,
 			// the call) or now.
 			var end, brk int
 			var s chunkSum
-			if e := (*chunkEntry)(nil); t.memo != nil && i+maxChunk <= len(lt) {
+			if t.memo != nil && i+maxChunk <= len(lt) {
 				b := lt[i : i+maxChunk : i+maxChunk]
 				k0, n0, l1 := chunkWord(binary.LittleEndian.Uint64(b), ^uint64(0))
 				k1, n1, l2 := chunkWord(binary.LittleEndian.Uint64(b[8:]), l1)
 				k2, n2, l3 := chunkWord(binary.LittleEndian.Uint64(b[16:]), l2)
 				k := chunkKey{k0, k1, k2}
-				if e = t.memo.lookup(k); l3 == 0 && e.holds(k) {
+				if e := t.memo.lookup(k); l3 == 0 && e.holds(k) {
 					end, s, brk = i+n0+n1+n2, e.sum(), -1
 				} else {
 					end, s, brk = t.chunk(lt, i)
@@ -390,7 +390,7 @@ func (t *tokenizer) persianLine(text []byte, ls, limit, maxw int) (le, sumP int,
 }
 
 // persianChunk reads for persianLine the runes of the chunk lt[i:end]
-// (chunkAt), from a state of zero, and returns what they tell and, if a
+// (chunk), from a state of zero, and returns what they tell and, if a
 // line break ends the line inside the chunk, the line's end (brk; else
 // -1, and s is a function of the chunk's bytes alone).
 func (t *tokenizer) persianChunk(lt []byte, i, end int) (s chunkSum, brk int) {
