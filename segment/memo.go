@@ -34,14 +34,15 @@ const memoMinText = 16 << 10
 // state bits they and its punctuation set (ps*, and the OR of the words'
 // grammar), and whether the line cannot be read so (bad: Arabic evidence,
 // a letter of another script, a mark after no letter, Quranic brackets);
-// word tells sentenceLine that the chunk is one Arabic-script word and
-// nothing else (and bad, that the word has evidence it cannot weigh).
+// word, if not zero, tells sentenceLine that the chunk is one
+// Arabic-script word of word bytes followed by nothing or by ، and ؛ only
+// (and bad, that the word has evidence it cannot weigh).
 type chunkSum struct {
 	p     int32
 	words int32
+	word  int32
 	st    uint8
 	bad   bool
-	word  bool
 }
 
 // chunkEntry is one chunk of chunkMemo: its key (no chunk's first byte is
@@ -53,7 +54,7 @@ type chunkEntry struct {
 	words uint8
 	st    uint8
 	bad   bool
-	word  bool
+	word  uint8 // chunkSum.word: under maxChunk
 }
 
 var _ [1]struct{} = [unsafe.Sizeof(chunkEntry{}) / 32]struct{}{} // 32 bytes
@@ -141,7 +142,7 @@ func chunkEnd(lt []byte, i int) int {
 // put notes what the chunk with key k told, first in its set.
 func (m *chunkMemo) put(k chunkKey, s chunkSum) {
 	set := m.set(k)
-	set[1], set[0] = set[0], chunkEntry{k: k, p: int16(s.p), words: uint8(s.words), st: s.st, bad: s.bad, word: s.word}
+	set[1], set[0] = set[0], chunkEntry{k: k, p: int16(s.p), words: uint8(s.words), st: s.st, bad: s.bad, word: uint8(s.word)}
 }
 
 // lookup returns the entry of m that holds the chunk with key k, if one
@@ -153,7 +154,7 @@ func (m *chunkMemo) lookup(k chunkKey) *chunkEntry {
 
 // sum returns what the chunk of e told.
 func (e *chunkEntry) sum() chunkSum {
-	return chunkSum{p: int32(e.p), words: int32(e.words), st: e.st, bad: e.bad, word: e.word}
+	return chunkSum{p: int32(e.p), words: int32(e.words), st: e.st, bad: e.bad, word: int32(e.word)}
 }
 
 // set returns the set the chunk with key k maps to.

@@ -105,3 +105,32 @@ func TestChunkMemo(t *testing.T) {
 		}
 	}
 }
+
+// TestChunkSumWord pins what a chunk's word tells sentenceLine: the bytes
+// of its one Arabic-script word when nothing but ، and ؛ follows it, else
+// zero (sentenceLine then reads the chunk rune by rune).
+func TestChunkSumWord(t *testing.T) {
+	for _, c := range []struct {
+		chunk string
+		word  int
+	}{
+		{"کتاب", 8},
+		{"کتاب،", 8},
+		{"کتاب؛،", 8},
+		{"پرونده\u200cها", 19}, // ZWNJ is inside the word
+		{"کتاب؟", 0},          // a sentence end: sentenceLine weighs what follows
+		{"کتاب»", 0},          // other punctuation
+		{"کتاب\u00a0", 0},     // a no-break space
+		{"کتاب۲۴", 0},         // Persian digits (points: S5.1)
+		{"،کتاب", 0},          // the word is not first
+		{"کتاب،خانه", 0},      // two words
+		{"٪", 0},
+	} {
+		var tk tokenizer
+		lt := []byte(c.chunk + " ")
+		s, brk := tk.persianChunk(lt, 0, len(c.chunk))
+		if brk >= 0 || int(s.word) != c.word {
+			t.Errorf("persianChunk(%q): word %d, brk %d; want word %d, brk -1", c.chunk, s.word, brk, c.word)
+		}
+	}
+}

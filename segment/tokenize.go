@@ -406,6 +406,7 @@ func (t *tokenizer) persianChunk(lt []byte, i, end int) (s chunkSum, brk int) {
 				return s, -1
 			}
 			s.st |= psBroken
+			s.word = 0
 			i += w
 			continue
 		}
@@ -417,14 +418,19 @@ func (t *tokenizer) persianChunk(lt []byte, i, end int) (s chunkSum, brk int) {
 			}
 			if r == '؟' {
 				s.st |= psTerm
+				s.word = 0
 			} else if r != '،' && r != '؛' {
 				s.st |= psBroken
+				s.word = 0
 			}
 			i += 2
 			continue
 		}
 		j := t.aw.read(lt, i)
-		s.word = i == start && j == end // the chunk is this word
+		s.word = 0
+		if i == start {
+			s.word = int32(j - start) // the chunk starts with this word
+		}
 		i = j
 		p, q, g, feat := t.evc.evidence(&t.aw)
 		if q != 0 || feat&(tkLa|tkOtherLang) != 0 {
@@ -651,8 +657,27 @@ func (t *tokenizer) sentenceLine(text []byte, ls, limit, maxw int) (le, sumP int
 			return 0, 0, false, false
 		}
 		if t.memo != nil {
-			// The word as persianLine reads it, if it is its chunk.
-			if end, s, brk := t.chunk(lt, i); brk < 0 && s.word {
+			// The word as persianLine reads it, if its chunk is the word,
+			// alone or followed by ، and ؛ (which the loop takes after
+			// any word): the hit path of chunk, written out as in
+			// persianLine.
+			var end, brk int
+			var s chunkSum
+			if i+maxChunk <= len(lt) {
+				b := lt[i : i+maxChunk : i+maxChunk]
+				k0, n0, l1 := chunkWord(binary.LittleEndian.Uint64(b), ^uint64(0))
+				k1, n1, l2 := chunkWord(binary.LittleEndian.Uint64(b[8:]), l1)
+				k2, n2, l3 := chunkWord(binary.LittleEndian.Uint64(b[16:]), l2)
+				k := chunkKey{k0, k1, k2}
+				if e := t.memo.lookup(k); l3 == 0 && e.holds(k) {
+					end, s, brk = i+n0+n1+n2, e.sum(), -1
+				} else {
+					end, s, brk = t.chunk(lt, i)
+				}
+			} else {
+				end, s, brk = t.chunk(lt, i)
+			}
+			if brk < 0 && s.word > 0 {
 				g := s.st & (gPoints | gConj)
 				switch {
 				case s.bad, !host && g != 0:
@@ -661,7 +686,7 @@ func (t *tokenizer) sentenceLine(text []byte, ls, limit, maxw int) (le, sumP int
 					hg |= g
 				}
 				sP, sYK = sP+int(s.p), sYK || s.st&psYK != 0
-				wordEnd, latinWord, i = end, false, end
+				wordEnd, latinWord, i = i+int(s.word), false, end
 				continue
 			}
 		}
