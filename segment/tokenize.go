@@ -342,6 +342,9 @@ func (t *tokenizer) persianLine(text []byte, ls, limit, maxw int) (le, sumP int,
 				return brk, sumP, st&psYK != 0, words > 0 && t.latinHosted(words, st)
 			}
 			i = end
+			if i+1 < len(lt) && lt[i] == ' ' && lt[i+1] >= utf8.RuneSelf {
+				i++ // a space before the next chunk, the most common byte between them
+			}
 			continue
 		}
 		switch asciiClass[c] {
