@@ -272,14 +272,16 @@ func (e *engine) persianFast(view []byte, base, evTo, sumP int, anyYK bool) {
 
 // asciiLine reports whether the line text[ls:] (up to limit) has no letters
 // but Latin ones (it is ASCII but for Latin letters, marks, spaces, digits,
-// bidi controls and punctuation) and, if it has a letter (letters), holds
-// nothing the tokenizer could read as a URL, an e-mail address or a path
-// (S1.3): then every letter is in an English word, and the line is English
+// bidi controls and punctuation) and, if it has a letter (letters), an
+// English word for certain: it holds nothing the tokenizer could read as a
+// URL, an e-mail address, a path or a tag (S1.3, S1.5), or it has a word
+// that none of those can take in (spacedWord). Then the line is English
 // whatever its sentences; a line without letters has no words at all. It
 // returns the end of the line, as tokenizer.line would.
 func asciiLine(text []byte, ls, limit int) (le int, letters, ok bool) {
 	var seen uint8
-	stop := false // an @ / \ or <: a URL, address, path or tag (S1.5) if there are letters
+	stop := false // an @ / \ <, or a dot before a letter: a URL, address, path or tag
+	word := false // spacedWord found a word before it
 	lt := text[:limit]
 	next := ls // where to try plainRun again: past the eight bytes it stopped at
 	for i := ls; i < len(lt); i++ {
@@ -298,10 +300,13 @@ func asciiLine(text []byte, ls, limit int) (le int, letters, ok bool) {
 		switch k {
 		case akDot:
 			if i+1 < len(lt) && (asciiClass[lt[i+1]] == cLatin || lt[i+1] >= utf8.RuneSelf && latinAt(lt, i+1)) {
-				return 0, false, false
+				if seen != 0 && !word && !spacedWord(lt, ls, i, false) {
+					return 0, false, false
+				}
+				stop, word = true, seen != 0
 			}
 		case akBreak:
-			return breakEnd(lt, i), seen != 0, seen == 0 || !stop
+			return breakEnd(lt, i), seen != 0, seen == 0 || !stop || word || spacedWord(lt, ls, i, true)
 		default:
 			if lt[i] >= utf8.RuneSelf {
 				w, kind := latinLineRune(lt, i)
@@ -309,19 +314,44 @@ func asciiLine(text []byte, ls, limit int) (le int, letters, ok bool) {
 				case akStop:
 					return 0, false, false
 				case akBreak:
-					return i + w, seen != 0, seen == 0 || !stop
+					return i + w, seen != 0, seen == 0 || !stop || word || spacedWord(lt, ls, i, true)
 				}
 				seen |= kind
 				i += w - 1
 				continue
 			}
-			if seen != 0 {
+			if seen != 0 && !word && !spacedWord(lt, ls, i, false) {
 				return 0, false, false
 			}
-			stop = true
+			stop, word = true, seen != 0
 		}
 	}
-	return limit, seen != 0, limit == len(text) && (seen == 0 || !stop)
+	return limit, seen != 0, limit == len(text) && (seen == 0 || !stop || word || spacedWord(lt, ls, len(lt), true))
+}
+
+// spacedWord reports whether lt[ls:i] has a run of ASCII letters with a
+// space or the line's start before it and a space after it (or the line's
+// end, at i if end), and no < before it (a tag may hold spaces: S1.5): a
+// word that no URL, e-mail address, path or tag takes in (S1.3), for
+// asciiLine.
+func spacedWord(lt []byte, ls, i int, end bool) bool {
+	for j := ls; j < i; j++ {
+		switch c := lt[j]; {
+		case c == '<':
+			return false
+		case asciiClass[c] != cLatin || j > ls && lt[j-1] != ' ':
+			continue
+		}
+		k := j + 1
+		for k < i && asciiClass[lt[k]] == cLatin {
+			k++
+		}
+		if k == i && end || k < i && lt[k] == ' ' {
+			return true
+		}
+		j = k
+	}
+	return false
 }
 
 // plainRun returns the first i' >= i where the eight bytes lt[i':i'+8] hold

@@ -32,6 +32,14 @@ func TestFastPathsAgree(t *testing.T) {
 	for _, k := range []textgen.Kind{textgen.Mixed, textgen.Persian, textgen.English} {
 		texts["textgen"+string(rune('0'+k))] = textgen.Bytes(k, 1<<20, 5)
 	}
+	// asciiLine's words for certain (S1.3, S1.5), each line after a
+	// Persian one: letters outside and inside URLs, paths, addresses and
+	// tags, a tag's quoted value holding spaced words.
+	texts["asciiLine words"] = []byte("سلام دنیا\nPosted on 9 March \u2014 https://example.com/blog/1\n" +
+		"سلام\n/usr/bin/env ls\nسلام\nwww.example.com is down\nسلام\nwww.example.com\nسلام\nmail a.b@example.com now\n" +
+		"سلام\n<span title=\"\u00e9 hello world foo\">\nسلام\n<span title=\"\u00e9 a b\">Hi there</span>\n" +
+		"سلام\n.NET is here\nسلام\nC:\\Program Files\\x\nسلام\nand/or\nسلام\nsee ~/notes.txt\n")
+	texts["asciiLine at the end"] = []byte("سلام دنیا\n/usr")
 	r := rand.New(rand.NewPCG(12, 34))
 	for d := range 1000 {
 		texts["random"+strings.Repeat("x", d%7)+string(rune('A'+d%26))+string(rune('a'+d/26))] = randomLines(r, 60)
