@@ -118,12 +118,12 @@ func TestChunkSumWord(t *testing.T) {
 		{"کتاب،", 8},
 		{"کتاب؛،", 8},
 		{"پرونده\u200cها", 19}, // ZWNJ is inside the word
-		{"کتاب؟", 0},          // a sentence end: sentenceLine weighs what follows
-		{"کتاب»", 0},          // other punctuation
-		{"کتاب\u00a0", 0},     // a no-break space
-		{"کتاب۲۴", 0},         // Persian digits (points: S5.1)
-		{"،کتاب", 0},          // the word is not first
-		{"کتاب،خانه", 0},      // two words
+		{"کتاب؟", 0},           // a sentence end: sentenceLine weighs what follows
+		{"کتاب»", 0},           // other punctuation
+		{"کتاب\u00a0", 0},      // a no-break space
+		{"کتاب۲۴", 0},          // Persian digits (points: S5.1)
+		{"،کتاب", 0},           // the word is not first
+		{"کتاب،خانه", 0},       // two words
 		{"٪", 0},
 	} {
 		var tk tokenizer
