@@ -455,7 +455,8 @@ type run struct {
 // It splits them into runs of one letter class (S3.1); lets every run of at
 // most MaxInline words that sits between two runs of one other class join
 // them, shortest first, unless it is made of grammar words only (در in
-// "apt در Ubuntu" is the sentence's grammar) (S3.4); keeps two halves that each have grammar of
+// "apt در Ubuntu" is the sentence's grammar) or has grammar of its own (a
+// clause, not a term: همیشه می‌گوییم between two English runs) (S3.4); keeps two halves that each have grammar of
 // their own apart (S2.7); and lets every other run join the host unless it
 // has more than MaxInline words and grammar of its own (S3.5). The runs
 // left are the units.
@@ -503,7 +504,7 @@ func (e *engine) runs(t0, t1 int, host uint8) {
 		for _, r := range rs {
 			out = append(out, r)
 			for n := len(out); n >= 3 && out[n-3].cls == out[n-1].cls && out[n-2].cls != out[n-1].cls && out[n-2].words <= w &&
-				out[n-2].content > 0 && !out[n-3].quran && !out[n-2].quran && !out[n-1].quran &&
+				out[n-2].content > 0 && !e.ownGrammar(out[n-2]) && !out[n-3].quran && !out[n-2].quran && !out[n-1].quran &&
 				e.inGloss(out[n-3]) == e.inGloss(out[n-1]); n = len(out) {
 				out[n-3] = join(join(out[n-3], out[n-2], out[n-3].cls), out[n-1], out[n-3].cls)
 				out = out[:n-2]
