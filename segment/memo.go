@@ -167,3 +167,58 @@ func (m *chunkMemo) set(k chunkKey) *[2]chunkEntry {
 func (e *chunkEntry) holds(k chunkKey) bool {
 	return (e.k.k0^k.k0)|(e.k.k1^k.k1)|(e.k.k2^k.k2) == 0
 }
+
+// keyMasks[n] keeps the first n bytes of a chunkKey: the key of a chunk
+// of n bytes is the maxChunk bytes at its start, masked so.
+var keyMasks = func() (t [maxChunk][3]uint64) {
+	for n := range maxChunk {
+		for b := range n {
+			t[n][b/8] |= 0xFF << (b % 8 * 8)
+		}
+	}
+	return t
+}()
+
+// asciiBits finds where the chunks in 64 bytes of a line end from one
+// read of those bytes (asciiBlock): the end of a chunk is then known
+// before its bytes are loaded, and the next chunk's loads need not wait for
+// this chunk's (a chain of chunkWord steps did).
+type asciiBits struct {
+	start int    // where the 64 bytes begin
+	ascii uint64 // bit k: text[start+k] is an ASCII byte
+}
+
+// chunkLen returns the length of the chunk that starts at lt[i] (a byte of
+// 0x80 or more) if it ends within the 64 bytes whose bits a holds, or
+// else within the 64 bytes from i (whose bits a then holds); else 64.
+func (a *asciiBits) chunkLen(lt []byte, i int) int {
+	m := uint64(0)
+	if off := uint(i - a.start); off < 64 {
+		m = a.ascii >> off
+	}
+	if m == 0 && i+64 <= len(lt) {
+		a.start, a.ascii = i, asciiBlock(lt[i:i+64:i+64])
+		m = a.ascii
+	}
+	return bits.TrailingZeros64(m)
+}
+
+// asciiBlock returns the ASCII bytes of the 64 bytes of b as bits (bit k
+// set if b[k] < 0x80). Eight bytes at a time, their high bits are gathered
+// into one byte by a multiply.
+func asciiBlock(b []byte) uint64 {
+	const highs, gather = 0x8080808080808080, 0x0102040810204080
+	var m uint64
+	for w := range 8 {
+		h := (^binary.LittleEndian.Uint64(b[8*w:]) & highs) >> 7
+		m |= (h * gather >> 56) << (8 * w)
+	}
+	return m
+}
+
+// chunkKeyAt returns the key of the chunk of n bytes (n < maxChunk) at the
+// start of b, which holds maxChunk bytes.
+func chunkKeyAt(b []byte, n int) chunkKey {
+	km := &keyMasks[n]
+	return chunkKey{binary.LittleEndian.Uint64(b) & km[0], binary.LittleEndian.Uint64(b[8:]) & km[1], binary.LittleEndian.Uint64(b[16:]) & km[2]}
+}

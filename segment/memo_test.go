@@ -134,3 +134,39 @@ func TestChunkSumWord(t *testing.T) {
 		}
 	}
 }
+
+// TestAsciiBits checks chunkLen and chunkKeyAt, stepping from chunk to
+// chunk as persianLine does, against refKey on random bytes: chunks of
+// every length up to past 64, between runs of ASCII bytes.
+func TestAsciiBits(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	lt := make([]byte, 0, 1<<14)
+	for len(lt) < 1<<14-100 {
+		for range 1 + r.IntN(3) {
+			lt = append(lt, byte(r.IntN(0x80)))
+		}
+		for range 1 + r.IntN(70) {
+			lt = append(lt, byte(0x80+r.IntN(0x80)))
+		}
+	}
+	var ab asciiBits
+	chunks := 0
+	for i := 0; i+maxChunk <= len(lt); i++ {
+		if lt[i] < 0x80 {
+			continue
+		}
+		wantK, wantEnd, held := refKey(lt, i)
+		n := ab.chunkLen(lt, i)
+		switch {
+		case n < 64 && i+n != wantEnd, n >= 64 && wantEnd-i < 64 && i+64 <= len(lt):
+			t.Fatalf("chunk at %d: chunkLen %d, want end %d", i, n, wantEnd)
+		case held && chunkKeyAt(lt[i:i+maxChunk], n) != wantK:
+			t.Fatalf("chunk at %d: chunkKeyAt %x, want %x", i, chunkKeyAt(lt[i:i+maxChunk], n), wantK)
+		}
+		chunks++
+		i = wantEnd - 1
+	}
+	if chunks < 100 {
+		t.Fatalf("only %d chunks read", chunks)
+	}
+}

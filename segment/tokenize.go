@@ -2,7 +2,6 @@ package segment
 
 import (
 	"bytes"
-	"encoding/binary"
 	"unicode"
 	"unicode/utf8"
 
@@ -308,21 +307,19 @@ func (t *tokenizer) persianLine(text []byte, ls, limit, maxw int) (le, sumP int,
 	var st uint8 // the line's state: ps* bits and the OR of the words' grammar (token.g)
 	t.lat, t.latAt, t.sawLatin = 0, 0, false
 	t.memoFor(text)
+	var ab asciiBits
 	for i := ls; i < len(lt); {
 		c := lt[i]
 		if c >= utf8.RuneSelf {
-			// A chunk: its runes, read before (chunk's steps, without
-			// the call) or now.
+			// A chunk: its runes, read before (chunk's key, without the
+			// call: its end from the block's ASCII bytes, so that the
+			// next chunk need not wait for this one's bytes) or now.
 			var end, brk int
 			var s chunkSum
-			if t.memo != nil && i+maxChunk <= len(lt) {
-				b := lt[i : i+maxChunk : i+maxChunk]
-				k0, n0, l1 := chunkWord(binary.LittleEndian.Uint64(b), ^uint64(0))
-				k1, n1, l2 := chunkWord(binary.LittleEndian.Uint64(b[8:]), l1)
-				k2, n2, l3 := chunkWord(binary.LittleEndian.Uint64(b[16:]), l2)
-				k := chunkKey{k0, k1, k2}
-				if e := t.memo.lookup(k); l3 == 0 && e.holds(k) {
-					end, s, brk = i+n0+n1+n2, e.sum(), -1
+			if n := ab.chunkLen(lt, i); t.memo != nil && n < maxChunk && i+maxChunk <= len(lt) {
+				k := chunkKeyAt(lt[i:i+maxChunk:i+maxChunk], n)
+				if e := t.memo.lookup(k); e.holds(k) {
+					end, s, brk = i+n, e.sum(), -1
 				} else {
 					end, s, brk = t.chunk(lt, i)
 				}
@@ -579,6 +576,7 @@ func (t *tokenizer) sentenceLine(text []byte, ls, limit, maxw int) (le, sumP int
 	}
 	t.ncuts = 0
 	t.memoFor(text)
+	var ab asciiBits
 	for i := ls; i < len(lt); {
 		c := lt[i]
 		if c == ' ' {
@@ -666,14 +664,10 @@ func (t *tokenizer) sentenceLine(text []byte, ls, limit, maxw int) (le, sumP int
 			// persianLine.
 			var end, brk int
 			var s chunkSum
-			if i+maxChunk <= len(lt) {
-				b := lt[i : i+maxChunk : i+maxChunk]
-				k0, n0, l1 := chunkWord(binary.LittleEndian.Uint64(b), ^uint64(0))
-				k1, n1, l2 := chunkWord(binary.LittleEndian.Uint64(b[8:]), l1)
-				k2, n2, l3 := chunkWord(binary.LittleEndian.Uint64(b[16:]), l2)
-				k := chunkKey{k0, k1, k2}
-				if e := t.memo.lookup(k); l3 == 0 && e.holds(k) {
-					end, s, brk = i+n0+n1+n2, e.sum(), -1
+			if n := ab.chunkLen(lt, i); n < maxChunk && i+maxChunk <= len(lt) {
+				k := chunkKeyAt(lt[i:i+maxChunk:i+maxChunk], n)
+				if e := t.memo.lookup(k); e.holds(k) {
+					end, s, brk = i+n, e.sum(), -1
 				} else {
 					end, s, brk = t.chunk(lt, i)
 				}
