@@ -1545,6 +1545,14 @@ func abbreviationWord(w []byte) bool {
 // made of the same letters that are not numerals (MILD, DID, CIVIL) are
 // words, and the full stop after them ends a sentence.
 func isRoman(w []byte) bool {
+	if len(w) == 0 {
+		return false
+	}
+	switch w[0] {
+	case 'M', 'D', 'C', 'L', 'X', 'V', 'I':
+	default:
+		return false // most words: no numeral starts so
+	}
 	i := 0
 	for n := 0; n < 3 && i < len(w) && w[i] == 'M'; n++ {
 		i++
