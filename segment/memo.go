@@ -85,9 +85,10 @@ var _ [maxChunk - 3*8]struct{} // chunkKey holds maxChunk bytes
 // or more: the first ASCII byte after it, or len(lt)) and what it tells
 // persianLine (persianChunk: brk is the line's end if a line break is in
 // it, else -1), from t.memo if it holds the chunk (a chunk is held if it is
-// shorter than maxChunk and i+maxChunk <= len(lt)). persianLine looks its
-// chunks up itself first, as a call costs more than the lookup (Go saves
-// the caller's registers on each): the same steps, chunkWord and lookup.
+// shorter than maxChunk and i+maxChunk <= len(lt)). persianLine and
+// sentenceLine look their chunks up themselves first, as a call costs more
+// than the lookup (Go saves the caller's registers on each), finding the
+// chunk's end with asciiBits and its key with chunkKeyAt: the same key.
 func (t *tokenizer) chunk(lt []byte, i int) (end int, s chunkSum, brk int) {
 	if t.memo == nil || i+maxChunk > len(lt) {
 		return t.readChunk(lt, i, chunkEnd(lt, i+1), chunkKey{}, false)
