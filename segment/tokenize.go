@@ -661,7 +661,8 @@ func (t *tokenizer) sentenceLine(text []byte, ls, limit, maxw int) (le, sumP int
 			// The word as persianLine reads it, if its chunk is the word,
 			// alone or followed by ، and ؛ (which the loop takes after
 			// any word): the hit path of chunk, written out as in
-			// persianLine.
+			// persianLine (behind a method of its own, both ran at two
+			// thirds of the speed).
 			var end, brk int
 			var s chunkSum
 			if n := ab.chunkLen(lt, i); n < maxChunk && i+maxChunk <= len(lt) {
