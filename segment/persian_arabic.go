@@ -732,8 +732,10 @@ func persianOrArabic(u arEvidence, d docEvidence, mark uint8) (lab label, ev uin
 // three words or more itself, and the line holds no other script (a
 // Persian gloss between an Arabic head-word and an English gloss, or a
 // Persian half before an Arabic one, stays Persian: following an Arabic
-// neighbour needs a reason). A unit decided on Persian evidence of its own
-// never follows. A part of a pair line of one or two words that all carry
+// neighbour needs a reason). A part of a pair line without evidence
+// between two Arabic parts (arabicAround) is Arabic: ثم ذكر - سبحانه - أن
+// رحمته وسعت كل شيء. A unit decided on Persian evidence of its own never
+// follows. A part of a pair line of one or two words that all carry
 // the Arabic article, with a trace of evidence only, is Arabic when another
 // part of its line is Persian: the head-word of a glossary line. It returns
 // the label of the last decided unit, the context for the next line (S5.6).
@@ -743,7 +745,7 @@ func followContext(units []unit, last label) label {
 		v := &units[i]
 		oneScript = oneScript && v.cls == cArabic
 		glossed = glossed || v.part != 0 && v.cls == cArabic && v.lab == labPersian && !v.head
-		follow = follow || v.ev == evWeak || v.ev == evSilent
+		follow = follow || v.ev == evWeak || v.ev == evSilent || v.part != 0 && v.ev == evNone || v.ev == evPair
 	}
 	for i := 0; i < len(units) && follow; i++ {
 		u := &units[i]
@@ -765,6 +767,8 @@ func followContext(units []unit, last label) label {
 			if ctx == labArabic {
 				u.lab = labArabic
 			}
+		case oneScript && u.part != 0 && (u.ev == evNone || u.ev == evPair || u.ev == evSilent) && arabicAround(units, i):
+			u.lab = labArabic // a part between Arabic parts: ثم بين - سبحانه - أن علمه شامل لكل شئ
 		case u.ev == evSilent && oneScript:
 			for j := i - 1; j >= 0; j-- {
 				if v := &units[j]; v.ev == evDecided {
@@ -782,6 +786,26 @@ func followContext(units []unit, last label) label {
 		}
 	}
 	return last
+}
+
+// arabicAround reports whether the nearest units decided on evidence of
+// their own before and after units[i] are Arabic, the one after of three
+// words or more (S5.6).
+func arabicAround(units []unit, i int) bool {
+	before, after := false, false
+	for j := i - 1; j >= 0; j-- {
+		if v := &units[j]; v.ev == evDecided {
+			before = v.lab == labArabic
+			break
+		}
+	}
+	for j := i + 1; before && j < len(units); j++ {
+		if v := &units[j]; v.ev == evDecided {
+			after = v.lab == labArabic && v.words >= 3
+			break
+		}
+	}
+	return after
 }
 
 // The document evidence (docEvidence) is read ahead of the line being
@@ -860,9 +884,29 @@ func (e *engine) mixScan(view []byte, base, to int) {
 // words that it weighed.
 func (e *engine) arabicLabel(t0, t1 int, skip uint8, mark uint8) (lab label, ev uint8, words int32) {
 	var u arEvidence
+	var first *token // the unit's first word
+	same := true     // every word of the unit is first's
+	toks, text := e.tk.toks, e.tk.text
 	for i := t0; i < t1; i++ {
-		if t := &e.tk.toks[i]; t.in&skip == 0 {
+		if t := &toks[i]; t.in&skip == 0 {
 			u.add(t)
+			if t.cls == cArabic {
+				if first == nil {
+					first = t
+				} else if same {
+					same = string(text[t.start:t.end]) == string(text[first.start:first.end])
+				}
+			}
+		}
+	}
+	if same && u.words > 1 {
+		// S5.11: one word said again and again (لا لا لا, a refrain's
+		// syllables) is weighed as that word once.
+		u = arEvidence{}
+		for i := t0; i < t1; i++ {
+			if t := &toks[i]; t.in&skip == 0 && (t.cls != cArabic || t == first) {
+				u.add(t)
+			}
 		}
 	}
 	d := docEvidence{persianYK: e.docPersianYK()}
