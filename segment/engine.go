@@ -418,21 +418,16 @@ func isBlank(line []byte) bool {
 // openerStart moves a cut at i back over the opening quotes, brackets and
 // bidi controls that lead into the unit starting there, the backslash of
 // a TeX command (S1.4) that starts it, and the < or </ of a markup tag
-// whose name starts it (S4.2).
+// whose name starts it (tagStart, S4.2).
 func openerStart(text []byte, ls, i int) int {
-	tag := true // no opener yet: a tag's name may start the unit
+	if j, ok := tagStart(text, ls, i); ok {
+		return j
+	}
 	for i > ls {
 		r, w := utf8.DecodeLastRune(text[ls:i])
-		if tag && r == '/' && i-1 > ls && text[i-2] == '<' {
-			return i - 2 // </ref>: a closing tag
-		}
-		if tag && r == '<' {
-			return i - 1
-		}
 		if !isOpener(r) && classOf(r) != cControl && r != '\\' {
 			break
 		}
-		tag = false
 		i -= w
 	}
 	return i

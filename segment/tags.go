@@ -79,3 +79,16 @@ func lineBreakAt(text []byte, i int) bool {
 	_, _, cls := decode(text, i)
 	return cls == cBreak
 }
+
+// tagStart returns where the < or </ of a markup tag begins when the tag's
+// name starts a unit at i (S4.2: the cut goes before the whole tag, not
+// between < and its name).
+func tagStart(text []byte, ls, i int) (int, bool) {
+	if i-1 >= ls && text[i-1] == '<' {
+		return i - 1, true
+	}
+	if i-2 >= ls && text[i-1] == '/' && text[i-2] == '<' {
+		return i - 2, true
+	}
+	return i, false
+}
