@@ -145,6 +145,9 @@ func (e *engine) line(view []byte, base, ls, limit, evTo int) int {
 // (tokenizer.sentenceLine); ok is false if it is not.
 func (e *engine) sentenceLine(view []byte, base, ls, limit, evTo int) (le int, ok bool) {
 	le, sumP, anyYK, ok := e.tk.sentenceLine(view, ls, limit, e.opts.MaxInline)
+	if ok && e.followsArabic(view, base, evTo, sumP, anyYK) {
+		return le, false
+	}
 	if ok {
 		e.fastCuts(view, base, ls, le, evTo, sumP, anyYK)
 	}
@@ -192,7 +195,7 @@ func (e *engine) tokenLine(view []byte, base, ls, limit, evTo int) int {
 		return le
 	}
 	e.blank = false
-	if tk := &e.tk; !tk.mixed && tk.cls0 != clsHani && (tk.cls0 != cArabic || tk.sumQ == 0 && !tk.marked) {
+	if tk := &e.tk; !tk.mixed && tk.cls0 != clsHani && (tk.cls0 != cArabic || tk.sumQ == 0 && !tk.marked && !e.followsArabic(view, base, evTo, tk.sumP, tk.anyYK)) {
 		// Fast path: one script, and no Arabic evidence to weigh: the
 		// units would all be Persian (S5.5) and merge.
 		lab := classLabels[tk.cls0]
@@ -252,11 +255,31 @@ var asciiKind = func() (k [256]uint8) {
 // tokens (tokenizer.persianLine); ok is false if it is not.
 func (e *engine) persianLine(view []byte, base, ls, limit, evTo int) (le int, ok bool) {
 	le, sumP, anyYK, ok := e.tk.persianLine(view, ls, limit, e.opts.MaxInline)
+	if ok && e.followsArabic(view, base, evTo, sumP, anyYK) {
+		e.tk.sawLatin = false
+		return le, false
+	}
 	if ok {
 		e.tk.cuts[0], e.tk.ncuts = sentenceCut{at: int32(ls), cls: cArabic}, 1
 		e.fastCuts(view, base, ls, le, evTo, sumP, anyYK)
 	}
 	return le, ok
+}
+
+// followsArabic reports whether a line that a fast path would label
+// Persian, its Arabic-script words without Persian evidence (sumP, anyYK),
+// may have to follow an Arabic context instead (S5.12): the context is
+// Arabic (or, in a chunk, not yet known), and the document writes no
+// Persian spelling of its own. Such a line is left to decide.
+func (e *engine) followsArabic(view []byte, base, evTo, sumP int, anyYK bool) bool {
+	if sumP > 0 || anyYK || e.lastArab != labArabic && (e.ctx == nil || e.ctx.decided) {
+		return false
+	}
+	if e.docPersianYKAt(view, base, evTo) {
+		return false
+	}
+	e.mixScan(view, base, evTo)
+	return !e.mixBase && e.mixMixed == 0
 }
 
 // persianFast notes a line of Arabic-script words taken by the fast path

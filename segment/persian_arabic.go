@@ -638,7 +638,8 @@ func hasArticle(f [3]uint8, n int32) bool {
 // words (S5.1) and the counts the document evidence weighs (S5.2–S5.4).
 type arEvidence struct {
 	words    int
-	p, q     int // points of the words and numbers, ی/ک not included
+	p, q     int // points of the words (and p of the numbers), ی/ک not included
+	dq       int // Arabic points of the numbers: they count beside words with Arabic points only (S5.1)
 	yk       int // words written with ي or ك
 	pyk      int // words written with ی or ک (Arabic function words not counted)
 	other    int // words with letters of other Arabic-script languages
@@ -666,7 +667,7 @@ func (u *arEvidence) add(t *token) {
 		u.finalFW += has(f, tkMaksuraFW)
 	case cDigit:
 		u.p += int(t.p)
-		u.q += int(t.q)
+		u.dq += int(t.q)
 	}
 }
 
@@ -674,6 +675,9 @@ func (u *arEvidence) add(t *token) {
 type docEvidence struct {
 	persianYK     bool // with ی/ک (S5.2, S5.3)
 	arabicLetters bool // with ي ك ى: a word mixes them with پ چ ژ گ (S5.4)
+	// arabicKeyboard: the document writes ي ك and neither ی/ک nor a word
+	// that mixes ي ك ى with پ چ ژ گ: no Persian spelling of its own (S5.12)
+	arabicKeyboard bool
 }
 
 // Evidence states of an Arabic-script unit.
@@ -695,6 +699,9 @@ const (
 // points). ev says whether the unit had evidence to decide on.
 func persianOrArabic(u arEvidence, d docEvidence, mark uint8) (lab label, ev uint8) {
 	p, q := u.p, u.q
+	if q > 0 {
+		q += u.dq // S5.1: Arabic-Indic digits alone make no Arabic (Persian typed on an Arabic keyboard writes them too)
+	}
 	if !d.persianYK {
 		p += ptPersianYK * u.pyk // S5.2: in a ی/ک document the keyboard types Arabic with them too
 	}
@@ -715,6 +722,8 @@ func persianOrArabic(u arEvidence, d docEvidence, mark uint8) (lab label, ev uin
 		return labPersian, evDecided
 	case q > 0:
 		return labPersian, evWeak
+	case u.yk > 0 && d.arabicKeyboard:
+		return labPersian, evWeak // S5.12: ي/ك in a document with no Persian spelling of its own
 	case u.words >= 3:
 		return labPersian, evSilent
 	case u.words == 2:
@@ -911,6 +920,12 @@ func (e *engine) arabicLabel(t0, t1 int, skip uint8, mark uint8) (lab label, ev 
 	}
 	d := docEvidence{persianYK: e.docPersianYK()}
 	lab, ev = persianOrArabic(u, d, mark)
+	if ev < evWeak && u.yk > 0 && !d.persianYK {
+		// S5.12 reads the document ahead: ask only for a unit without
+		// evidence written with ي/ك.
+		d.arabicKeyboard = !e.docArabicLetters()
+		lab, ev = persianOrArabic(u, d, mark)
+	}
 	if u.final == 0 {
 		return lab, ev, int32(u.words)
 	}

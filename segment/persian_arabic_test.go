@@ -75,7 +75,7 @@ func TestWordEvidence(t *testing.T) {
 }
 
 // TestPersianOrArabic is the table of the Persian-or-Arabic decision
-// (S5.2–S5.7): unit evidence and document evidence in, label and evidence
+// (S5.2–S5.7, S5.12): unit evidence and document evidence in, label and evidence
 // state out.
 func TestPersianOrArabic(t *testing.T) {
 	persianYK := docEvidence{persianYK: true}
@@ -115,6 +115,12 @@ func TestPersianOrArabic(t *testing.T) {
 		{"S5.4: not where the unit also writes ي", arEvidence{words: 2, final: 2, yehFinal: 1, yk: 1, q: 2, pyk: 1}, persianYK, 0, labArabic, evDecided},
 		{"S5.7: a quotation needs two points like any unit", arEvidence{words: 2, q: 1}, docEvidence{}, tiQuote, labPersian, evWeak},
 		{"S5.7: a quotation with Arabic evidence", arEvidence{words: 3, q: 3}, docEvidence{}, tiQuote, labArabic, evDecided},
+		{"S5.1: Arabic-Indic digits alone make no Arabic", arEvidence{words: 1, dq: 2}, docEvidence{}, 0, labPersian, evNone},
+		{"S5.1: Arabic-Indic digits count beside Arabic words", arEvidence{words: 1, q: 1, dq: 1}, docEvidence{}, 0, labArabic, evDecided},
+		{"S5.12: ي/ك without evidence where the document has no Persian spelling: follows its context", arEvidence{words: 2, yk: 1}, docEvidence{arabicKeyboard: true}, 0, labPersian, evWeak},
+		{"S5.12: not without ي/ك", arEvidence{words: 1}, docEvidence{arabicKeyboard: true}, 0, labPersian, evNone},
+		{"S5.12: not with Persian evidence", arEvidence{words: 2, yk: 1, p: 3}, docEvidence{arabicKeyboard: true}, 0, labPersian, evDecided},
+		{"S5.12: ي/ك alone elsewhere stay Persian", arEvidence{words: 2, yk: 1}, docEvidence{}, 0, labPersian, evPair},
 	}
 	for _, c := range cases {
 		lab, ev := persianOrArabic(c.u, c.d, c.mark)
