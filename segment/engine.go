@@ -275,11 +275,7 @@ func (e *engine) followsArabic(view []byte, base, evTo, sumP int, anyYK bool) bo
 	if sumP > 0 || anyYK || e.lastArab != labArabic && (e.ctx == nil || e.ctx.decided) {
 		return false
 	}
-	if e.docPersianYKAt(view, base, evTo) {
-		return false
-	}
-	e.mixScan(view, base, evTo)
-	return !e.mixBase && e.mixMixed == 0
+	return !e.docPersianYKAt(view, base, evTo) && !e.docArabicLettersAt(view, base, evTo)
 }
 
 // persianFast notes a line of Arabic-script words taken by the fast path
