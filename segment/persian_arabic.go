@@ -597,6 +597,7 @@ func (t *tokenizer) orphanMark(r rune) {
 	if r >= 0x600 && r < 0x700 && arabicFeat[r-0x600]&fQuranic != 0 {
 		if n := len(t.toks); n > 0 && t.toks[n-1].cls == cArabic && t.toks[n-1].q < ptQuranic {
 			t.toks[n-1].q += ptQuranic
+			t.sumQ += ptQuranic // the line's sum, which the one-script fast path reads
 		}
 	}
 }
