@@ -275,7 +275,11 @@ func (e *engine) followsArabic(view []byte, base, evTo, sumP int, anyYK bool) bo
 	if sumP > 0 || anyYK || e.lastArab != labArabic && (e.ctx == nil || e.ctx.decided) {
 		return false
 	}
-	return !e.docPersianYKAt(view, base, evTo) && !e.docArabicLettersAt(view, base, evTo)
+	if e.docPersianYKAt(view, base, evTo) {
+		return false
+	}
+	e.mixScan(view, base, evTo)
+	return !e.mixBase && e.mixMixed == 0
 }
 
 // persianFast notes a line of Arabic-script words taken by the fast path

@@ -864,15 +864,12 @@ func runeStartBefore(view []byte, base, to int) int {
 // پ چ ژ گ (before the text the engine read, mixBase, or in it). It reads
 // the document up to the look-ahead of the line being decided, only when
 // asked.
-func (e *engine) docArabicLetters() bool { return e.docArabicLettersAt(e.view, e.base, e.evTo) }
-
-// docArabicLettersAt is docArabicLetters after reading the document up to
-// to.
-func (e *engine) docArabicLettersAt(view []byte, base, to int) bool {
-	if !e.mixBase {
-		e.mixScan(view, base, to)
+func (e *engine) docArabicLetters() bool {
+	if e.mixBase || e.mixMixed > 0 || e.evTo <= e.mixEnd {
+		return e.mixBase || e.mixMixed > 0
 	}
-	return e.mixBase || e.mixMixed > 0
+	e.mixScan(e.view, e.base, e.evTo)
+	return e.mixMixed > 0
 }
 
 // mixScan extends docArabicLetters' reading of the document over
