@@ -205,6 +205,14 @@ func FuzzChunked(f *testing.F) {
 		f.Add(s, uint16(1), false)
 		f.Add(s, uint16(30), true)
 	}
+	r := rand.New(rand.NewPCG(9, 10))
+	for range 5 {
+		var doc []byte
+		for range 4 {
+			doc = append(doc, randomArabicLine(r)...)
+		}
+		f.Add(doc, uint16(40), false) // lines for arabicLine, whose context the chunk's next lines read
+	}
 	f.Fuzz(func(t *testing.T, data []byte, size uint16, arabic bool) {
 		guess := func(k int, truth Start) Start { truth.Arabic = arabic != (k%2 == 0); return truth }
 		checkChunked(t, "fuzz", data, Options{MaxBlock: MinMaxBlock}, chunkRun{[]int{int(size)}, guess})

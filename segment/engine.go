@@ -136,6 +136,8 @@ func (e *engine) line(view []byte, base, ls, limit, evTo int) int {
 		if le, ok := e.sentenceLine(view, base, ls, limit, evTo); ok {
 			return le
 		}
+	} else if le, ok := e.arabicLine(view, base, ls, limit); ok {
+		return le
 	}
 	return e.tokenLine(view, base, ls, limit, evTo)
 }

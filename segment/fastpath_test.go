@@ -64,6 +64,21 @@ func TestFastPathsAgree(t *testing.T) {
 		}
 		texts["sentences"+strings.Repeat("x", d%7)+string(rune('A'+d%26))+string(rune('a'+d/26))] = doc
 	}
+	for d := range 300 {
+		// Lines of Arabic sentences (arabicLine's), in documents that write
+		// Persian with ی/ک, with ي/ك or not at all.
+		var doc []byte
+		for range 12 {
+			switch r.IntN(4) {
+			case 0:
+				doc = append(doc, "این کتاب را دیروز خریدم.\n"...)
+			case 1:
+				doc = append(doc, "اين كتاب را ديروز خريدم.\n"...)
+			}
+			doc = append(doc, randomArabicLine(r)...)
+		}
+		texts["arabic lines"+strings.Repeat("x", d%7)+string(rune('A'+d%26))+string(rune('a'+d/26))] = doc
+	}
 	// fast reads short texts without a chunkMemo; memo reads every text
 	// with one, kept across them all (what it holds must not depend on
 	// the text it was read in).
@@ -219,6 +234,91 @@ func randomSentences(r *rand.Rand) []byte {
 	return []byte(b.String())
 }
 
+// arabicPieces are the words of randomArabicLine: Arabic words with
+// evidence of their own (the first list), and others: without, with ي/ك
+// and with ی/ک, with a final ى, لا and the verbs it negates, honorific
+// formulas and their first words alone, Persian words.
+var arabicPieces = [2][]string{
+	{"الكتاب", "المدرسة", "مدرسة", "جداً", "كتابٌ", "التي", "العِلْمُ", "قالَ", "ٱلله", "مستشفى", "الى", "إلى", "هذه"},
+	{"في", "على", "علی", "يعود", "یعود", "تحزن", "نعمل", "لا", "لا", "قال", "كان", "عليها", "علیه", "السلام",
+		"علیه السلام", "صلی الله علیه وسلم", "رضي الله عنه", "عزوجل", "رحمه", "الله", "سبحانه", "وتعالى",
+		"کتاب", "می\u200cشود", "است", "پرونده\u200cها", "ولی", "گفت", "كه", "بیا"},
+}
+
+// randomArabicLine returns a line of one to four sentences of
+// arabicPieces' words, with the punctuation arabicLine reads and some it
+// does not, maybe in « ».
+func randomArabicLine(r *rand.Rand) []byte {
+	var b strings.Builder
+	quoted := r.IntN(4) == 0
+	if quoted {
+		b.WriteString([]string{"«", " «", "«"}[r.IntN(3)])
+	}
+	clean := r.IntN(2) == 0                                               // a line such as arabicLine takes, but for some of its words
+	seps := []string{" ", " ", " ", " ", "، ", ", ", "؛ ", ".", "?", "،"} // what arabicLine reads
+	ends := []string{".", ".", ".", "!", "?", "؟", "؟", "...", "؛", ".!", "", "»", ".»"}
+	if clean {
+		seps, ends = seps[:5], ends[:7]
+	} else if r.IntN(4) == 0 {
+		seps = append(seps, " 3 ", " (", ") ", " - ", "\u00a0", ": ", " | ") // and what it leaves to the tokenizer
+	}
+	for k := range 1 + r.IntN(4) {
+		if k > 0 {
+			b.WriteString([]string{" ", " ", "  ", ""}[r.IntN(4)])
+		}
+		n := 1 + r.IntN(7)
+		pick := func() string {
+			p := arabicPieces[min(r.IntN(3), 1)]
+			if clean && r.IntN(4) != 0 {
+				p = arabicPieces[0]
+			}
+			return p[r.IntN(len(p))]
+		}
+		word := pick()
+		for w := range n {
+			if w > 0 {
+				b.WriteString(seps[r.IntN(len(seps))])
+			}
+			if r.IntN(6) != 0 {
+				word = pick() // else the word again (S5.11)
+			}
+			b.WriteString(word)
+		}
+		b.WriteString(ends[r.IntN(len(ends))])
+	}
+	if quoted && r.IntN(2) == 0 {
+		b.WriteString("»")
+	}
+	b.WriteString([]string{"\n", "\n", "\r\n", " \n", ""}[r.IntN(5)])
+	return []byte(b.String())
+}
+
+// TestArabicLineTaken pins which lines arabicLine takes without tokens (a
+// speed contract: TestFastPathsAgree checks that what it takes is decided
+// right).
+func TestArabicLineTaken(t *testing.T) {
+	for _, c := range []struct {
+		line string
+		ok   bool
+	}{
+		{"ذهبنا إلى السوق واشترينا الخبز والجبن والتفاح.\n", true},
+		{"«هذه الرسالة مهمة جداً، فاقرأها بعناية.» قرأ الطالب الكتاب.\n", false}, // words after the quotation
+		{"«هذه الرسالة مهمة جداً، فاقرأها بعناية قبل أن ترد عليها.»\n", true},    // عليها is no formula without السلام
+		{"قرأ الطالب الكتاب كله. لا تؤجل عمل اليوم إلى الغد!\n", true},
+		{"قال النبي صلى الله عليه وسلم إن العلم نور.\n", false}, // an honorific formula (S5.8)
+		{"قرأ الطالب الكتاب في الساعة 9.\n", false},             // a digit
+		{"قرأ الطالب الكتاب... ثم نام.\n", false},               // an ellipsis
+		{"المدرسة كبيرة. این کتاب خوبی است.\n", false},          // a Persian sentence
+		{"المدرسة - الكتاب\n", false},                           // a pair
+	} {
+		var tk tokenizer
+		lt := []byte(c.line)
+		if _, ok := tk.arabicLine(lt, 0, len(lt)); ok != c.ok {
+			t.Errorf("arabicLine(%q) ok = %v, want %v", c.line, ok, c.ok)
+		}
+	}
+}
+
 // TestPlainRun checks that plainRun never lets pass an eight-byte run with
 // a byte of a kind past akLetter, and lets pass the runs of the others but
 // the control bytes below U+0020 (those go byte by byte).
@@ -243,6 +343,9 @@ func FuzzFastPathsAgree(f *testing.F) {
 	for range 20 {
 		f.Add(randomLines(r, 8))
 		f.Add(randomSentences(r))
+	}
+	for range 10 {
+		f.Add(randomArabicLine(r))
 	}
 	f.Add([]byte("<i>♪ برف روی تپه\u200cها ♪</i>\nکلید <b>Save</b> را بزنید.\n"))
 	var fast, memo Segmenter
