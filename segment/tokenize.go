@@ -1113,7 +1113,9 @@ func (t *tokenizer) neutral(i int, r rune, w, limit int) int {
 		for r == '-' && j < limit && text[j] == '-' { // "--"
 			j++
 		}
-		t.spacedPair(i, j, limit)
+		if r != '=' || !t.formulaEquals(j, limit) {
+			t.spacedPair(i, j, limit)
+		}
 		return j
 	case '.', '!', '?', '؟', '…', '۔', '。', '！', '？', '।', '॥', '‼', '⁇', '⁈', '⁉':
 		return t.terminator(i, r, w, limit)
@@ -1146,6 +1148,20 @@ func (t *tokenizer) spacedPair(i, j, limit int) bool {
 		return true
 	}
 	return false
+}
+
+// formulaEquals reports whether the = before text[j] stands in a formula,
+// not between a term and its gloss (S2.6): a number is on either side of
+// it (`m = 2 kg`, `x = ۳`), or Latin words are on both (`F = ma`), so that
+// it separates no languages.
+func (t *tokenizer) formulaEquals(j, limit int) bool {
+	n := len(t.toks)
+	if n == 0 || j+1 >= limit {
+		return false
+	}
+	before := t.toks[n-1].cls
+	_, _, after := decode(t.text[:limit], j+1)
+	return before == cDigit || after == cDigit || before == cLatin && after == cLatin
 }
 
 // latinColon reports whether the colon at i, a space at next after it, is
