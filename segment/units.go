@@ -702,6 +702,9 @@ func (e *engine) label() {
 	if e.tk.bracketed && e.tk.sumQ >= ptBracketQuote {
 		e.bracketQuotes()
 	}
+	if e.tk.bracketed && e.tk.sumQ >= arabicMin && e.tk.sumP >= 2 { // (a gloss has 2 grammar points, or two words with Persian points)
+		e.bracketGlosses()
+	}
 	if e.tk.sumQ >= ptArabicRun && e.tk.sumP >= ptPersianRest { // (with less, no run is strong and no unit Persian for sure)
 		e.arabicRuns()
 	}
@@ -883,6 +886,77 @@ func (e *engine) bracketQuotes() {
 		us = restOf(us, toks, u, start, lab, ev)
 	}
 	e.units, e.quoteBuf = us, e.units[:0]
+}
+
+// bracketGlosses cuts the Persian glosses in brackets out of the Arabic
+// sentences of the line (S5.13), the mirror of bracketQuotes: in a unit
+// whose words outside brackets are Arabic on evidence of their own, a
+// bracketed run that is a Persian phrase (persianGloss) is an fa unit, and
+// the sentence is decided without it: the proverb lists `من یمدح العروس
+// إلّا أهلها (هیچ کس نمی‌گوید ماست من ترش است)`.
+func (e *engine) bracketGlosses() {
+	toks := e.tk.toks
+	us := e.quoteBuf[:0]
+	for _, u := range e.units {
+		if u.cls != cArabic || u.ev != 0 {
+			us = append(us, u)
+			continue
+		}
+		var lab label
+		var ev uint8
+		start := u.tok0
+		for k := u.tok0; k < u.tok1; k++ {
+			if toks[k].in&tiBracket == 0 || toks[k].cls != cArabic {
+				continue
+			}
+			end := k
+			for end < u.tok1 && toks[end].in&tiBracket != 0 {
+				end++
+			}
+			if ev == 0 {
+				lab, ev, _ = e.arabicLabel(u.tok0, u.tok1, tiBracket, 0)
+			}
+			if lab != labArabic || ev != evDecided {
+				break // the sentence outside its brackets is not Arabic for sure
+			}
+			if !e.persianGloss(k, end) {
+				k = end - 1
+				continue
+			}
+			us = cutOut(us, toks, u, start, k, end, lab, ev, labPersian, evDecided)
+			start, k = end, end-1
+		}
+		if start == u.tok0 {
+			us = append(us, u)
+			continue
+		}
+		us = restOf(us, toks, u, start, lab, ev)
+	}
+	e.units, e.quoteBuf = us, e.units[:0]
+}
+
+// persianGloss reports whether the bracketed run toks[k:end] is a Persian
+// phrase (S5.13): two words or more, Persian by S5.5, with grammar of its
+// own (2 grammar points of words with Persian evidence, S3.2) or two words
+// with Persian points, one of them from letters Arabic does not write (پ
+// چ ژ گ, ZWNJ). A Persian name alone in brackets (`(مسعود پزشکیان)`) is
+// none.
+func (e *engine) persianGloss(k, end int) bool {
+	toks := e.tk.toks[k:end]
+	var u arEvidence
+	pointed := 0 // words with Persian points
+	for i := range toks {
+		u.add(&toks[i])
+		if toks[i].cls == cArabic && toks[i].p > 0 {
+			pointed++
+		}
+	}
+	grammar, _, sure := persianWords(toks, 0)
+	if u.words < 2 || grammar < 2 && !(sure && pointed >= 2) {
+		return false
+	}
+	lab, ev := persianOrArabic(u, docEvidence{persianYK: e.docPersianYK()}, 0)
+	return lab == labPersian && ev == evDecided
 }
 
 // persianOutsideBrackets reports whether the Arabic-script words of unit u
