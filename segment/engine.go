@@ -451,9 +451,30 @@ func openerStart(text []byte, ls, i int) int {
 	for i > ls {
 		r, w := utf8.DecodeLastRune(text[ls:i])
 		if !isOpener(r) && classOf(r) != cControl && r != '\\' {
+			if j := spacedOpener(text, ls, i); r == ' ' && j < i {
+				i = j // ( من …: the opener and the spaces after it
+				continue
+			}
 			break
 		}
 		i -= w
+	}
+	return i
+}
+
+// spacedOpener returns the start of the spaces before i when a bracket or
+// a « opens before them (the marks that never close: " ' and ﴾ ﴿ may), else i.
+func spacedOpener(text []byte, ls, i int) int {
+	j := i
+	for j > ls && text[j-1] == ' ' {
+		j--
+	}
+	if j == i || j == ls {
+		return i
+	}
+	switch c := text[j-1]; {
+	case c == '(' || c == '[' || c == '{', c == 0xAB && j-2 >= ls && text[j-2] == 0xC2:
+		return j
 	}
 	return i
 }
