@@ -3,6 +3,7 @@ package segment
 import (
 	"bytes"
 	"strings"
+	"unsafe"
 
 	"github.com/langsplit/langsplit/internal/arabic"
 	"github.com/langsplit/langsplit/internal/keyset"
@@ -59,6 +60,7 @@ func (t *tokenizer) arabicLine(text []byte, ls, limit int) (le int, ok bool) {
 	words, sumP, sumQ := 0, 0, 0
 	var pend uint8 // tfSentence, tfOpen: what comes before the next word
 	quote := 0     // 1: a « opened before the first word; 2: its » closed after the last
+	var ab asciiBits
 	i := ls
 	for i < len(lt) {
 		c := lt[i]
@@ -116,17 +118,43 @@ func (t *tokenizer) arabicLine(text []byte, ls, limit int) (le int, ok bool) {
 		if quote == 2 {
 			return 0, false // a word after the quotation closed
 		}
-		j := t.aw.read(lt, i)
-		p, q, _, feat := t.evc.evidence(&t.aw)
-		if feat&tkOtherLang != 0 || t.honorific(lt, i, j) {
-			return 0, false
+		// The word: from the memory of words if its chunk (its bytes up to
+		// the next ASCII byte) is the word, alone or before ، and ؛ only,
+		// else read now (and kept, if so).
+		var j, next, p, q int
+		var feat uint16
+		var imperfect bool // the word starts like an imperfect verb (negatedVerb)
+		var k chunkKey
+		n := maxChunk
+		if t.wmemo != nil {
+			if n = ab.chunkLen(lt, i); n < maxChunk && i+maxChunk <= len(lt) {
+				k = chunkKeyAt(lt[i:i+maxChunk:i+maxChunk], n)
+				if e := t.wmemo.lookup(k); e.holds(k) {
+					j, next, p, q, feat, imperfect = i+int(e.n), i+n, int(e.p), int(e.q), e.feat, e.imperfect
+				}
+			} else {
+				n = maxChunk
+			}
+		}
+		if j == 0 {
+			j = t.aw.read(lt, i)
+			p, q, _, feat = t.evc.evidence(&t.aw)
+			cand, formula := t.honorific(lt, i, j)
+			if feat&tkOtherLang != 0 || formula {
+				return 0, false
+			}
+			t.aw.settle()
+			imperfect = imperfectStart(&t.aw, p)
+			next = j
+			if n < maxChunk && !cand && onlyCommas(lt[j:i+n]) {
+				t.wmemo.put(k, wordEntry{k: k, p: int8(p), q: int8(q), feat: feat, n: uint8(j - i), imperfect: imperfect})
+				next = i + n
+			}
 		}
 		w := token{start: int32(i), end: int32(j), cls: cArabic, flags: pend, p: int8(p), q: int8(q), feat: feat}
-		if words > 0 && prev.feat&tkLa != 0 && feat&tkLa == 0 {
-			t.aw.settle()
-			pair := [2]token{prev, w}
-			negatedVerb(pair[:], &pair[1], &t.aw)
-			w.q, q = pair[1].q, int(pair[1].q)
+		if words > 0 && prev.feat&tkLa != 0 && feat&tkLa == 0 && pend == 0 && imperfect {
+			q++ // negatedVerb: لا before it
+			w.q = int8(q)
 		}
 		if pend&tfSentence != 0 && u.words > 0 {
 			if !arabicSentence(u, first, same) {
@@ -143,7 +171,7 @@ func (t *tokenizer) arabicLine(text []byte, ls, limit int) (le int, ok bool) {
 		}
 		u.add(&w)
 		words, sumP, sumQ = words+1, sumP+p, sumQ+q
-		pend, prev, i = 0, w, j
+		pend, prev, i = 0, w, next
 	}
 	if limit < len(text) || words == 0 || !arabicSentence(u, first, same) || sumQ >= ptArabicRun && sumP >= ptPersianRest {
 		return 0, false // (a line longer than limit is cut at its best boundary: the tokenizer's)
@@ -192,30 +220,31 @@ func arabicSentence(u, first arEvidence, same bool) bool {
 	return lab == labArabic && ev == evDecided
 }
 
-// honorific reports whether the word lt[i:j] that t.aw has just read
-// starts an honorific formula (S5.8) on the line, as honorifics finds them,
-// whose words decide takes the evidence off. Its first letter and its
+// honorific reports whether the word lt[i:j] that t.aw has just read may
+// start an honorific formula (S5.8), whose words decide takes the evidence
+// off (cand: it is the first word of one), and whether it starts one on
+// the line, as honorifics finds them (formula). Its first letter and its
 // folded key (honorificKeys) turn most words away before the word is
 // hashed.
-func (t *tokenizer) honorific(lt []byte, i, j int) bool {
+func (t *tokenizer) honorific(lt []byte, i, j int) (cand, formula bool) {
 	a := &t.aw
 	if !honorificStart[uint8(a.kRaw>>(8*(min(a.letters, maxHashLetters)-1)))] {
-		return false
+		return false, false
 	}
 	a.settle()
 	if !honorificKeys.Has(a.kFold) || j-i > 40 {
-		return false
+		return false, false
 	}
 	k := honorificFirst.Get(foldHash(lt[i:j]))
 	if k == 0 {
-		return false
+		return false, false
 	}
 	for _, f := range honorificForms[k-1] {
 		if formAt(lt, j, f[1:]) {
-			return true
+			return true, true
 		}
 	}
-	return false
+	return true, false
 }
 
 // formAt reports whether the words that follow lt[j] on its line, with
@@ -256,3 +285,57 @@ var honorificKeys = func() *keyset.Map {
 	}
 	return keyset.New(m)
 }()
+
+// onlyCommas reports whether b holds nothing but ، and ؛ (which arabicLine
+// passes over).
+func onlyCommas(b []byte) bool {
+	for i := 0; i+1 < len(b); i += 2 {
+		if b[i] != 0xD8 || b[i+1] != 0x8C && b[i+1] != 0x9B {
+			return false
+		}
+	}
+	return len(b)%2 == 0
+}
+
+// wordMemo is arabicLine's memory of words, as chunkMemo is persianLine's:
+// what the word of a chunk (a word alone, or before ، and ؛ only) told,
+// as a function of the chunk's bytes alone, so that a word read before
+// costs a lookup instead of a decode, a table lookup and a key step a
+// letter and the word's evidence. The words that may start an honorific
+// formula are not held (what follows them decides).
+type wordMemo [1 << (wordMemoBits - 1)][2]wordEntry
+
+// wordMemoBits sets the size of wordMemo: 1<<wordMemoBits chunks of 32
+// bytes each (16 KiB, half of chunkMemo: lines of Arabic sentences are
+// fewer than Persian ones, and the two memories share the cache; on
+// textgen's mixed text, whose Arabic lines have 69 distinct chunks, 256,
+// 512 and 1024 chunks ran the same number of instructions).
+const wordMemoBits = 9
+
+// wordEntry is one chunk of wordMemo: its key and its word's bytes and
+// evidence (arabicWord.evidence, and imperfectStart).
+type wordEntry struct {
+	k         chunkKey
+	p, q      int8
+	feat      uint16
+	n         uint8
+	imperfect bool
+}
+
+var _ [1]struct{} = [unsafe.Sizeof(wordEntry{}) / 32]struct{}{} // 32 bytes
+
+// put notes the chunk e.k, first in its set.
+func (m *wordMemo) put(k chunkKey, e wordEntry) {
+	set := &m[k.hash()>>(64-wordMemoBits+1)]
+	set[1], set[0] = set[0], e
+}
+
+// lookup returns the entry of m that holds the chunk with key k, if one
+// does (chunkMemo.lookup).
+func (m *wordMemo) lookup(k chunkKey) *wordEntry {
+	set := &m[k.hash()>>(64-wordMemoBits+1)]
+	return &set[b2u(set[1].k == k)]
+}
+
+// holds reports whether e is the entry of the chunk with key k.
+func (e *wordEntry) holds(k chunkKey) bool { return e.k == k }

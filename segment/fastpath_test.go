@@ -83,10 +83,10 @@ func TestFastPathsAgree(t *testing.T) {
 	// with one, kept across them all (what it holds must not depend on
 	// the text it was read in).
 	var fast, memo Segmenter
-	memo.e.tk.memo = new(chunkMemo)
+	memo.e.tk.memo, memo.e.tk.wmemo = new(chunkMemo), new(wordMemo)
 	var slow engine
 	for name, text := range texts {
-		fast.e.tk.memo = nil
+		fast.e.tk.memo, fast.e.tk.wmemo = nil, nil
 		want := tokenLines(&slow, text)
 		for _, s := range []*Segmenter{&fast, &memo} {
 			if got := segmentWith(s, text); !slices.Equal(got, want) {
@@ -349,10 +349,10 @@ func FuzzFastPathsAgree(f *testing.F) {
 	}
 	f.Add([]byte("<i>♪ برف روی تپه\u200cها ♪</i>\nکلید <b>Save</b> را بزنید.\n"))
 	var fast, memo Segmenter
-	memo.e.tk.memo = new(chunkMemo) // kept across the inputs, as in TestFastPathsAgree
+	memo.e.tk.memo, memo.e.tk.wmemo = new(chunkMemo), new(wordMemo) // kept across the inputs, as in TestFastPathsAgree
 	var slow engine
 	f.Fuzz(func(t *testing.T, text []byte) {
-		fast.e.tk.memo = nil
+		fast.e.tk.memo, fast.e.tk.wmemo = nil, nil
 		want := tokenLines(&slow, text)
 		for _, s := range []*Segmenter{&fast, &memo} {
 			if got := segmentWith(s, text); !slices.Equal(got, want) {

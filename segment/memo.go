@@ -66,11 +66,16 @@ var _ [1]struct{} = [unsafe.Sizeof(chunkEntry{}) / 32]struct{}{} // 32 bytes
 // the chunk's bytes alone, so it is kept across texts.
 type chunkMemo [1 << (chunkMemoBits - 1)][2]chunkEntry
 
-// memoFor makes t.memo for reading text, if it is long enough and t has
-// none yet.
+// memoFor makes t.memo and t.wmemo for reading text, if it is long enough
+// and t has none yet: in one allocation, so that where one lies from the
+// other does not change from run to run.
 func (t *tokenizer) memoFor(text []byte) {
 	if t.memo == nil && len(text) >= memoMinText {
-		t.memo = new(chunkMemo)
+		m := new(struct {
+			chunks chunkMemo
+			words  wordMemo
+		})
+		t.memo, t.wmemo = &m.chunks, &m.words
 	}
 }
 
@@ -159,9 +164,12 @@ func (e *chunkEntry) sum() chunkSum {
 }
 
 // set returns the set the chunk with key k maps to.
-func (m *chunkMemo) set(k chunkKey) *[2]chunkEntry {
-	h := k.k0*0x9E3779B97F4A7C15 + k.k1*0xBF58476D1CE4E5B9 + k.k2*0x94D049BB133111EB
-	return &m[h>>(64-chunkMemoBits+1)]
+func (m *chunkMemo) set(k chunkKey) *[2]chunkEntry { return &m[k.hash()>>(64-chunkMemoBits+1)] }
+
+// hash returns the hash of the chunk with key k that the memos of chunks
+// (chunkMemo, wordMemo) take their sets from, its top bits first.
+func (k chunkKey) hash() uint64 {
+	return k.k0*0x9E3779B97F4A7C15 + k.k1*0xBF58476D1CE4E5B9 + k.k2*0x94D049BB133111EB
 }
 
 // holds reports whether e is the entry of the chunk with key k.

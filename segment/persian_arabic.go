@@ -567,16 +567,17 @@ const ptNegatedVerb = 1
 // letters or more, no Persian evidence) and the word before it on the line,
 // with nothing but a space between, is لا (tkLa).
 func negatedVerb(toks []token, w *token, a *arabicWord) {
-	n := len(toks)
-	if w.flags != 0 || w.p != 0 || a.letters < 3 {
-		return
-	}
-	if f := a.first[0]; f != 'ی'-0x600 && f != 'ت'-0x600 && f != 'ن'-0x600 {
-		return
-	}
-	if prev := &toks[n-2]; prev.end < w.start {
+	if w.flags == 0 && imperfectStart(a, int(w.p)) && toks[len(toks)-2].end < w.start {
 		w.q += ptNegatedVerb
 	}
+}
+
+// imperfectStart reports whether the word a (settled), of p Persian
+// points, starts like an imperfect verb for negatedVerb: ی ت ن, three
+// letters or more, no Persian evidence.
+func imperfectStart(a *arabicWord, p int) bool {
+	f := a.first[0]
+	return p == 0 && a.letters >= 3 && (f == 'ی'-0x600 || f == 'ت'-0x600 || f == 'ن'-0x600)
 }
 
 // digitPoints returns the Persian and Arabic points of a number written

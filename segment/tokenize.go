@@ -120,6 +120,8 @@ type tokenizer struct {
 	sumQ   int   // Arabic points of its Arabic-script words
 	anyYK  bool  // a word with ی/ک
 	marked bool  // other Arabic-script letters, or Quranic brackets: decide the units
+
+	wmemo *wordMemo // what arabicLine read in chunks before (nil in short texts)
 }
 
 // line reads the line that starts at ls, up to and including its line
