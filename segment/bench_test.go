@@ -10,8 +10,8 @@ import (
 	"slices"
 	"testing"
 	"time"
-	"unicode/utf8"
 
+	"github.com/langsplit/langsplit/internal/baseline"
 	"github.com/langsplit/langsplit/internal/textgen"
 	"github.com/langsplit/langsplit/segment"
 )
@@ -72,29 +72,15 @@ func BenchmarkBaseline(b *testing.B) {
 		b.SetBytes(int64(len(text)))
 		b.ReportAllocs()
 		for b.Loop() {
-			decodeLoop(text)
+			baseline.DecodeLoop(text)
 		}
 	})
-}
-
-// decodeLoop is the baseline's work: it decodes every rune of text and
-// returns how many there are.
-//
-//go:noinline
-func decodeLoop(text []byte) int {
-	n := 0
-	for i := 0; i < len(text); {
-		_, w := utf8.DecodeRune(text[i:])
-		i += w
-		n++
-	}
-	return n
 }
 
 // BenchmarkAllVsBaseline measures what issue 12's speed check asks, All's
 // speed as a multiple of the decoding loop's, on a machine whose speed
 // drifts within a run: each iteration times one pass of the decoding loop
-// (decodeLoop, BenchmarkBaseline's) and one of All over the same text, back
+// (baseline.DecodeLoop, BenchmarkBaseline's) and one of All over the same text, back
 // to back, and the metric x-baseline is the median of the iterations'
 // ratios (above 1: All is the faster).
 func BenchmarkAllVsBaseline(b *testing.B) {
@@ -104,7 +90,7 @@ func BenchmarkAllVsBaseline(b *testing.B) {
 		var ratios []float64
 		for b.Loop() {
 			t0 := time.Now()
-			decodeLoop(bs)
+			baseline.DecodeLoop(bs)
 			t1 := time.Now()
 			for range segment.All(text) {
 			}
