@@ -2,6 +2,7 @@ package segment
 
 import (
 	"encoding/binary"
+	"math/bits"
 	"unicode/utf8"
 )
 
@@ -308,14 +309,14 @@ func asciiLine(text []byte, ls, limit int) (le int, letters, ok bool) {
 	stop := false // an @ / \ <, or a dot before a letter: a URL, address, path or tag
 	word := false // spacedWord found a word before it
 	lt := text[:limit]
-	next := ls // where to try plainRun again: past the eight bytes it stopped at
+	next := ls // where to try plainRun again: past the byte it stopped at
 	for i := ls; i < len(lt); i++ {
 		if seen != 0 && i >= next {
 			// After a letter only the bytes past akLetter matter.
 			if i = plainRun(lt, i); i == len(lt) {
 				break
 			}
-			next = i + 8
+			next = i + 1
 		}
 		k := asciiKind[lt[i]]
 		if k <= akLetter {
@@ -379,22 +380,23 @@ func spacedWord(lt []byte, ls, i int, end bool) bool {
 	return false
 }
 
-// plainRun returns the first i' >= i where the eight bytes lt[i':i'+8] hold
-// one that asciiLine must look at (past akLetter: not ASCII, below U+0020,
-// . @ / \ <), or fewer than eight bytes are left: it skips the rest eight
-// at a time. (TestPlainRun checks the bytes it lets pass against
-// asciiKind.)
+// plainRun returns the first i' >= i where lt[i'] is a byte that asciiLine
+// must look at (past akLetter: not ASCII, below U+0020, . @ / \ <) when
+// one is in the bytes read eight at a time, else where fewer than eight
+// bytes are left. (TestPlainRun checks the bytes it stops at and lets pass
+// against asciiKind.)
 func plainRun(lt []byte, i int) int {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
 	for ; i+8 <= len(lt); i += 8 {
 		x := binary.LittleEndian.Uint64(lt[i:])
 		// A byte of 0x80 or more, or below 0x20; then a byte equal to . @ / \
-		// or < (y has a zero byte).
+		// or < (y has a zero byte). A borrow can mark a byte above a marked
+		// one, never below it: the lowest mark is a byte to look at.
 		m := x&highs | (x-0x20*ones)&^x
 		y1, y2, y3, y4, y5 := x^'.'*ones, x^'@'*ones, x^'/'*ones, x^'\\'*ones, x^'<'*ones
 		m |= (y1-ones)&^y1 | (y2-ones)&^y2 | (y3-ones)&^y3 | (y4-ones)&^y4 | (y5-ones)&^y5
-		if m&highs != 0 {
-			break
+		if m &= highs; m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
 		}
 	}
 	return i

@@ -320,18 +320,39 @@ func TestArabicLineTaken(t *testing.T) {
 }
 
 // TestPlainRun checks that plainRun never lets pass an eight-byte run with
-// a byte of a kind past akLetter, and lets pass the runs of the others but
-// the control bytes below U+0020 (those go byte by byte).
+// a byte of a kind past akLetter, that it stops at the first such byte
+// (with another one after it, of any value), and that it lets pass the runs
+// of the others but the control bytes below U+0020 (it stops at those too).
 func TestPlainRun(t *testing.T) {
 	for c := range 256 {
+		at := c % 8
 		run := []byte("abcdefgh")
-		run[c%8] = byte(c)
+		run[at] = byte(c)
 		plain := asciiKind[c] <= akLetter
-		switch passes := plainRun(run, 0) == 8; {
-		case passes && !plain:
+		got := plainRun(run, 0)
+		switch {
+		case got == 8 && !plain:
 			t.Errorf("byte %#x: plainRun passes it; its kind is %d", c, asciiKind[c])
-		case !passes && plain && c >= 0x20:
+		case got != 8 && got != at:
+			t.Errorf("byte %#x at %d: plainRun stops at %d", c, at, got)
+		case got != 8 && plain && c >= 0x20:
 			t.Errorf("byte %#x: plainRun stops at it; its kind is %d", c, asciiKind[c])
+		}
+	}
+	for d := range 256 {
+		run := []byte("abc.e?gh") // a byte to look at, then any byte
+		run[5] = byte(d)
+		if got := plainRun(run, 0); got != 3 {
+			t.Errorf("%q: plainRun stops at %d, want 3", run, got)
+		}
+		run = []byte("a?cde\x00gh") // any byte, then one to look at
+		run[1] = byte(d)
+		want := 5
+		if asciiKind[d] > akLetter || d < 0x20 {
+			want = 1
+		}
+		if got := plainRun(run, 0); got != want {
+			t.Errorf("%q: plainRun stops at %d, want %d", run, got, want)
 		}
 	}
 }
