@@ -74,14 +74,9 @@ func (t *tokenizer) arabicLine(text []byte, ls, limit int) (le int, ok bool) {
 			}
 			return breakEnd(lt, i), true
 		case c == '.' || c == '!' || c == '?':
-			j, end, ok := t.arabicTerminator(lt, i, i+1, words, &quote)
-			if !ok {
+			if i = arabicTerminator(lt, i, i+1, words, &quote, &pend); i < 0 {
 				return 0, false
 			}
-			if end {
-				pend |= tfSentence
-			}
-			i = j
 			continue
 		case c == 0xC2 && i+1 < len(lt) && (lt[i+1] == 0xAB || lt[i+1] == 0xBB): // « »
 			if lt[i+1] == 0xAB && (quote != 0 || words > 0) || lt[i+1] == 0xBB && (quote != 1 || words == 0) {
@@ -103,14 +98,9 @@ func (t *tokenizer) arabicLine(text []byte, ls, limit int) (le int, ok bool) {
 				i += 2
 				continue
 			case '؟':
-				j, end, ok := t.arabicTerminator(lt, i, i+2, words, &quote)
-				if !ok {
+				if i = arabicTerminator(lt, i, i+2, words, &quote, &pend); i < 0 {
 					return 0, false
 				}
-				if end {
-					pend |= tfSentence
-				}
-				i = j
 				continue
 			}
 			return 0, false // a digit, other punctuation, a mark after no letter
@@ -181,30 +171,32 @@ func (t *tokenizer) arabicLine(text []byte, ls, limit int) (le int, ok bool) {
 
 // arabicTerminator reads for arabicLine the sentence-end mark at lt[i],
 // the next rune at j, as the tokenizer's terminator does: it returns where
-// reading goes on, whether the sentence ends there, and ok false for what
+// reading goes on, and notes in *pend a sentence end there; -1 for what
 // terminator would read otherwise (an ellipsis, more marks or closers
 // after it, but one » that closes the line's quotation).
-func (t *tokenizer) arabicTerminator(lt []byte, i, j, words int, quote *int) (next int, end, ok bool) {
+func arabicTerminator(lt []byte, i, j, words int, quote *int, pend *uint8) int {
 	if lt[i] == '.' && j < len(lt) && lt[j] == '.' {
-		return 0, false, false // an ellipsis
+		return -1 // an ellipsis
 	}
 	if j+1 < len(lt) && lt[j] == 0xC2 && lt[j+1] == 0xBB { // ».
 		if *quote != 1 || words == 0 {
-			return 0, false, false
+			return -1
 		}
 		*quote = 2
 		j += 2
 	}
 	if j == len(lt) {
-		return j, true, true
+		*pend |= tfSentence
+		return j
 	}
 	switch c := lt[j]; {
 	case c == ' ' || c == '\n' || c == '\r' || c == '\v' || c == '\f':
-		return j, true, true
+		*pend |= tfSentence
+		return j
 	case arabic.Starts(lt, j) && arabicClass[uint8(arabic.RuneAt(lt, j)-arabic.First)] == cArabic:
-		return j, false, true // a word right after the mark: no sentence end
+		return j // a word right after the mark: no sentence end
 	}
-	return 0, false, false
+	return -1
 }
 
 // arabicSentence reports whether a sentence of arabicLine's, of evidence

@@ -851,41 +851,7 @@ const ptBracketQuote = 2 * arabicMin
 // the brackets have grammar of their own, is an ar unit; the sentence is
 // decided without its bracketed words.
 func (e *engine) bracketQuotes() {
-	toks := e.tk.toks
-	us := e.quoteBuf[:0]
-	for _, u := range e.units {
-		if u.cls != cArabic || u.ev != 0 || !e.persianOutsideBrackets(u) {
-			us = append(us, u)
-			continue
-		}
-		var lab label
-		var ev uint8
-		start := u.tok0
-		for k := u.tok0; k < u.tok1; k++ {
-			if toks[k].in&tiBracket == 0 || toks[k].cls != cArabic {
-				continue
-			}
-			end := k
-			for end < u.tok1 && toks[end].in&tiBracket != 0 {
-				end++
-			}
-			if !e.arabicInBrackets(k, end) {
-				k = end - 1
-				continue
-			}
-			if ev == 0 {
-				lab, ev, _ = e.arabicLabel(u.tok0, u.tok1, tiBracket, 0)
-			}
-			us = cutOut(us, toks, u, start, k, end, lab, ev, labArabic, evDecided)
-			start, k = end, end-1
-		}
-		if ev == 0 {
-			us = append(us, u)
-			continue
-		}
-		us = restOf(us, toks, u, start, lab, ev)
-	}
-	e.units, e.quoteBuf = us, e.units[:0]
+	e.cutBrackets(labArabic, e.persianOutsideBrackets, e.arabicInBrackets, false)
 }
 
 // bracketGlosses cuts the Persian glosses in brackets out of the Arabic
@@ -895,15 +861,24 @@ func (e *engine) bracketQuotes() {
 // the sentence is decided without it: the proverb lists `من یمدح العروس
 // إلّا أهلها (هیچ کس نمی‌گوید ماست من ترش است)`.
 func (e *engine) bracketGlosses() {
+	e.cutBrackets(labPersian, nil, e.persianGloss, true)
+}
+
+// cutBrackets cuts out of the line's Arabic-script units not yet decided
+// (those takes, if set, takes) their bracketed runs of Arabic-script words
+// that is says are units of label lab (S5.9, S5.13); the rest of such a
+// unit is decided without its bracketed words. With arabicRest, runs are
+// cut only out of a unit whose rest is Arabic on evidence of its own.
+func (e *engine) cutBrackets(lab label, takes func(unit) bool, is func(k, end int) bool, arabicRest bool) {
 	toks := e.tk.toks
 	us := e.quoteBuf[:0]
 	for _, u := range e.units {
-		if u.cls != cArabic || u.ev != 0 {
+		if u.cls != cArabic || u.ev != 0 || takes != nil && !takes(u) {
 			us = append(us, u)
 			continue
 		}
-		var lab label
-		var ev uint8
+		var rl label // the rest's label and evidence state, once decided
+		var rev uint8
 		start := u.tok0
 		for k := u.tok0; k < u.tok1; k++ {
 			if toks[k].in&tiBracket == 0 || toks[k].cls != cArabic {
@@ -913,24 +888,26 @@ func (e *engine) bracketGlosses() {
 			for end < u.tok1 && toks[end].in&tiBracket != 0 {
 				end++
 			}
-			if ev == 0 {
-				lab, ev, _ = e.arabicLabel(u.tok0, u.tok1, tiBracket, 0)
+			if arabicRest && rev == 0 {
+				if rl, rev, _ = e.arabicLabel(u.tok0, u.tok1, tiBracket, 0); rl != labArabic || rev != evDecided {
+					break
+				}
 			}
-			if lab != labArabic || ev != evDecided {
-				break // the sentence outside its brackets is not Arabic for sure
-			}
-			if !e.persianGloss(k, end) {
+			if !is(k, end) {
 				k = end - 1
 				continue
 			}
-			us = cutOut(us, toks, u, start, k, end, lab, ev, labPersian, evDecided)
+			if rev == 0 {
+				rl, rev, _ = e.arabicLabel(u.tok0, u.tok1, tiBracket, 0)
+			}
+			us = cutOut(us, toks, u, start, k, end, rl, rev, lab, evDecided)
 			start, k = end, end-1
 		}
 		if start == u.tok0 {
 			us = append(us, u)
 			continue
 		}
-		us = restOf(us, toks, u, start, lab, ev)
+		us = restOf(us, toks, u, start, rl, rev)
 	}
 	e.units, e.quoteBuf = us, e.units[:0]
 }
