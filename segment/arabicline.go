@@ -61,7 +61,9 @@ func (t *tokenizer) arabicLine(text []byte, ls, limit int) (le int, ok bool) {
 	var pend uint8 // tfSentence, tfOpen: what comes before the next word
 	quote := 0     // 1: a « opened before the first word; 2: its » closed after the last
 	var ab asciiBits
+	le = -1 // the line break's end, once met
 	i := ls
+read:
 	for i < len(lt) {
 		c := lt[i]
 		switch {
@@ -69,10 +71,8 @@ func (t *tokenizer) arabicLine(text []byte, ls, limit int) (le int, ok bool) {
 			i++
 			continue
 		case c == '\n' || c == '\r' || c == '\v' || c == '\f':
-			if words == 0 || !arabicSentence(u, first, same) || sumQ >= ptArabicRun && sumP >= ptPersianRest {
-				return 0, false
-			}
-			return breakEnd(lt, i), true
+			le = breakEnd(lt, i)
+			break read
 		case c == '.' || c == '!' || c == '?':
 			if i = arabicTerminator(lt, i, i+1, words, &quote, &pend); i < 0 {
 				return 0, false
@@ -163,10 +163,13 @@ func (t *tokenizer) arabicLine(text []byte, ls, limit int) (le int, ok bool) {
 		words, sumP, sumQ = words+1, sumP+p, sumQ+q
 		pend, prev, i = 0, w, next
 	}
-	if limit < len(text) || words == 0 || !arabicSentence(u, first, same) || sumQ >= ptArabicRun && sumP >= ptPersianRest {
+	if le < 0 && limit < len(text) || words == 0 || !arabicSentence(u, first, same) || sumQ >= ptArabicRun && sumP >= ptPersianRest {
 		return 0, false // (a line longer than limit is cut at its best boundary: the tokenizer's)
 	}
-	return len(lt), true
+	if le < 0 {
+		le = len(lt)
+	}
+	return le, true
 }
 
 // arabicTerminator reads for arabicLine the sentence-end mark at lt[i],

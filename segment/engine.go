@@ -453,9 +453,11 @@ func openerStart(text []byte, ls, i int) int {
 	for i > ls {
 		r, w := utf8.DecodeLastRune(text[ls:i])
 		if !isOpener(r) && classOf(r) != cControl && r != '\\' {
-			if j := spacedOpener(text, ls, i); r == ' ' && j < i {
-				i = j // ( من …: the opener and the spaces after it
-				continue
+			if r == ' ' {
+				if j := spacedOpener(text, ls, i); j < i {
+					i = j // ( من …: the opener and the spaces after it
+					continue
+				}
 			}
 			break
 		}
