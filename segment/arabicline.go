@@ -60,7 +60,7 @@ func (t *tokenizer) arabicLine(text []byte, ls, limit int) (le int, ok bool) {
 	words, sumP, sumQ := 0, 0, 0
 	var pend uint8 // tfSentence, tfOpen: what comes before the next word
 	quote := 0     // 1: a « opened before the first word; 2: its » closed after the last
-	var ab asciiBits
+	ab := asciiBits{lt: lt}
 	le = -1 // the line break's end, once met
 	i := ls
 read:
@@ -117,7 +117,11 @@ read:
 		var k chunkKey
 		n := maxChunk
 		if t.wmemo != nil {
-			if n = ab.chunkLen(lt, i); n < maxChunk && i+maxChunk <= len(lt) {
+			n = ab.held(i)
+			if n == 64 {
+				n = ab.fill(i)
+			}
+			if n < maxChunk && i+maxChunk <= len(lt) {
 				k = chunkKeyAt(lt[i:i+maxChunk:i+maxChunk], n)
 				if e := t.wmemo.lookup(k); e.holds(k) {
 					j, next, p, q, feat, imperfect = i+int(e.n), i+n, int(e.p), int(e.q), e.feat, e.imperfect

@@ -402,6 +402,28 @@ func plainRun(lt []byte, i int) int {
 	return i
 }
 
+// letterRun returns the end of the run of ASCII letters (A–Z, a–z: the
+// bytes of class cLatin) that starts at lt[i], read eight bytes at a time:
+// its length decides no branch but the one for words of eight letters or
+// more. (TestLetterRun checks every byte against asciiClass.)
+func letterRun(lt []byte, i int) int {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	for ; i+8 <= len(lt); i += 8 {
+		x := binary.LittleEndian.Uint64(lt[i:])
+		// y: the bytes in lower case without their high bit; y+0x1f has
+		// its high bit set where y >= 'a', y+0x05 where y > 'z' (neither
+		// carries into the next byte). A byte of 0x80 or more is no letter.
+		y := (x | 0x20*ones) &^ highs
+		if m := ^((y + 0x1f*ones) &^ (y + 0x05*ones) &^ x) & highs; m != 0 {
+			return i + bits.TrailingZeros64(m)>>3
+		}
+	}
+	for i < len(lt) && asciiClass[lt[i]] == cLatin {
+		i++
+	}
+	return i
+}
+
 // latinLineRune returns the width of the rune at lt[i], a rune of more than
 // one byte, and its kind for asciiLine: akLetter for a Latin letter, akPlain
 // for a space, digit, bidi control, mark or punctuation (none of which can

@@ -405,3 +405,61 @@ func TestPersianLineTaken(t *testing.T) {
 		}
 	}
 }
+
+// TestLetterRun checks letterRun against asciiClass: for every byte at
+// every place of a run of letters, long enough to be read eight bytes at
+// a time and short enough for the byte loop, it stops at that byte exactly
+// when the byte is not of class cLatin.
+func TestLetterRun(t *testing.T) {
+	for _, n := range []int{5, 8, 13, 24} {
+		for c := range 256 {
+			for at := range n {
+				run := []byte(strings.Repeat("aZ", n)[:n])
+				run[at] = byte(c)
+				want := n
+				if asciiClass[c] != cLatin {
+					want = at
+				}
+				if got := letterRun(run, 0); got != want {
+					t.Fatalf("%q: letterRun stops at %d, want %d", run, got, want)
+				}
+			}
+		}
+	}
+}
+
+// TestLatinWords checks latinWords against a byte loop on random runs of
+// letters, spaces and a few other bytes: where it stops, it has passed
+// only letters and spaces, counted the words that started there, and
+// stopped at another byte or in the last eight bytes.
+func TestLatinWords(t *testing.T) {
+	r := rand.New(rand.NewPCG(3, 4))
+	alphabet := []byte("aaaazzzAZ     .,1\xd8\t@")
+	for range 20000 {
+		b := make([]byte, 2+r.IntN(40))
+		b[0] = 'x' // a word ends at 1
+		for k := 1; k < len(b); k++ {
+			b[k] = alphabet[r.IntN(len(alphabet))]
+		}
+		if b[1] != ' ' && b[1] >= 'A' {
+			b[1] = ' '
+		}
+		end, words := latinWords(b, 1)
+		want := 0
+		for k := 1; k < end; k++ {
+			c := b[k]
+			if c != ' ' && asciiClass[c] != cLatin {
+				t.Fatalf("%q: latinWords passed %q at %d", b, c, k)
+			}
+			if asciiClass[c] == cLatin && b[k-1] == ' ' {
+				want++
+			}
+		}
+		if words != want {
+			t.Fatalf("%q: latinWords counted %d words to %d, want %d", b, words, end, want)
+		}
+		if end+8 <= len(b) && (b[end] == ' ' || asciiClass[b[end]] == cLatin) {
+			t.Fatalf("%q: latinWords stopped at %d, at %q", b, end, b[end])
+		}
+	}
+}

@@ -193,6 +193,7 @@ var keyMasks = func() (t [maxChunk][3]uint64) {
 // before its bytes are loaded, and the next chunk's loads need not wait for
 // this chunk's (a chain of chunkWord steps did).
 type asciiBits struct {
+	lt    []byte // the line
 	start int    // where the 64 bytes begin
 	ascii uint64 // bit k: text[start+k] is an ASCII byte
 }
@@ -200,16 +201,34 @@ type asciiBits struct {
 // chunkLen returns the length of the chunk that starts at lt[i] (a byte of
 // 0x80 or more) if it ends within the 64 bytes whose bits a holds, or
 // else within the 64 bytes from i (whose bits a then holds); else 64.
-func (a *asciiBits) chunkLen(lt []byte, i int) int {
-	m := uint64(0)
-	if off := uint(i - a.start); off < 64 {
-		m = a.ascii >> off
+//
+// The line readers call its two halves themselves, held and then, if it
+// returns 64, fill: held is inlined, and a call in a reader's loop makes it
+// store and reload every value it holds in a register (Go saves no
+// register across a call), while fill is needed once in 64 bytes.
+func (a *asciiBits) chunkLen(i int) int {
+	if n := a.held(i); n < 64 {
+		return n
 	}
-	if m == 0 && i+64 <= len(lt) {
-		a.start, a.ascii = i, asciiBlock(lt[i:i+64:i+64])
-		m = a.ascii
+	return a.fill(i)
+}
+
+// held returns the length of the chunk at lt[i] if it ends within the 64
+// bytes whose bits a holds, else 64.
+func (a *asciiBits) held(i int) int {
+	return bits.TrailingZeros64(a.ascii >> uint(i-a.start)) // zero bits if i is 64 bytes or more past a.start
+}
+
+// fill reads the bits of the 64 bytes from lt[i], if there are 64, and
+// returns the length of the chunk at lt[i] if it ends within them, else 64.
+//
+//go:noinline
+func (a *asciiBits) fill(i int) int {
+	if i+64 > len(a.lt) {
+		return 64
 	}
-	return bits.TrailingZeros64(m)
+	a.start, a.ascii = i, asciiBlock(a.lt[i:i+64:i+64])
+	return bits.TrailingZeros64(a.ascii)
 }
 
 // asciiBlock returns the ASCII bytes of the 64 bytes of b as bits (bit k

@@ -149,14 +149,14 @@ func TestAsciiBits(t *testing.T) {
 			lt = append(lt, byte(0x80+r.IntN(0x80)))
 		}
 	}
-	var ab asciiBits
+	ab := asciiBits{lt: lt}
 	chunks := 0
 	for i := 0; i+maxChunk <= len(lt); i++ {
 		if lt[i] < 0x80 {
 			continue
 		}
 		wantK, wantEnd, held := refKey(lt, i)
-		n := ab.chunkLen(lt, i)
+		n := ab.chunkLen(i)
 		switch {
 		case n < 64 && i+n != wantEnd, n >= 64 && wantEnd-i < 64 && i+64 <= len(lt):
 			t.Fatalf("chunk at %d: chunkLen %d, want end %d", i, n, wantEnd)

@@ -2,6 +2,8 @@ package segment
 
 import (
 	"bytes"
+	"encoding/binary"
+	"math/bits"
 	"unicode"
 	"unicode/utf8"
 
@@ -149,10 +151,7 @@ func (t *tokenizer) line(text []byte, ls, limit int) int {
 				if !t.inWord || t.word.cls != cLatin {
 					t.startWord(i, cLatin)
 				}
-				j := i + 1
-				for j < len(lt) && asciiClass[lt[j]] == cLatin {
-					j++
-				}
+				j := letterRun(lt, i+1)
 				t.word.end = int32(j)
 				i = j
 				continue
@@ -309,16 +308,48 @@ func (t *tokenizer) persianLine(text []byte, ls, limit, maxw int) (le, sumP int,
 	var st uint8 // the line's state: ps* bits and the OR of the words' grammar (token.g)
 	t.lat, t.latAt, t.sawLatin = 0, 0, false
 	t.memoFor(text)
-	var ab asciiBits
+	ab := asciiBits{lt: lt}
+line:
 	for i := ls; i < len(lt); {
 		c := lt[i]
 		if c >= utf8.RuneSelf {
+			// The chunks the memo holds, one space between them, in a
+			// loop without calls: a call makes Go store and reload every
+			// value it keeps in a register.
+			if m := t.memo; m != nil {
+				start, ascii := ab.start, ab.ascii
+				for i+maxChunk < len(lt) {
+					n := bits.TrailingZeros64(ascii >> uint(i-start)) // as held
+					if n >= maxChunk {
+						break
+					}
+					k := chunkKeyAt(lt[i:i+maxChunk:i+maxChunk], n)
+					e := m.lookup(k)
+					if !e.holds(k) || e.bad {
+						break
+					}
+					if e.words > 0 {
+						st |= st & psTerm << 1 // as below
+					}
+					st |= e.st
+					words += int(e.words)
+					sumP += int(e.p)
+					if i += n; lt[i] != ' ' || lt[i+1] < utf8.RuneSelf {
+						continue line
+					}
+					i++
+				}
+			}
 			// A chunk: its runes, read before (chunk's key, without the
 			// call: its end from the block's ASCII bytes, so that the
 			// next chunk need not wait for this one's bytes) or now.
 			var end, brk int
 			var s chunkSum
-			if n := ab.chunkLen(lt, i); t.memo != nil && n < maxChunk && i+maxChunk <= len(lt) {
+			n := ab.held(i)
+			if n == 64 {
+				n = ab.fill(i)
+			}
+			if t.memo != nil && n < maxChunk && i+maxChunk <= len(lt) {
 				k := chunkKeyAt(lt[i:i+maxChunk:i+maxChunk], n)
 				if e := t.memo.lookup(k); e.holds(k) {
 					end, s, brk = i+n, e.sum(), -1
@@ -456,14 +487,37 @@ const (
 
 var _ [psBroken - 2*psTerm]struct{} // psTerm<<1 is psBroken
 
+// latinWords reads the words of ASCII letters and the spaces between
+// them that follow the end of a word at lt[i], eight bytes at a time, up
+// to the first other byte or to the last eight bytes of lt; it returns
+// where it stopped (past a word's end, or inside a word if at the last
+// eight bytes) and how many words started before it. (TestLatinWords
+// checks it against a byte loop.)
+func latinWords(lt []byte, i int) (end, words int) {
+	const ones, highs = 0x0101010101010101, 0x8080808080808080
+	var before uint64 // the high bit of byte 0 set: the byte before x is a space
+	for ; i+8 <= len(lt); i += 8 {
+		x := binary.LittleEndian.Uint64(lt[i:])
+		y := (x | 0x20*ones) &^ highs // as in letterRun
+		letters := (y + 0x1f*ones) &^ (y + 0x05*ones) &^ x & highs
+		z := x ^ ' '*ones // a zero byte for a space; z&^highs + 0x7f has its high bit set if the byte's low bits are not zero
+		spaces := ^((z&^highs + 0x7f*ones) | z) & highs
+		starts := letters & (spaces<<8 | before) // a letter after a space
+		if m := ^(letters | spaces) & highs; m != 0 {
+			n := bits.TrailingZeros64(m)
+			return i + n>>3, words + bits.OnesCount64(starts&(1<<n-1))
+		}
+		words += bits.OnesCount64(starts)
+		before = spaces >> 56
+	}
+	return i, words
+}
+
 // latinContent reads the run of ASCII letters at lt[i] and returns its end
 // and whether, read as a word, it is no English grammar word (latinGrammar
 // would give it no grammar).
 func latinContent(lt []byte, i int) (end int, content bool) {
-	j := i + 1
-	for j < len(lt) && asciiClass[lt[j]] == cLatin {
-		j++
-	}
+	j := letterRun(lt, i+1)
 	return j, j-i > 11 || englishWords.Get(hashLatin(lt[i:j])) == 0
 }
 
@@ -578,7 +632,7 @@ func (t *tokenizer) sentenceLine(text []byte, ls, limit, maxw int) (le, sumP int
 	}
 	t.ncuts = 0
 	t.memoFor(text)
-	var ab asciiBits
+	ab := asciiBits{lt: lt}
 	for i := ls; i < len(lt); {
 		c := lt[i]
 		if c == ' ' {
@@ -604,17 +658,31 @@ func (t *tokenizer) sentenceLine(text []byte, ls, limit, maxw int) (le, sumP int
 				return le, sumP, anyYK, closed() && t.ncuts > 0
 			case cLatin:
 				host, ok := word(i, cLatin)
-				j, content := i+1, true
+				if !ok {
+					return 0, 0, false, false
+				}
 				if !host {
-					j, content = latinContent(lt, i)
+					j, content := latinContent(lt, i)
+					if !content {
+						return 0, 0, false, false // a grammar word can make the host (S3.3)
+					}
+					wordEnd, latinWord, i = j, true, j
+					continue
 				}
-				for j < len(lt) && asciiClass[lt[j]] == cLatin {
-					j++
+				// A word of the sentence's host, Latin: the words of
+				// letters and spaces after it are too (latinWords).
+				j, n := latinWords(lt, letterRun(lt, i+1))
+				if n > 0 {
+					hw, fEnded = hw+n, fEnded || fw > 0
 				}
-				if !ok || !content {
-					return 0, 0, false, false // a grammar word can make the host (S3.3)
+				if asciiClass[lt[j-1]] == cLatin {
+					j = letterRun(lt, j) // the rest of a word latinWords stopped in
 				}
-				wordEnd, latinWord, i = j, true, j
+				wordEnd = j
+				for lt[wordEnd-1] == ' ' {
+					wordEnd--
+				}
+				latinWord, i = true, j
 				continue
 			}
 			switch c {
@@ -667,7 +735,11 @@ func (t *tokenizer) sentenceLine(text []byte, ls, limit, maxw int) (le, sumP int
 			// thirds of the speed).
 			var end, brk int
 			var s chunkSum
-			if n := ab.chunkLen(lt, i); n < maxChunk && i+maxChunk <= len(lt) {
+			n := ab.held(i)
+			if n == 64 {
+				n = ab.fill(i)
+			}
+			if n < maxChunk && i+maxChunk <= len(lt) {
 				k := chunkKeyAt(lt[i:i+maxChunk:i+maxChunk], n)
 				if e := t.memo.lookup(k); e.holds(k) {
 					end, s, brk = i+n, e.sum(), -1
