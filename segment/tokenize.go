@@ -759,6 +759,31 @@ func (t *tokenizer) sentenceLine(text []byte, ls, limit, maxw int) (le, sumP int
 				}
 				sP, sYK = sP+int(s.p), sYK || s.st&psYK != 0
 				wordEnd, latinWord, i = i+int(s.word), false, end
+				if !host {
+					continue
+				}
+				// The host words after it whose chunks the memo holds,
+				// one space before each, in a loop without calls (as in
+				// persianLine): each as word and the lines above take it.
+				start, ascii := ab.start, ab.ascii
+				words, st, p, we := 0, uint8(0), 0, wordEnd
+				for i+maxChunk+1 < len(lt) && lt[i] == ' ' && lt[i+1] >= utf8.RuneSelf {
+					j := i + 1
+					n := bits.TrailingZeros64(ascii >> uint(j-start)) // as held
+					if n >= maxChunk {
+						break
+					}
+					k := chunkKeyAt(lt[j:j+maxChunk:j+maxChunk], n)
+					e := t.memo.lookup(k)
+					if !e.holds(k) || e.bad || e.word == 0 {
+						break
+					}
+					words, st, p, we, i = words+1, st|e.st, p+int(e.p), j+int(e.word), j+n
+				}
+				if words > 0 {
+					hw, fEnded, hg = hw+words, fEnded || fw > 0, hg|st&(gPoints|gConj)
+					sP, sYK, wordEnd = sP+p, sYK || st&psYK != 0, we
+				}
 				continue
 			}
 		}
