@@ -113,6 +113,14 @@ func (e *engine) reset(opts Options, emit func(Block)) {
 // base is the absolute offset of view[0]; evTo is how far the document
 // evidence may be read (the caller guarantees view holds it).
 func (e *engine) line(view []byte, base, ls, limit, evTo int) int {
+	if ls < limit && view[ls] == '\n' {
+		// An empty line (a third of the lines of some texts): as
+		// asciiLine and the lines below take it, without their calls.
+		e.b.boundary(base+ls, e.blank)
+		e.blank = true
+		e.b.advance(base + ls + 1)
+		return ls + 1
+	}
 	if le, letters, ok := asciiLine(view, ls, limit); ok {
 		// Fastest path: an ASCII line with words and nothing that could be
 		// a URL, e-mail address or path is English; an ASCII line without
@@ -539,6 +547,14 @@ func (b *builder) boundary(pos int, para bool) {
 // cut starts a block of label lab at pos, unless the current block has that
 // label already.
 func (b *builder) cut(pos int, lab label) {
+	if b.rec == nil && b.started && lab.lang == b.lab.lang {
+		return // the common case, inlined
+	}
+	b.cutSlow(pos, lab)
+}
+
+// cutSlow is cut when it has something to do.
+func (b *builder) cutSlow(pos int, lab label) {
 	if b.rec != nil {
 		b.rec.cut(pos, lab)
 		return
@@ -557,6 +573,13 @@ func (b *builder) cut(pos int, lab label) {
 // advance notes that the text up to pos is decided; blocks past the cap (S6.2) are
 // split.
 func (b *builder) advance(pos int) {
+	if b.rec != nil || pos-b.start > b.max {
+		b.advanceSlow(pos) // the rare case; the test is inlined
+	}
+}
+
+// advanceSlow is advance when it has something to do.
+func (b *builder) advanceSlow(pos int) {
 	if b.rec != nil {
 		b.rec.advance(pos)
 		return

@@ -47,8 +47,11 @@ func (s *Segmenter) Next() (Block, bool) {
 			continue
 		}
 		lc := min(lineCap, s.e.opts.MaxBlock)
-		limit := min(n, s.pos+lc)
-		s.pos = s.e.line(s.view, 0, s.pos, limit, min(n, s.pos+lc+evidenceAhead))
+		pos := s.pos
+		for pos < n && len(s.queue) == 0 { // the lines up to a block's end
+			pos = s.e.line(s.view, 0, pos, min(n, pos+lc), min(n, pos+lc+evidenceAhead))
+		}
+		s.pos = pos
 	}
 	b := s.queue[s.qi]
 	s.qi++
