@@ -16,22 +16,47 @@ const (
 	evidenceAhead = 64 << 10
 )
 
-// label is a block's language, script and direction.
-type label struct {
+// label is a block's language, script and direction: an index into
+// labelInfos, so that comparing two labels is comparing two bytes (a
+// struct of strings was compared with calls to memequal, in the hot paths
+// too). Each label has a language of its own (TestLabelsDistinct).
+type label uint8
+
+// labelInfo is what a label stands for.
+type labelInfo struct {
 	lang, script string
 	dir          Direction
 }
 
+// The labels; labNone (the zero label) is none yet, labClass the first of
+// the other scripts' (classLabels).
+const (
+	labNone label = iota
+	labEnglish
+	labPersian
+	labArabic
+	labUndArab
+	labUnd
+	labClass
+)
+
 var (
-	labEnglish = label{LangEnglish, "Latn", LTR}
-	labPersian = label{LangPersian, "Arab", RTL}
-	labArabic  = label{LangArabic, "Arab", RTL}
-	labUndArab = label{"und-Arab", "Arab", RTL}
-	labUnd     = label{LangUnd, "Zyyy", LTR}
+	// labelInfos holds what each label stands for.
+	labelInfos = append([]labelInfo{
+		labNone:    {},
+		labEnglish: {LangEnglish, "Latn", LTR},
+		labPersian: {LangPersian, "Arab", RTL},
+		labArabic:  {LangArabic, "Arab", RTL},
+		labUndArab: {"und-Arab", "Arab", RTL},
+		labUnd:     {LangUnd, "Zyyy", LTR},
+	}, make([]labelInfo, len(scriptCodes))...)
 	// classLabels is the label of a unit by the letter class of its words;
 	// Arabic-script units are decided by evidence instead.
 	classLabels [len(scriptCodes)]label
 )
+
+// lang returns the label's language tag.
+func (l label) lang() string { return labelInfos[l].lang }
 
 func init() {
 	for i := int(cLatin); i < len(scriptCodes); i++ {
@@ -39,10 +64,16 @@ func init() {
 		if rtlScript(uint8(i)) {
 			d = RTL
 		}
-		classLabels[i] = label{undLabels[i], scriptCodes[i], d}
+		switch uint8(i) {
+		case cLatin:
+			classLabels[i] = labEnglish
+		case cArabic:
+			classLabels[i] = labPersian
+		default:
+			classLabels[i] = labClass + label(i)
+			labelInfos[classLabels[i]] = labelInfo{undLabels[i], scriptCodes[i], d}
+		}
 	}
-	classLabels[cLatin] = labEnglish
-	classLabels[cArabic] = labPersian
 	initLogLabels()
 }
 
@@ -104,7 +135,7 @@ type engine struct {
 func (e *engine) reset(opts Options, emit func(Block)) {
 	e.opts = opts.withDefaults()
 	e.b = builder{max: e.opts.MaxBlock, emit: emit, lastPara: -1, lastLine: -1}
-	e.evEnd, e.evYK, e.blank, e.lastArab = 0, 0, false, label{}
+	e.evEnd, e.evYK, e.blank, e.lastArab = 0, 0, false, labNone
 	e.mixEnd, e.mixMixed, e.mixWord = 0, 0, 0
 	e.ykBase, e.mixBase, e.ctx = 0, false, nil
 }
@@ -317,11 +348,20 @@ func asciiLine(text []byte, ls, limit int) (le int, letters, ok bool) {
 	stop := false // an @ / \ <, or a dot before a letter: a URL, address, path or tag
 	word := false // spacedWord found a word before it
 	lt := text[:limit]
-	next := ls // where to try plainRun again: past the byte it stopped at
+	next := ls // where to skip to a byte to look at again: past the last one
 	for i := ls; i < len(lt); i++ {
 		if seen != 0 && i >= next {
-			// After a letter only the bytes past akLetter matter.
-			if i = plainRun(lt, i); i == len(lt) {
+			// After a letter only the bytes past akLetter matter: up to
+			// the first, eight bytes at a time (no call in this loop: a
+			// call makes it store and reload the values it holds).
+			for i+8 <= len(lt) {
+				if m := plainMarks(binary.LittleEndian.Uint64(lt[i:])); m != 0 {
+					i += bits.TrailingZeros64(m) >> 3
+					break
+				}
+				i += 8
+			}
+			if i == len(lt) {
 				break
 			}
 			next = i + 1
@@ -388,26 +428,19 @@ func spacedWord(lt []byte, ls, i int, end bool) bool {
 	return false
 }
 
-// plainRun returns the first i' >= i where lt[i'] is a byte that asciiLine
-// must look at (past akLetter: not ASCII, below U+0020, . @ / \ <) when
-// one is in the bytes read eight at a time, else where fewer than eight
-// bytes are left. (TestPlainRun checks the bytes it stops at and lets pass
-// against asciiKind.)
-func plainRun(lt []byte, i int) int {
+// plainMarks returns the high bits of the bytes of x (eight bytes of a
+// line, the first lowest) that asciiLine must look at: past akLetter (not
+// ASCII, below U+0020, . @ / \ <), the lowest mark exactly (a borrow can
+// mark a byte above a marked one, never below it). (TestPlainMarks checks
+// the bytes it marks and lets pass against asciiKind.)
+func plainMarks(x uint64) uint64 {
 	const ones, highs = 0x0101010101010101, 0x8080808080808080
-	for ; i+8 <= len(lt); i += 8 {
-		x := binary.LittleEndian.Uint64(lt[i:])
-		// A byte of 0x80 or more, or below 0x20; then a byte equal to . @ / \
-		// or < (y has a zero byte). A borrow can mark a byte above a marked
-		// one, never below it: the lowest mark is a byte to look at.
-		m := x&highs | (x-0x20*ones)&^x
-		y1, y2, y3, y4, y5 := x^'.'*ones, x^'@'*ones, x^'/'*ones, x^'\\'*ones, x^'<'*ones
-		m |= (y1-ones)&^y1 | (y2-ones)&^y2 | (y3-ones)&^y3 | (y4-ones)&^y4 | (y5-ones)&^y5
-		if m &= highs; m != 0 {
-			return i + bits.TrailingZeros64(m)>>3
-		}
-	}
-	return i
+	// A byte of 0x80 or more, or below 0x20; then a byte equal to . @ / \
+	// or < (y has a zero byte).
+	m := x&highs | (x-0x20*ones)&^x
+	y1, y2, y3, y4, y5 := x^'.'*ones, x^'@'*ones, x^'/'*ones, x^'\\'*ones, x^'<'*ones
+	m |= (y1-ones)&^y1 | (y2-ones)&^y2 | (y3-ones)&^y3 | (y4-ones)&^y4 | (y5-ones)&^y5
+	return m & highs
 }
 
 // letterRun returns the end of the run of ASCII letters (A–Z, a–z: the
@@ -547,7 +580,7 @@ func (b *builder) boundary(pos int, para bool) {
 // cut starts a block of label lab at pos, unless the current block has that
 // label already.
 func (b *builder) cut(pos int, lab label) {
-	if b.rec == nil && b.started && lab.lang == b.lab.lang {
+	if b.rec == nil && b.started && lab == b.lab {
 		return // the common case, inlined
 	}
 	b.cutSlow(pos, lab)
@@ -562,10 +595,10 @@ func (b *builder) cutSlow(pos int, lab label) {
 	switch {
 	case !b.started:
 		b.lab, b.started = lab, true
-	case lab.lang != b.lab.lang && pos > b.start:
+	case lab != b.lab && pos > b.start:
 		b.flush(pos)
 		b.lab = lab
-	case lab.lang != b.lab.lang: // pos == b.start after a split: relabel
+	case lab != b.lab: // pos == b.start after a split: relabel
 		b.lab = lab
 	}
 }
@@ -602,7 +635,8 @@ func (b *builder) flush(end int) {
 	if !b.started {
 		lab = labUnd
 	}
-	b.emit(Block{Start: b.start, End: end, Lang: lab.lang, Script: lab.script, Dir: lab.dir})
+	li := &labelInfos[lab]
+	b.emit(Block{Start: b.start, End: end, Lang: li.lang, Script: li.script, Dir: li.dir})
 	b.emitted = true
 	b.start = end
 	if b.lastPara <= end {

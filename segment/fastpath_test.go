@@ -1,6 +1,8 @@
 package segment
 
 import (
+	"encoding/binary"
+	"math/bits"
 	"math/rand/v2"
 	"os"
 	"path/filepath"
@@ -319,11 +321,18 @@ func TestArabicLineTaken(t *testing.T) {
 	}
 }
 
-// TestPlainRun checks that plainRun never lets pass an eight-byte run with
-// a byte of a kind past akLetter, that it stops at the first such byte
-// (with another one after it, of any value), and that it lets pass the runs
-// of the others but the control bytes below U+0020 (it stops at those too).
-func TestPlainRun(t *testing.T) {
+// TestPlainMarks checks that plainMarks marks in every eight-byte run a
+// byte of a kind past akLetter, that its lowest mark is the first such byte
+// (with another one after it, of any value), and that it marks no byte of
+// the others but the control bytes below U+0020 (it marks those too).
+func TestPlainMarks(t *testing.T) {
+	// plainRun is asciiLine's loop on eight bytes: where it stops.
+	plainRun := func(run []byte, _ int) int {
+		if m := plainMarks(binary.LittleEndian.Uint64(run)); m != 0 {
+			return bits.TrailingZeros64(m) >> 3
+		}
+		return 8
+	}
 	for c := range 256 {
 		at := c % 8
 		run := []byte("abcdefgh")

@@ -125,7 +125,7 @@ func TestPersianOrArabic(t *testing.T) {
 	for _, c := range cases {
 		lab, ev := persianOrArabic(c.u, c.d, c.mark)
 		if lab != c.lab || ev != c.ev {
-			t.Errorf("%s: got %s/%d, want %s/%d", c.name, lab.lang, ev, c.lab.lang, c.ev)
+			t.Errorf("%s: got %s/%d, want %s/%d", c.name, lab.lang(), ev, c.lab.lang(), c.ev)
 		}
 	}
 }
@@ -153,7 +153,7 @@ func TestFollowContext(t *testing.T) {
 		{"after an Arabic unit on its line", []unit{ar, weak}, labPersian, []string{"ar", "ar"}, labArabic},
 		{"the nearer one wins", []unit{ar, fa, weak}, labPersian, []string{"ar", "fa", "fa"}, labPersian},
 		{"nothing decided on the line: the text before", []unit{weak}, labArabic, []string{"ar"}, labArabic},
-		{"nothing decided anywhere: Persian", []unit{weak}, label{}, []string{"fa"}, label{}},
+		{"nothing decided anywhere: Persian", []unit{weak}, labNone, []string{"fa"}, labNone},
 		{"a silent unit after an Arabic sentence on its line", []unit{ar, silent}, labPersian, []string{"ar", "ar"}, labArabic},
 		{"a silent unit before an Arabic sentence: no reason to follow", []unit{silent, ar}, labPersian, []string{"fa", "ar"}, labArabic},
 		{"a silent unit after an Arabic head-word of one word", []unit{head, silent}, labPersian, []string{"ar", "fa"}, labArabic},
@@ -167,8 +167,8 @@ func TestFollowContext(t *testing.T) {
 		us := append([]unit(nil), c.units...)
 		next := followContext(us, c.last)
 		for i := range us {
-			if us[i].lab.lang != c.want[i] {
-				t.Errorf("%s: unit %d is %s, want %s", c.name, i, us[i].lab.lang, c.want[i])
+			if us[i].lab.lang() != c.want[i] {
+				t.Errorf("%s: unit %d is %s, want %s", c.name, i, us[i].lab.lang(), c.want[i])
 			}
 		}
 		if next != c.next {
@@ -369,4 +369,28 @@ func wordToken(t *testing.T, word string) (tok token, ok bool) {
 		return token{}, false
 	}
 	return tk.toks[0], true
+}
+
+// TestLabelsDistinct checks what comparing labels by index relies on: no
+// two labels stand for one language, and every index fits a label.
+func TestLabelsDistinct(t *testing.T) {
+	if len(labelInfos) > 256 {
+		t.Fatalf("%d labels: more than a label holds", len(labelInfos))
+	}
+	seen := map[string]label{}
+	for i := range labelInfos {
+		l := label(i)
+		if l == labNone || labelInfos[l] == (labelInfo{}) {
+			continue // none, or a class without letters (below cLatin)
+		}
+		if k, ok := seen[l.lang()]; ok {
+			t.Errorf("labels %d and %d both stand for %q", k, l, l.lang())
+		}
+		seen[l.lang()] = l
+	}
+	for _, l := range []label{labEnglish, labPersian, labArabic, labUndArab, labUnd} {
+		if _, ok := seen[l.lang()]; !ok {
+			t.Errorf("label %d (%q) not among the labels", l, l.lang())
+		}
+	}
 }
