@@ -223,8 +223,6 @@ type Joiner struct {
 	next Start // what the chunks so far leave to the next
 	pos  int   // where the next chunk starts in the text
 	out  []Block
-	// emitFn is emit as a func value, made once.
-	emitFn func(Block)
 	// For deciding lines again.
 	e       engine
 	log     eventLog
@@ -235,14 +233,9 @@ type Joiner struct {
 // Reset starts a text, segmented with opts.
 func (j *Joiner) Reset(opts Options) {
 	j.opts = opts // the engine of a redo applies the defaults
-	if j.emitFn == nil {
-		j.emitFn = j.emit
-	}
-	j.b = builder{max: opts.withDefaults().MaxBlock, emit: j.emitFn, lastPara: -1, lastLine: -1}
+	j.b = builder{max: opts.withDefaults().MaxBlock, out: &j.out, lastPara: -1, lastLine: -1}
 	j.next, j.pos, j.redone = Start{}, 0, 0
 }
-
-func (j *Joiner) emit(b Block) { j.out = append(j.out, b) }
 
 // Next returns what the chunks joined so far leave to the next chunk: its
 // Start (the best guess for a chunk decided after them), and where it

@@ -132,9 +132,9 @@ type engine struct {
 	ctx *ctxUse
 }
 
-func (e *engine) reset(opts Options, emit func(Block)) {
+func (e *engine) reset(opts Options, out *[]Block) {
 	e.opts = opts.withDefaults()
-	e.b = builder{max: e.opts.MaxBlock, emit: emit, lastPara: -1, lastLine: -1}
+	e.b = builder{max: e.opts.MaxBlock, out: out, lastPara: -1, lastLine: -1}
 	e.evEnd, e.evYK, e.blank, e.lastArab = 0, 0, false, labNone
 	e.mixEnd, e.mixMixed, e.mixWord = 0, 0, 0
 	e.ykBase, e.mixBase, e.ctx = 0, false, nil
@@ -550,7 +550,7 @@ func spacedOpener(text []byte, ls, i int) int {
 // splits blocks longer than max at the best boundary inside the cap.
 type builder struct {
 	max      int
-	emit     func(Block)
+	out      *[]Block // where the blocks go, appended
 	start    int
 	lab      label
 	started  bool // a letter has been seen: lab is set
@@ -636,7 +636,7 @@ func (b *builder) flush(end int) {
 		lab = labUnd
 	}
 	li := &labelInfos[lab]
-	b.emit(Block{Start: b.start, End: end, Lang: li.lang, Script: li.script, Dir: li.dir})
+	*b.out = append(*b.out, Block{Start: b.start, End: end, Lang: li.lang, Script: li.script, Dir: li.dir})
 	b.emitted = true
 	b.start = end
 	if b.lastPara <= end {

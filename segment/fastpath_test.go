@@ -127,7 +127,7 @@ func segmentWith(s *Segmenter, text []byte) []Block {
 // e.tokenLine.
 func tokenLines(e *engine, text []byte) []Block {
 	var out []Block
-	e.reset(Options{}, func(b Block) { out = append(out, b) })
+	e.reset(Options{}, &out)
 	n, lc := len(text), min(lineCap, e.opts.MaxBlock)
 	for pos := 0; pos < n; {
 		pos = e.tokenLine(text, 0, pos, min(n, pos+lc), min(n, pos+lc+evidenceAhead))

@@ -192,7 +192,7 @@ func TestHonorifics(t *testing.T) {
 		{"پیامبر صلي الله عليه و آله و سلم گفت", []bool{false, true, true, true, true, true, true, true, false}},
 	} {
 		var e engine
-		e.reset(Options{}, func(Block) {})
+		e.reset(Options{}, new([]Block))
 		text := []byte(c.line)
 		e.tk.line(text, 0, len(text))
 		before := append([]token(nil), e.tk.toks...)

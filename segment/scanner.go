@@ -44,7 +44,7 @@ const maxEmptyReads = 100
 // NewScanner returns a Scanner that reads from r.
 func NewScanner(r io.Reader, opts Options) *Scanner {
 	s := &Scanner{r: r}
-	s.e.reset(opts, func(b Block) { s.queue = append(s.queue, b) })
+	s.e.reset(opts, &s.queue)
 	s.lc = min(lineCap, s.e.opts.MaxBlock)
 	return s
 }

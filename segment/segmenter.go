@@ -16,15 +16,11 @@ type Segmenter struct {
 	queue []Block
 	qi    int
 	done  bool
-	emit  func(Block)
 }
 
 // Reset starts the segmentation of text with opts.
 func (s *Segmenter) Reset(text []byte, opts Options) {
-	if s.emit == nil {
-		s.emit = func(b Block) { s.queue = append(s.queue, b) }
-	}
-	s.e.reset(opts, s.emit)
+	s.e.reset(opts, &s.queue)
 	s.view, s.pos, s.queue, s.qi, s.done = text, 0, s.queue[:0], 0, false
 }
 
@@ -35,11 +31,22 @@ func (s *Segmenter) ResetString(text string, opts Options) {
 
 // Next returns the next block, or false when there are no more.
 func (s *Segmenter) Next() (Block, bool) {
-	for s.qi >= len(s.queue) {
+	if s.qi >= len(s.queue) && !s.fill() {
+		return Block{}, false
+	}
+	b := s.queue[s.qi]
+	s.qi++
+	return b, true
+}
+
+// fill decides lines until it has the next blocks in s.queue (one, or a
+// few when a line holds more); it reports false when there are no more.
+func (s *Segmenter) fill() bool {
+	s.queue, s.qi = s.queue[:0], 0
+	for len(s.queue) == 0 {
 		if s.done {
-			return Block{}, false
+			return false
 		}
-		s.queue, s.qi = s.queue[:0], 0
 		n := len(s.view)
 		if s.pos >= n {
 			s.e.b.finish(n)
@@ -53,9 +60,7 @@ func (s *Segmenter) Next() (Block, bool) {
 		}
 		s.pos = pos
 	}
-	b := s.queue[s.qi]
-	s.qi++
-	return b, true
+	return true
 }
 
 // Segment returns the blocks of text with the default options.
@@ -89,9 +94,11 @@ func (o Options) All(text string) iter.Seq[Block] {
 	return func(yield func(Block) bool) {
 		var s Segmenter
 		s.ResetString(text, o)
-		for b, ok := s.Next(); ok; b, ok = s.Next() {
-			if !yield(b) {
-				return
+		for s.fill() { // the blocks a few at a time, without a call to Next for each
+			for _, b := range s.queue {
+				if !yield(b) {
+					return
+				}
 			}
 		}
 	}

@@ -31,7 +31,7 @@ func TestCodeLine(t *testing.T) {
 		{`a < b`, false},
 	} {
 		var e engine
-		e.reset(Options{}, func(Block) {})
+		e.reset(Options{}, new([]Block))
 		text := []byte(c.line + "\n")
 		e.tk.le = e.tk.line(text, 0, len(text))
 		if got := e.codeLine(); got != c.code {
