@@ -60,8 +60,7 @@ func (t *tokenizer) arabicLine(text []byte, ls, limit int) (le int, ok bool) {
 	words, sumP, sumQ := 0, 0, 0
 	var pend uint8 // tfSentence, tfOpen: what comes before the next word
 	quote := 0     // 1: a « opened before the first word; 2: its » closed after the last
-	ab := asciiBits{lt: lt}
-	le = -1 // the line break's end, once met
+	le = -1        // the line break's end, once met
 	i := ls
 read:
 	for i < len(lt) {
@@ -116,18 +115,12 @@ read:
 		var imperfect bool // the word starts like an imperfect verb (negatedVerb)
 		var k chunkKey
 		n := maxChunk
-		if t.wmemo != nil {
-			n = ab.held(i)
-			if n == 64 {
-				n = ab.fill(i)
-			}
-			if n < maxChunk && i+maxChunk <= len(lt) {
+		if t.wmemo != nil && i+maxChunk <= len(lt) {
+			if n = heldLen((*[maxChunk]byte)(lt[i:])); n < maxChunk {
 				k = chunkKeyAt(lt[i:i+maxChunk:i+maxChunk], n)
 				if e := t.wmemo.lookup(k); e.holds(k) {
 					j, next, p, q, feat, imperfect = i+int(e.n), i+n, int(e.p), int(e.q), e.feat, e.imperfect
 				}
-			} else {
-				n = maxChunk
 			}
 		}
 		if j == 0 {

@@ -93,38 +93,20 @@ var _ [maxChunk - 3*8]struct{} // chunkKey holds maxChunk bytes
 // shorter than maxChunk and i+maxChunk <= len(lt)). persianLine and
 // sentenceLine look their chunks up themselves first, as a call costs more
 // than the lookup (Go saves the caller's registers on each), finding the
-// chunk's end with asciiBits and its key with chunkKeyAt: the same key.
+// chunk's end with heldLen and its key with chunkKeyAt: the same key.
 func (t *tokenizer) chunk(lt []byte, i int) (end int, s chunkSum, brk int) {
 	if t.memo == nil || i+maxChunk > len(lt) {
 		return t.readChunk(lt, i, chunkEnd(lt, i+1), chunkKey{}, false)
 	}
-	b := lt[i : i+maxChunk : i+maxChunk]
-	k0, n0, l1 := chunkWord(binary.LittleEndian.Uint64(b), ^uint64(0))
-	k1, n1, l2 := chunkWord(binary.LittleEndian.Uint64(b[8:]), l1)
-	k2, n2, l3 := chunkWord(binary.LittleEndian.Uint64(b[16:]), l2)
-	k, end := chunkKey{k0, k1, k2}, i+n0+n1+n2
-	if l3 != 0 {
-		return t.readChunk(lt, i, chunkEnd(lt, end), k, false)
+	n := heldLen((*[maxChunk]byte)(lt[i:]))
+	if n >= maxChunk {
+		return t.readChunk(lt, i, chunkEnd(lt, i+n), chunkKey{}, false)
 	}
+	k, end := chunkKeyAt(lt[i:i+maxChunk:i+maxChunk], n), i+n
 	if e := t.memo.lookup(k); e.holds(k) {
 		return end, e.sum(), -1
 	}
 	return t.readChunk(lt, i, end, k, true)
-}
-
-// chunkWord takes the next eight bytes x of a chunk (first lowest) and
-// live, all ones if the chunk goes on into them: it returns the bytes of
-// the chunk among them, zero-padded (k: those before the first ASCII
-// byte, if live), their number, and next, all ones if the chunk goes on
-// past them. It needs no branch (a branch on the word a chunk ends in is
-// mispredicted about once a chunk) and no shift by a variable count (Go's
-// shifts by 64 and more need a guard): m has the high bit of each ASCII
-// byte, and (m&-m-1)>>7 keeps the bytes before the first.
-func chunkWord(x, live uint64) (k uint64, n int, next uint64) {
-	const highs = 0x8080808080808080
-	m := ^x & highs
-	next = live & ((m|-m)>>63 - 1)
-	return x & ((m&-m-1)>>7 | next) & live, bits.TrailingZeros64(m) >> 3 & int(live), next
 }
 
 // readChunk reads the chunk lt[i:end] with key k (persianChunk) and, if
@@ -188,61 +170,6 @@ var keyMasks = func() (t [maxChunk][3]uint64) {
 	return t
 }()
 
-// asciiBits finds where the chunks in 64 bytes of a line end from one
-// read of those bytes (asciiBlock): the end of a chunk is then known
-// before its bytes are loaded, and the next chunk's loads need not wait for
-// this chunk's (a chain of chunkWord steps did).
-type asciiBits struct {
-	lt    []byte // the line
-	start int    // where the 64 bytes begin
-	ascii uint64 // bit k: text[start+k] is an ASCII byte
-}
-
-// chunkLen returns the length of the chunk that starts at lt[i] (a byte of
-// 0x80 or more) if it ends within the 64 bytes whose bits a holds, or
-// else within the 64 bytes from i (whose bits a then holds); else 64.
-//
-// The line readers call its two halves themselves, held and then, if it
-// returns 64, fill: held is inlined, and a call in a reader's loop makes it
-// store and reload every value it holds in a register (Go saves no
-// register across a call), while fill is needed once in 64 bytes.
-func (a *asciiBits) chunkLen(i int) int {
-	if n := a.held(i); n < 64 {
-		return n
-	}
-	return a.fill(i)
-}
-
-// held returns the length of the chunk at lt[i] if it ends within the 64
-// bytes whose bits a holds, else 64.
-func (a *asciiBits) held(i int) int {
-	return bits.TrailingZeros64(a.ascii >> uint(i-a.start)) // zero bits if i is 64 bytes or more past a.start
-}
-
-// fill reads the bits of the 64 bytes from lt[i], if there are 64, and
-// returns the length of the chunk at lt[i] if it ends within them, else 64.
-//
-//go:noinline
-func (a *asciiBits) fill(i int) int {
-	if i+64 > len(a.lt) {
-		return 64
-	}
-	a.start, a.ascii = i, asciiBlock(a.lt[i:i+64:i+64])
-	return bits.TrailingZeros64(a.ascii)
-}
-
-// asciiBlock returns the ASCII bytes of the 64 bytes of b as bits (bit k
-// set if b[k] < 0x80). Eight bytes at a time, their high bits are gathered
-// into one byte by a multiply.
-func asciiBlock(b []byte) uint64 {
-	_ = b[63]
-	// Written out: the loop's exit branch was mispredicted about once a call.
-	return gatherHighs(binary.LittleEndian.Uint64(b)) | gatherHighs(binary.LittleEndian.Uint64(b[8:]))<<8 |
-		gatherHighs(binary.LittleEndian.Uint64(b[16:]))<<16 | gatherHighs(binary.LittleEndian.Uint64(b[24:]))<<24 |
-		gatherHighs(binary.LittleEndian.Uint64(b[32:]))<<32 | gatherHighs(binary.LittleEndian.Uint64(b[40:]))<<40 |
-		gatherHighs(binary.LittleEndian.Uint64(b[48:]))<<48 | gatherHighs(binary.LittleEndian.Uint64(b[56:]))<<56
-}
-
 // gatherHighs returns a byte whose bit k is set if byte k of x (first
 // lowest) is ASCII: the high bits, inverted, gathered by a multiply.
 func gatherHighs(x uint64) uint64 {
@@ -250,9 +177,23 @@ func gatherHighs(x uint64) uint64 {
 	return ((^x & highs) >> 7) * gather >> 56
 }
 
+// heldLen returns the length of the chunk at the start of b, or maxChunk
+// if it is not held (no ASCII byte in b). The inner loops of the line
+// readers step so from chunk to chunk (with chunkKeyAt: the two are
+// inlined, one function would not be). It replaced a 64-byte window of
+// ASCII bits read ahead, whose end left the loops (a branch mispredicted
+// about once in 64 bytes, and more in the path after it: 30% of the
+// mispredicted branches on mixed text in cachegrind), for a longer chain of
+// steps from a chunk's start to the next (loads, multiplies), which the
+// loop's other work hides.
+func heldLen(b *[maxChunk]byte) int {
+	return bits.TrailingZeros32(uint32(gatherHighs(binary.LittleEndian.Uint64(b[:8])) |
+		gatherHighs(binary.LittleEndian.Uint64(b[8:16]))<<8 | gatherHighs(binary.LittleEndian.Uint64(b[16:]))<<16 | 1<<maxChunk))
+}
+
 // chunkKeyAt returns the key of the chunk of n bytes (n < maxChunk) at the
 // start of b, which holds maxChunk bytes.
 func chunkKeyAt(b []byte, n int) chunkKey {
 	km := &keyMasks[n]
-	return chunkKey{binary.LittleEndian.Uint64(b) & km[0], binary.LittleEndian.Uint64(b[8:]) & km[1], binary.LittleEndian.Uint64(b[16:]) & km[2]}
+	return chunkKey{binary.LittleEndian.Uint64(b) & km[0], binary.LittleEndian.Uint64(b[8:]) & km[1], binary.LittleEndian.Uint64(b[16:maxChunk]) & km[2]}
 }

@@ -18,10 +18,10 @@ func refKey(lt []byte, i int) (k chunkKey, end int, held bool) {
 	return k, end, end-i < maxChunk
 }
 
-// TestChunkWord checks the key and end that three chunkWord steps find (as
-// chunk and persianLine take them) against refKey, on random bytes with
-// chunks of every length from 1 to past maxChunk.
-func TestChunkWord(t *testing.T) {
+// TestHeldLenEveryLength checks the key and length that heldLen and
+// chunkKeyAt find against refKey, on random bytes with chunks of every
+// length from 1 to past maxChunk, ended by any ASCII byte (NUL too).
+func TestHeldLenEveryLength(t *testing.T) {
 	r := rand.New(rand.NewPCG(1, 2))
 	for n := range 2000 {
 		b := make([]byte, maxChunk+8)
@@ -29,16 +29,12 @@ func TestChunkWord(t *testing.T) {
 			b[j] = byte(0x80 + r.IntN(0x80))
 		}
 		if l := 1 + n%(maxChunk+4); l < len(b) {
-			b[l] = byte(r.IntN(0x80)) // the chunk's end: an ASCII byte (maybe NUL)
+			b[l] = byte(r.IntN(0x80)) // the chunk's end
 		}
-		k0, n0, l1 := chunkWord(binary.LittleEndian.Uint64(b), ^uint64(0))
-		k1, n1, l2 := chunkWord(binary.LittleEndian.Uint64(b[8:]), l1)
-		k2, n2, l3 := chunkWord(binary.LittleEndian.Uint64(b[16:]), l2)
+		got := heldLen((*[maxChunk]byte)(b))
 		wantK, wantEnd, wantHeld := refKey(b, 0)
-		held := l3 == 0
-		if held != wantHeld || held && (chunkKey{k0, k1, k2} != wantK || n0+n1+n2 != wantEnd) {
-			t.Fatalf("% x: chunkWord gives key %x, %d bytes, held %v; want %x, %d, %v",
-				b, chunkKey{k0, k1, k2}, n0+n1+n2, held, wantK, wantEnd, wantHeld)
+		if held := got < maxChunk; held != wantHeld || held && (chunkKeyAt(b, got) != wantK || got != wantEnd) || !held && got != maxChunk {
+			t.Fatalf("% x: heldLen %d, key %x; want end %d, key %x, held %v", b, got, chunkKeyAt(b, min(got, maxChunk-1)), wantEnd, wantK, wantHeld)
 		}
 	}
 }
@@ -135,38 +131,40 @@ func TestChunkSumWord(t *testing.T) {
 	}
 }
 
-// TestAsciiBits checks chunkLen and chunkKeyAt, stepping from chunk to
-// chunk as persianLine does, against refKey on random bytes: chunks of
-// every length up to past 64, between runs of ASCII bytes.
-func TestAsciiBits(t *testing.T) {
+// TestHeldLen checks heldLen and chunkKeyAt, stepping from chunk to chunk
+// as persianLine does, against refKey on random bytes: chunks of every
+// length up to past maxChunk, between runs of ASCII bytes.
+func TestHeldLen(t *testing.T) {
 	r := rand.New(rand.NewPCG(3, 4))
 	lt := make([]byte, 0, 1<<14)
 	for len(lt) < 1<<14-100 {
 		for range 1 + r.IntN(3) {
 			lt = append(lt, byte(r.IntN(0x80)))
 		}
-		for range 1 + r.IntN(70) {
+		for range 1 + r.IntN(2*maxChunk) {
 			lt = append(lt, byte(0x80+r.IntN(0x80)))
 		}
 	}
-	ab := asciiBits{lt: lt}
-	chunks := 0
+	chunks, long := 0, 0
 	for i := 0; i+maxChunk <= len(lt); i++ {
 		if lt[i] < 0x80 {
 			continue
 		}
 		wantK, wantEnd, held := refKey(lt, i)
-		n := ab.chunkLen(i)
+		n := heldLen((*[maxChunk]byte)(lt[i:]))
 		switch {
-		case n < 64 && i+n != wantEnd, n >= 64 && wantEnd-i < 64 && i+64 <= len(lt):
-			t.Fatalf("chunk at %d: chunkLen %d, want end %d", i, n, wantEnd)
+		case held && i+n != wantEnd, !held && n != maxChunk:
+			t.Fatalf("chunk at %d: heldLen %d, want end %d (held %v)", i, n, wantEnd, held)
 		case held && chunkKeyAt(lt[i:i+maxChunk], n) != wantK:
 			t.Fatalf("chunk at %d: chunkKeyAt %x, want %x", i, chunkKeyAt(lt[i:i+maxChunk], n), wantK)
 		}
 		chunks++
+		if !held {
+			long++
+		}
 		i = wantEnd - 1
 	}
-	if chunks < 100 {
-		t.Fatalf("only %d chunks read", chunks)
+	if chunks < 100 || long < 10 || chunks-long < 10 {
+		t.Fatalf("only %d chunks read, %d of them long", chunks, long)
 	}
 }

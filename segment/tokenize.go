@@ -308,7 +308,6 @@ func (t *tokenizer) persianLine(text []byte, ls, limit, maxw int) (le, sumP int,
 	var st uint8 // the line's state: ps* bits and the OR of the words' grammar (token.g)
 	t.lat, t.latAt, t.sawLatin = 0, 0, false
 	t.memoFor(text)
-	ab := asciiBits{lt: lt}
 line:
 	for i := ls; i < len(lt); {
 		c := lt[i]
@@ -317,9 +316,8 @@ line:
 			// loop without calls: a call makes Go store and reload every
 			// value it keeps in a register.
 			if m := t.memo; m != nil {
-				start, ascii := ab.start, ab.ascii
 				for i+maxChunk < len(lt) {
-					n := bits.TrailingZeros64(ascii >> uint(i-start)) // as held
+					n := heldLen((*[maxChunk]byte)(lt[i:]))
 					if n >= maxChunk {
 						break
 					}
@@ -340,25 +338,9 @@ line:
 					i++
 				}
 			}
-			// A chunk: its runes, read before (chunk's key, without the
-			// call: its end from the block's ASCII bytes, so that the
-			// next chunk need not wait for this one's bytes) or now.
-			var end, brk int
-			var s chunkSum
-			n := ab.held(i)
-			if n == 64 {
-				n = ab.fill(i)
-			}
-			if t.memo != nil && n < maxChunk && i+maxChunk <= len(lt) {
-				k := chunkKeyAt(lt[i:i+maxChunk:i+maxChunk], n)
-				if e := t.memo.lookup(k); e.holds(k) {
-					end, s, brk = i+n, e.sum(), -1
-				} else {
-					end, s, brk = t.chunk(lt, i)
-				}
-			} else {
-				end, s, brk = t.chunk(lt, i)
-			}
+			// A chunk the loop above did not take (near the line's end,
+			// long, new, bad, or no memo): its runes, read before or now.
+			end, s, brk := t.chunk(lt, i)
 			if s.bad {
 				return 0, 0, false, false
 			}
@@ -632,7 +614,6 @@ func (t *tokenizer) sentenceLine(text []byte, ls, limit, maxw int) (le, sumP int
 	}
 	t.ncuts = 0
 	t.memoFor(text)
-	ab := asciiBits{lt: lt}
 	for i := ls; i < len(lt); {
 		c := lt[i]
 		if c == ' ' {
@@ -735,18 +716,15 @@ func (t *tokenizer) sentenceLine(text []byte, ls, limit, maxw int) (le, sumP int
 			// thirds of the speed).
 			var end, brk int
 			var s chunkSum
-			n := ab.held(i)
-			if n == 64 {
-				n = ab.fill(i)
-			}
-			if n < maxChunk && i+maxChunk <= len(lt) {
-				k := chunkKeyAt(lt[i:i+maxChunk:i+maxChunk], n)
-				if e := t.memo.lookup(k); e.holds(k) {
-					end, s, brk = i+n, e.sum(), -1
-				} else {
-					end, s, brk = t.chunk(lt, i)
+			if i+maxChunk <= len(lt) {
+				if n := heldLen((*[maxChunk]byte)(lt[i:])); n < maxChunk {
+					k := chunkKeyAt(lt[i:i+maxChunk:i+maxChunk], n)
+					if e := t.memo.lookup(k); e.holds(k) {
+						end, s, brk = i+n, e.sum(), -1
+					}
 				}
-			} else {
+			}
+			if end == 0 { // (a chunk has a byte at least)
 				end, s, brk = t.chunk(lt, i)
 			}
 			if brk < 0 && s.word > 0 {
@@ -765,11 +743,10 @@ func (t *tokenizer) sentenceLine(text []byte, ls, limit, maxw int) (le, sumP int
 				// The host words after it whose chunks the memo holds,
 				// one space before each, in a loop without calls (as in
 				// persianLine): each as word and the lines above take it.
-				start, ascii := ab.start, ab.ascii
 				words, st, p, we := 0, uint8(0), 0, wordEnd
 				for i+maxChunk+1 < len(lt) && lt[i] == ' ' && lt[i+1] >= utf8.RuneSelf {
 					j := i + 1
-					n := bits.TrailingZeros64(ascii >> uint(j-start)) // as held
+					n := heldLen((*[maxChunk]byte)(lt[j:]))
 					if n >= maxChunk {
 						break
 					}
